@@ -1,0 +1,40 @@
+# Two commands matter: `make report` (the reproduction) and `make test` (the test suite).
+# Both install their own system dependencies first (see `deps`).
+
+SWIFT   ?= swift
+PROFILE ?= default
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils pandoc chromium
+RELEASE_BIN := .build/release
+
+.PHONY: deps test bench clean build
+
+# Installs missing Debian packages when run as root; otherwise prints the exact command and stops.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "deps: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "deps: missing system packages. Run:"; \
+	    echo "  sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "deps: the Swift 6 toolchain ('swift') is not on PATH; install it from swift.org"; exit 1; }
+
+build: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product bench
+	$(RELEASE_BIN)/bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+// The science half (Model … Regression) knows nothing of manifests or reports; the tool half
+// (Pipeline) knows nothing of physics; Reproduction joins them; `repro` is a thin CLI on top.
+import PackageDescription
+
+// Hot loops run with bounds checks off in release builds; debug builds keep every check.
+let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+
+let package = Package(
+    name: "Repro",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "repro", targets: ["repro"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Science half.
+        .target(name: "Formats"),
+        .target(name: "Model", dependencies: ["Formats"], swiftSettings: fast),
+        .target(name: "MonteCarlo", dependencies: ["Model"], swiftSettings: fast),
+        .target(name: "Dynamics", dependencies: ["Model", "MonteCarlo"], swiftSettings: fast),
+        .target(name: "Descriptors", dependencies: ["Model"], swiftSettings: fast),
+        .target(name: "InformationImbalance", swiftSettings: fast),
+        .target(name: "Regression", swiftSettings: fast),
+        // Plotting takes plain arrays and imports nothing of ours.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .target(name: "Plotting", dependencies: ["CCairo"]),
+        // Tool half.
+        .target(name: "Pipeline", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The join: manifest stage kinds → science calls, figures, report.
+        .target(name: "Reproduction", dependencies: [
+            "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
+            "InformationImbalance", "Regression", "Plotting", "Pipeline",
+        ]),
+        .executableTarget(name: "repro", dependencies: [
+            "Reproduction", "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
+            "InformationImbalance", "Regression", "Pipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "bench", dependencies: [
+            "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
+            "InformationImbalance", "Regression", "Plotting", "Reproduction",
+        ], swiftSettings: fast),
+
+        // Tests mirror the modules; shared fixtures live in TestSupport.
+        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "TestSupport"]),
+        .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "TestSupport"]),
+        .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "TestSupport"]),
+        .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

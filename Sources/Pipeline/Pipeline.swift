@@ -1,0 +1,1 @@
+// Pipeline: see the issue that owns this module; files are added as the module grows.

@@ -1,0 +1,1 @@
+// Plotting: see the issue that owns this module; files are added as the module grows.

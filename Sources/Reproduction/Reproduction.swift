@@ -1,0 +1,1 @@
+// Reproduction: see the issue that owns this module; files are added as the module grows.
