@@ -21,12 +21,13 @@ let package = Package(
     targets: [
         // Science half.
         .target(name: "Formats"),
-        .target(name: "Model", dependencies: ["Formats"], swiftSettings: fast),
+        .target(name: "Randomness", swiftSettings: fast),
+        .target(name: "Model", dependencies: ["Formats", "Randomness"], swiftSettings: fast),
         .target(name: "MonteCarlo", dependencies: ["Model"], swiftSettings: fast),
         .target(name: "Dynamics", dependencies: ["Model", "MonteCarlo"], swiftSettings: fast),
         .target(name: "Descriptors", dependencies: ["Model"], swiftSettings: fast),
-        .target(name: "InformationImbalance", swiftSettings: fast),
-        .target(name: "Regression", swiftSettings: fast),
+        .target(name: "InformationImbalance", dependencies: ["Randomness"], swiftSettings: fast),
+        .target(name: "Regression", dependencies: ["Randomness"], swiftSettings: fast),
         // Plotting takes plain arrays and imports nothing of ours.
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
@@ -38,7 +39,7 @@ let package = Package(
         ]),
         // The join: manifest stage kinds → science calls, figures, report.
         .target(name: "Reproduction", dependencies: [
-            "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
+            "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Regression", "Plotting", "Pipeline",
         ]),
         .executableTarget(name: "repro", dependencies: [
@@ -54,6 +55,7 @@ let package = Package(
         // Tests mirror the modules; shared fixtures live in TestSupport.
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "TestSupport"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "TestSupport"]),
