@@ -1,0 +1,75 @@
+import Randomness
+
+/// Particles in a periodic square box [0, L)², stored as a struct of arrays. Positions may be
+/// unwrapped (outside the box); every distance goes through the minimum image.
+public struct Configuration: Sendable, Equatable {
+    public var boxLength: Double
+    public var x: [Double]
+    public var y: [Double]
+    public var species: [Species]
+
+    public init(boxLength: Double, x: [Double], y: [Double], species: [Species]) {
+        precondition(x.count == y.count && x.count == species.count, "Configuration: x, y and species must have equal length")
+        self.boxLength = boxLength; self.x = x; self.y = y; self.species = species
+    }
+
+    public var count: Int { x.count }
+
+    /// Minimum-image separation vector r_j − r_i.
+    @inline(__always)
+    public func separation(_ i: Int, _ j: Int) -> (dx: Double, dy: Double) {
+        (minimumImage(x[j] - x[i], boxLength), minimumImage(y[j] - y[i], boxLength))
+    }
+
+    /// Positions folded into [0, L).
+    public func wrapped() -> Configuration {
+        var c = self
+        for i in 0..<count {
+            c.x[i] = wrap(x[i], boxLength)
+            c.y[i] = wrap(y[i], boxLength)
+        }
+        return c
+    }
+
+    /// A random (ideal-gas) configuration of the mixture, species shuffled, as a starting point
+    /// for a high-temperature liquid.
+    public static func random(n: Int, mixture: Mixture = .paper, stream: inout RandomStream) throws -> Configuration {
+        let counts = try mixture.counts(n: n)
+        var species = [Species]()
+        for (s, k) in zip(Species.allCases, counts) { species += Array(repeating: s, count: k) }
+        for i in stride(from: n - 1, to: 0, by: -1) { // Fisher–Yates with our own stream
+            let j = Int(stream.next() % UInt64(i + 1))
+            species.swapAt(i, j)
+        }
+        let l = mixture.boxLength(n: n)
+        let x = (0..<n).map { _ in stream.uniform() * l }
+        let y = (0..<n).map { _ in stream.uniform() * l }
+        return Configuration(boxLength: l, x: x, y: y, species: species)
+    }
+
+    /// Total potential energy Σ_{i<j} v(r_ij), by the obviously correct O(N²) double loop.
+    /// For tests and small systems; the Monte Carlo engine uses cell lists.
+    public func potentialEnergyBruteForce(_ potential: PairPotential) -> Double {
+        var e = 0.0
+        for i in 0..<count {
+            for j in (i + 1)..<count {
+                let (dx, dy) = separation(i, j)
+                e += potential.energy(r2: dx * dx + dy * dy, type: PairPotential.pairType(species[i], species[j]))
+            }
+        }
+        return e
+    }
+}
+
+/// Branch-free minimum image of a separation in a periodic box of side `l`.
+@inline(__always)
+public func minimumImage(_ d: Double, _ l: Double) -> Double {
+    d - l * (d / l).rounded(.toNearestOrEven)
+}
+
+/// `v` folded into [0, l).
+@inline(__always)
+public func wrap(_ v: Double, _ l: Double) -> Double {
+    let w = v - l * (v / l).rounded(.down)
+    return w >= l ? w - l : w
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Formats
+
+/// Extended XYZ, readable by ASE and OVITO: a count line, a header with the box as `Lattice`
+/// and `Properties=species:S:1:pos:R:3`, then one line per particle (z = 0 in 2D).
+public enum ExtendedXYZ {
+    public static func encode(_ c: Configuration, comment: [String: String] = [:]) -> String {
+        let l = c.boxLength
+        var header = "Lattice=\"\(l) 0.0 0.0 0.0 \(l) 0.0 0.0 0.0 1.0\" Properties=species:S:1:pos:R:3 pbc=\"T T F\""
+        for key in comment.keys.sorted() { header += " \(key)=\(quoted(comment[key]!))" }
+        var out = "\(c.count)\n\(header)\n"
+        out.reserveCapacity(out.utf8.count + c.count * 48)
+        for i in 0..<c.count {
+            // 17 significant digits: positions round-trip exactly through the text.
+            out += "\(c.species[i].symbol) \(c.x[i]) \(c.y[i]) 0.0\n"
+        }
+        return out
+    }
+
+    public static func write(_ c: Configuration, to url: URL, comment: [String: String] = [:]) throws {
+        try writeAtomically(encode(c, comment: comment), to: url)
+    }
+
+    public static func read(from url: URL) throws -> Configuration {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\((error as NSError).localizedDescription))")
+        }
+        return try decode(text, path: url.path)
+    }
+
+    public static func decode(_ text: String, path: String = "<xyz>") throws -> Configuration {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        func fail(_ line: Int, _ reason: String) -> ModelError { .malformedFile(path: path, line: line, reason: reason) }
+        guard let first = lines.first, let n = Int(first.trimmingCharacters(in: .whitespaces)), n > 0 else {
+            throw fail(1, "first line must be the number of particles (a positive integer)")
+        }
+        guard lines.count >= 2 else { throw fail(2, "missing header line (Lattice=… Properties=…)") }
+        let header = String(lines[1])
+        guard let lattice = value(of: "Lattice", in: header) else { throw fail(2, "header has no Lattice=\"L 0 0 0 L 0 0 0 1\" field") }
+        let cell = lattice.split(separator: " ").compactMap { Double($0) }
+        guard cell.count == 9 else { throw fail(2, "Lattice must hold 9 numbers, found \"\(lattice)\"") }
+        guard cell[0] > 0, abs(cell[0] - cell[4]) < 1e-12 * cell[0], cell[1] == 0, cell[3] == 0 else {
+            throw fail(2, "only square periodic boxes are supported (Lattice=\"L 0 0 0 L 0 0 0 1\"), found \"\(lattice)\"")
+        }
+        if let props = value(of: "Properties", in: header), !props.hasPrefix("species:S:1:pos:R:") {
+            throw fail(2, "Properties must start with species:S:1:pos:R:2 or :3, found \(props)")
+        }
+        let body = lines.dropFirst(2)
+        guard body.count == n else {
+            throw fail(lines.count, "header announces \(n) particles but the file holds \(body.count) particle lines")
+        }
+        var x = [Double](), y = [Double](), species = [Species]()
+        x.reserveCapacity(n); y.reserveCapacity(n); species.reserveCapacity(n)
+        for (k, line) in body.enumerated() {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let lineNumber = k + 3
+            guard fields.count >= 3 else { throw fail(lineNumber, "expected 'species x y [z]', found \"\(line)\"") }
+            guard let s = Species(symbol: String(fields[0])) else {
+                throw fail(lineNumber, "unknown species '\(fields[0])'; allowed: S, M, L")
+            }
+            guard let xi = Double(fields[1]), let yi = Double(fields[2]), xi.isFinite, yi.isFinite else {
+                throw fail(lineNumber, "coordinates must be finite numbers, found \"\(fields[1]) \(fields[2])\"")
+            }
+            species.append(s); x.append(xi); y.append(yi)
+        }
+        return Configuration(boxLength: cell[0], x: x, y: y, species: species)
+    }
+
+    /// The value of `key=value` or `key="quoted value"` in an extended-XYZ header.
+    public static func value(of key: String, in header: String) -> String? {
+        guard let r = header.range(of: key + "=") else { return nil }
+        let rest = header[r.upperBound...]
+        if rest.first == "\"" {
+            let inner = rest.dropFirst()
+            guard let end = inner.firstIndex(of: "\"") else { return nil }
+            return String(inner[..<end])
+        }
+        return String(rest.prefix { $0 != " " })
+    }
+
+    private static func quoted(_ s: String) -> String { s.contains(" ") ? "\"\(s)\"" : s }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Model
+import TestSupport
+
+@Suite struct ConfigurationTests {
+    let v = PairPotential()
+
+    @Test func twoParticlesAtKnownDistance() {
+        let c = Configuration(boxLength: 10, x: [1, 2.1], y: [1, 1], species: [.small, .large])
+        let r = 1.1, e = 1.0
+        let expected = 4 * e * (pow(1 / r, 12) - pow(1 / r, 6)) + e * (v.c0 + v.c2 * r * r + v.c4 * pow(r, 4))
+        #expect(abs(c.potentialEnergyBruteForce(v) - expected) < 1e-14)
+    }
+
+    @Test func pairAcrossThePeriodicBoundary() {
+        let inside = Configuration(boxLength: 10, x: [5, 6.05], y: [5, 5], species: [.medium, .medium])
+        let across = Configuration(boxLength: 10, x: [0.3, 9.25], y: [5, 5], species: [.medium, .medium])
+        #expect(abs(inside.potentialEnergyBruteForce(v) - across.potentialEnergyBruteForce(v)) < 1e-13)
+        #expect(across.potentialEnergyBruteForce(v) != 0)
+    }
+
+    @Test func speciesCountsOfThePaper() throws {
+        #expect(try Mixture.paper.counts(n: 4000) == [1760, 800, 1440])
+        #expect(throws: ModelError.self) { try Mixture.paper.counts(n: 4001) }
+        #expect(abs(Mixture.paper.boxLength(n: 4000) - 62.5) < 1e-12)
+    }
+
+    @Test func minimumImageAndWrap() {
+        #expect(minimumImage(9.0, 10) == -1.0)
+        #expect(minimumImage(-6.0, 10) == 4.0)
+        #expect(wrap(-0.5, 10) == 9.5 && wrap(23.0, 10) == 3.0)
+    }
+
+    @Test func neighbourListMatchesBruteForce() {
+        let c = Fixtures.randomMixture(n: 400, seed: 3)
+        let list = NeighborList(c, cutoffRatio: 1.4)
+        for i in 0..<c.count {
+            var expected: [Int] = []
+            for j in 0..<c.count where j != i {
+                let (dx, dy) = c.separation(i, j)
+                let rc = 1.4 * Mixture.paper.sigma(c.species[i], c.species[j])
+                if dx * dx + dy * dy < rc * rc { expected.append(j) }
+            }
+            #expect(list.neighbors(of: i).map(Int.init) == expected)
+        }
+    }
+}
