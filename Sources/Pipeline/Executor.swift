@@ -1,0 +1,198 @@
+/// Execution: plan with the staleness chain, verify the inputs of tasks about to run, then run
+/// independent tasks in parallel within a worker budget (a task may reserve several workers).
+/// Determinism does not depend on the schedule: a task sees only its inputs and its own seed.
+/// `Executor` is the seam for other back-ends (e.g. Slurm), which run single tasks with
+/// `LocalExecutor.runTask(key:graph:store:options:)` in separate processes.
+import Foundation
+
+/// Options of a run.
+public struct ExecutionOptions: Sendable {
+    /// Worker budget (default: all cores).
+    public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// How to check cached entries (inputs of tasks that run are always hashed).
+    public var verify: VerifyMode = .quick
+    public var progress: ProgressStyle = .automatic
+    /// Receives complete log lines (default: stderr).
+    public var log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    /// Set by signals or callers to stop cleanly.
+    public var cancellation = CancellationToken()
+    /// When set, exported files go here (usually `results/<profile>`).
+    public var exportDirectory: URL?
+    /// Toolchain recorded in metadata; nil = `swift --version` (run once, only if a task runs).
+    public var toolchain: String?
+    /// Restrict the run to these tasks and their upstream; nil = all.
+    public var targets: [TaskID]?
+
+    public init() {}
+}
+
+/// Something that brings a task graph up to date in a store.
+public protocol Executor {
+    func run(graph: TaskGraph, store: Store, options: ExecutionOptions) -> RunSummary
+}
+
+/// Runs tasks on this machine with threads.
+public struct LocalExecutor: Executor {
+    public init() {}
+
+    /// Runs the single task with cache key `key` in this process (for batch-system workers).
+    /// Its inputs must already be in the store. Throws when the key is not in the graph.
+    public static func runTask(key: String, graph: TaskGraph, store: Store, options: ExecutionOptions = .init()) throws -> TaskOutcome {
+        guard let node = graph.task(key: key) else { throw StoreError("no task with key \(key) in profile \(graph.profile ?? "base")") }
+        return TaskRunner(graph: graph, store: store, options: options, verified: VerifiedKeys(), board: nil).execute(node).0
+    }
+
+    /// Brings every selected task up to date; see `RunSummary`.
+    public func run(graph: TaskGraph, store: Store, options: ExecutionOptions = .init()) -> RunSummary {
+        let start = now()
+        var summary = RunSummary()
+        let selected = Self.selection(graph, options.targets)
+        let verified = VerifiedKeys()
+
+        // Plan: the staleness chain, then hash the cached inputs of tasks that will run.
+        var statuses: [TaskID: TaskStatus] = [:]
+        for node in graph.tasks where selected.contains(node.id) {
+            statuses[node.id] = Staleness.evaluate(node, graph: graph, store: store, mode: options.verify)
+        }
+        if options.verify == .full { for s in statuses.values where s.state == .done { verified.insert(s.key) } }
+        var toRun = Set(statuses.values.filter { $0.state != .done }.map(\.id))
+        var queue = Array(toRun)
+        while let id = queue.popLast() {
+            for up in graph.task(id)!.inputs.values.joined() where !toRun.contains(up) {
+                let key = graph.task(up)!.key
+                if verified.contains(key) { continue }
+                switch store.check(key, mode: .full) {
+                case .intact: verified.insert(key)
+                case .corrupt(let why):
+                    statuses[up]!.state = .stale
+                    statuses[up]!.reasons = ["corrupt entry: \(why)"]
+                    toRun.insert(up); queue.append(up)
+                case .missing:
+                    statuses[up]!.state = .missing
+                    statuses[up]!.reasons = ["entry missing from the cache"]
+                    toRun.insert(up); queue.append(up)
+                }
+            }
+        }
+        var metadata: [TaskID: EntryMetadata] = [:]
+        for node in graph.tasks where selected.contains(node.id) && !toRun.contains(node.id) {
+            summary.cached.append(node.id)
+            metadata[node.id] = statuses[node.id]!.metadata
+            try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
+        }
+
+        let board = ProgressBoard(totalTasks: toRun.count, style: options.progress, log: options.log)
+        for node in graph.tasks where toRun.contains(node.id) {
+            summary.reasons[node.id] = statuses[node.id]!.reasons
+            board.print("run \(node.id): \(statuses[node.id]!.reasons.joined(separator: "; "))")
+        }
+        board.start()
+        let outcomes = schedule(graph.tasks.filter { toRun.contains($0.id) }, graph: graph, store: store,
+                                options: options, verified: verified, board: board)
+        board.stop()
+
+        for node in graph.tasks where toRun.contains(node.id) {
+            switch outcomes[node.id] {
+            case let (.ran(seconds), meta)?:
+                summary.ran.append(node.id)
+                summary.secondsPerStage[node.id.stage, default: 0] += seconds
+                metadata[node.id] = meta
+            case let (.cached, meta)?:
+                summary.cached.append(node.id)
+                metadata[node.id] = meta
+            case let (.failed(message), _)?:
+                summary.failed.append(TaskFailure(id: node.id, message: message))
+            case (.cancelled, _)?, nil:
+                summary.skipped.append(node.id)
+            }
+        }
+        summary.cached.sort()
+        summary.cancelled = options.cancellation.isCancelled
+        for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
+        if let dir = options.exportDirectory {
+            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir)
+        }
+        summary.wallSeconds = now() - start
+        options.log(summary.description)
+        return summary
+    }
+
+    /// The targets and everything upstream of them.
+    static func selection(_ graph: TaskGraph, _ targets: [TaskID]?) -> Set<TaskID> {
+        guard let targets else { return Set(graph.tasks.map(\.id)) }
+        var out: Set<TaskID> = []
+        var stack = targets.filter { graph.task($0) != nil }
+        while let id = stack.popLast() {
+            if out.insert(id).inserted { stack += graph.task(id)!.inputs.values.joined() }
+        }
+        return out
+    }
+
+    /// Runs `nodes` (topologically sorted) as their inputs complete, within the worker budget.
+    private func schedule(_ nodes: [TaskNode], graph: TaskGraph, store: Store, options: ExecutionOptions,
+                          verified: VerifiedKeys, board: ProgressBoard) -> [TaskID: (TaskOutcome, EntryMetadata?)] {
+        enum Phase { case pending, running, finished, failed }
+        let runner = TaskRunner(graph: graph, store: store, options: options, verified: verified, board: board)
+        let budget = max(1, options.workers)
+        let cond = NSCondition()
+        var phase = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, Phase.pending) })
+        var outcomes: [TaskID: (TaskOutcome, EntryMetadata?)] = [:]
+        var free = budget
+        var running = 0
+        let box = UncheckedBox()
+
+        cond.lock()
+        while true {
+            // Skip tasks whose inputs failed; launch tasks whose inputs are all ready.
+            for node in nodes where phase[node.id] == .pending {
+                let ups = node.inputs.values.joined()
+                if ups.contains(where: { phase[$0] == .failed }) { phase[node.id] = .failed; continue }
+                guard !options.cancellation.isCancelled,
+                      ups.allSatisfy({ phase[$0] == nil || phase[$0] == .finished }) else { continue }
+                let slots = min(node.threads, budget)
+                guard free >= slots else { continue }
+                free -= slots
+                running += 1
+                phase[node.id] = .running
+                let t = Thread {
+                    let result = runner.execute(node)
+                    switch result.0 {
+                    case .ran(let s): board.print(String(format: "done %@ in %.2f s", node.id.description, s))
+                    case .failed(let m): board.print("FAILED \(node.id): \(m)")
+                    case .cancelled: board.print("interrupted \(node.id)")
+                    case .cached: board.print("cached \(node.id) (computed by another process)")
+                    }
+                    cond.lock()
+                    box.results[node.id] = result
+                    switch result.0 {
+                    case .ran, .cached: box.phases[node.id] = .finished
+                    case .failed, .cancelled: box.phases[node.id] = .failed
+                    }
+                    box.slots += slots
+                    cond.signal()
+                    cond.unlock()
+                }
+                t.stackSize = 16 << 20
+                t.start()
+            }
+            if running == 0 { break }
+            cond.wait()
+            // Collect finished tasks (under the lock).
+            for (id, r) in box.results { outcomes[id] = r; phase[id] = box.phases[id] == .finished ? .finished : .failed; running -= 1 }
+            box.results.removeAll()
+            box.phases.removeAll()
+            free += box.slots
+            box.slots = 0
+        }
+        cond.unlock()
+        return outcomes
+    }
+}
+
+/// Results handed from worker threads to the scheduler; guarded by the scheduler's condition.
+private final class UncheckedBox: @unchecked Sendable {
+    var results: [TaskID: (TaskOutcome, EntryMetadata?)] = [:]
+    var phases: [TaskID: PhaseTag] = [:]
+    var slots = 0
+    enum PhaseTag { case finished, failed }
+}

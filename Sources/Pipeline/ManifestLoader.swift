@@ -1,0 +1,315 @@
+/// Reads a TOML manifest, applies the selected profile (deep merge over the base), validates
+/// every stage against the schemas in the registry and every expectation, and checks the
+/// stage graph (missing stages and inputs, fan-out matching, cycles). All errors are collected.
+import Foundation
+import TOMLKit
+
+extension Manifest {
+    /// Loads and validates `url` for `profile` (nil = base only). Throws `ManifestErrors`.
+    public static func load(url: URL, profile: String?, registry: StageRegistry) throws -> Manifest {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw ManifestErrors(errors: [ManifestError(file: url.path, line: nil, field: "(file)", message: "cannot read: \(error.localizedDescription)")])
+        }
+        var m = try parse(text: text, file: url.path, profile: profile, registry: registry)
+        m.file = url
+        return m
+    }
+
+    /// Parses manifest `text`; `file` is only used in messages.
+    public static func parse(text: String, file: String, profile: String?, registry: StageRegistry) throws -> Manifest {
+        let doc: [String: ParameterValue]
+        do {
+            doc = TOMLConversion.table(try TOMLTable(string: text))
+        } catch let e as TOMLParseError {
+            throw ManifestErrors(errors: [ManifestError(file: file, line: e.source.begin.line, field: "(syntax)", message: e.description)])
+        }
+        var loader = ManifestLoader(doc: doc, profile: profile, registry: registry,
+                                    errors: ErrorCollector(file: file, map: SourceMap(text: text)))
+        let manifest = loader.load()
+        if !loader.errors.errors.isEmpty { throw ManifestErrors(errors: loader.errors.errors) }
+        return manifest
+    }
+}
+
+/// A value with the dotted path of the table where it was last set (for error lines).
+struct Sourced {
+    var value: ParameterValue
+    var path: [String]
+}
+
+struct ManifestLoader {
+    let doc: [String: ParameterValue]
+    let profile: String?
+    let registry: StageRegistry
+    var errors: ErrorCollector
+
+    static let topKeys: Set<String> = ["base", "profiles", "stage", "expectation", "executor"]
+    static let stageKeys: Set<String> = ["kind", "inputs", "replicas", "foreach", "profiles", "description"]
+    static let profileReserved: Set<String> = ["stage", "executor", "description"]
+
+    mutating func load() -> Manifest {
+        for k in doc.keys.sorted() where !Self.topKeys.contains(k) {
+            errors.add([k], "unknown top-level key; allowed: \(Self.topKeys.sorted().joined(separator: ", "))")
+        }
+        let profiles = table(doc["profiles"], ["profiles"])
+        var profileTable: [String: ParameterValue] = [:]
+        if let p = profile {
+            if let t = profiles[p] { profileTable = table(t, ["profiles", p]) } else {
+                errors.add(["profiles"], "unknown profile '\(p)'; declared: \(profiles.keys.sorted().joined(separator: ", "))")
+            }
+        }
+        // Base parameters with the profile's global overrides.
+        var base: [String: Sourced] = [:]
+        for (k, v) in table(doc["base"], ["base"]) { base[k] = Sourced(value: v, path: ["base", k]) }
+        for (k, v) in profileTable where !Self.profileReserved.contains(k) {
+            base[k] = Sourced(value: deepMerge(base[k]?.value, v), path: ["profiles", profile!, k])
+        }
+        var seed: UInt64 = 1
+        if let s = base.removeValue(forKey: "seed") {
+            if let i = s.value.intValue, i >= 0 { seed = UInt64(i) } else { errors.add(s.path, "expected int ≥ 0, got \(s.value)") }
+        }
+        var executor = table(doc["executor"], ["executor"])
+        for (k, v) in table(profileTable["executor"], ["profiles", profile ?? "", "executor"]) { executor[k] = deepMerge(executor[k], v) }
+
+        let stageTables = table(doc["stage"], ["stage"])
+        let overrides = table(profileTable["stage"], ["profiles", profile ?? "", "stage"])
+        for name in overrides.keys.sorted() where stageTables[name] == nil {
+            errors.add(["profiles", profile!, "stage", name], "profile overrides missing stage '\(name)'")
+        }
+        var stages: [StageDefinition] = []
+        var usedBaseKeys: Set<String> = []
+        for name in stageTables.keys.sorted() {
+            var merged: [String: Sourced] = [:]
+            for (k, v) in table(stageTables[name], ["stage", name]) { merged[k] = Sourced(value: v, path: ["stage", name, k]) }
+            for (k, v) in table(overrides[name], ["profiles", profile ?? "", "stage", name]) {
+                merged[k] = Sourced(value: deepMerge(merged[k]?.value, v), path: ["profiles", profile!, "stage", name, k])
+            }
+            if let only = merged["profiles"] {
+                guard let l = only.value.listValue, l.allSatisfy({ $0.stringValue != nil }) else {
+                    errors.add(only.path, "expected list of profile names, got \(only.value)"); continue
+                }
+                if !l.contains(where: { $0.stringValue == profile }) { continue }
+            }
+            if let s = stage(name, merged, base: base, used: &usedBaseKeys) { stages.append(s) }
+        }
+        for (k, s) in base.sorted(by: { $0.key < $1.key }) where !usedBaseKeys.contains(k) {
+            errors.add(s.path, "unknown key: no stage in this profile has a field '\(k)'")
+        }
+        checkGraph(stages)
+        if errors.errors.isEmpty {
+            var byName: [String: Parameters] = [:]
+            for s in stages { byName[s.name] = s.parameters }
+            for check in registry.manifestChecks {
+                for issue in check(byName) { errors.add(["stage", issue.stage, issue.field], issue.message) }
+            }
+        }
+        let expectations = parseExpectations(profiles: Set(profiles.keys))
+        return Manifest(file: nil, profile: profile, profiles: profiles.keys.sorted(), seed: seed,
+                        base: Parameters(base.mapValues(\.value)), stages: stages,
+                        expectations: expectations.filter { $0.applies(to: profile) }, executor: executor)
+    }
+
+    /// Validates one stage; nil when it has errors (already recorded).
+    mutating func stage(_ name: String, _ t: [String: Sourced], base: [String: Sourced], used: inout Set<String>) -> StageDefinition? {
+        let before = errors.errors.count
+        let kindName: String
+        if let k = t["kind"] {
+            guard let s = k.value.stringValue else { errors.add(k.path, "expected string, got \(k.value)"); return nil }
+            kindName = s
+        } else {
+            kindName = name
+        }
+        guard let kind = registry[kindName] else {
+            errors.add(t["kind"]?.path ?? ["stage", name, "kind"],
+                       "unknown stage kind '\(kindName)'; registered: \(registry.kinds.keys.sorted().joined(separator: ", "))")
+            return nil
+        }
+        for k in t.keys.sorted() where !Self.stageKeys.contains(k) && kind.field(k) == nil {
+            errors.add(t[k]!.path, "unknown key for stage kind '\(kindName)'; fields: \(kind.fields.map(\.name).joined(separator: ", "))")
+        }
+        // foreach: the named field holds a list; each task gets one element.
+        var foreachField: String? = nil
+        if let f = t["foreach"] {
+            if let s = f.value.stringValue, kind.field(s) != nil { foreachField = s } else {
+                errors.add(f.path, "expected the name of a field of '\(kindName)', got \(f.value)")
+            }
+        }
+        var params: [String: ParameterValue] = [:]
+        var origin: [String: [String]] = [:]
+        for spec in kind.fields {
+            let source: Sourced?
+            if let s = t[spec.name] { source = s } else if let b = base[spec.name] { source = b; used.insert(spec.name) } else { source = nil }
+            guard let source else {
+                if let d = spec.defaultValue { params[spec.name] = d } else {
+                    errors.add(["stage", name, spec.name], "missing required field (\(spec.type)\(spec.help.isEmpty ? "" : ": " + spec.help))")
+                }
+                continue
+            }
+            origin[spec.name] = source.path
+            if spec.name == foreachField {
+                guard let items = source.value.listValue, !items.isEmpty else {
+                    errors.add(source.path, "foreach needs a non-empty list, got \(source.value)"); continue
+                }
+                var out: [ParameterValue] = []
+                for (i, item) in items.enumerated() {
+                    switch spec.validateElement(item) {
+                    case .success(let v): out.append(v)
+                    case .failure(let m): errors.add(source.path, "element \(i): \(m.text)")
+                    }
+                }
+                params[spec.name] = .list(out)
+            } else {
+                switch spec.validate(source.value) {
+                case .success(let v): params[spec.name] = v
+                case .failure(let m): errors.add(source.path, m.text)
+                }
+            }
+        }
+        var fanOut = FanOut.single
+        if let r = t["replicas"] {
+            var count: Int? = nil
+            switch r.value {
+            case .int(let n): count = n
+            case .string(let key):
+                if let v = params[key] ?? base[key]?.value { count = v.intValue; used.insert(key) }
+                if count == nil { errors.add(r.path, "replicas = \"\(key)\" must name an int parameter of the stage or the base") }
+            default: errors.add(r.path, "expected an int or the name of an int parameter, got \(r.value)")
+            }
+            if let n = count {
+                if n >= 1 { fanOut = .replicas(n) } else { errors.add(r.path, "\(n) out of range: must be ≥ 1") }
+            }
+            if foreachField != nil { errors.add(r.path, "use either replicas or foreach, not both") }
+        }
+        if let f = foreachField, let items = params[f]?.listValue { fanOut = .foreach(field: f, values: items) }
+
+        var inputs: [String: InputReference] = [:]
+        if let inp = t["inputs"] {
+            if let it = inp.value.tableValue {
+                for (k, v) in it.sorted(by: { $0.key < $1.key }) {
+                    let path = inp.path + [k]
+                    guard kind.inputs.contains(where: { $0.name == k }) else {
+                        errors.add(path, "unknown input for stage kind '\(kindName)'; inputs: \(kind.inputs.map(\.name).joined(separator: ", "))"); continue
+                    }
+                    guard let s = v.stringValue, let ref = Self.reference(s) else {
+                        errors.add(path, "expected \"stage\", \"stage[*]\" or \"stage[i]\", got \(v)"); continue
+                    }
+                    inputs[k] = ref
+                }
+            } else {
+                errors.add(inp.path, "expected a table of input name = \"stage\", got \(inp.value)")
+            }
+        }
+        for spec in kind.inputs where spec.required && inputs[spec.name] == nil {
+            errors.add(["stage", name, "inputs", spec.name], "missing required input '\(spec.name)'")
+        }
+        guard errors.errors.count == before else { return nil }
+        // Cross-field checks run on each task's parameters (each element for foreach).
+        let variants: [Parameters]
+        if case .foreach(let f, let items) = fanOut {
+            variants = items.map { var p = Parameters(params); p[f] = $0; return p }
+        } else {
+            variants = [Parameters(params)]
+        }
+        var seen: Set<String> = []
+        for p in variants {
+            for check in kind.checks {
+                for issue in check(p) where seen.insert(issue.description).inserted {
+                    errors.add(origin[issue.field] ?? ["stage", name, issue.field], issue.message)
+                }
+            }
+        }
+        guard errors.errors.count == before else { return nil }
+        return StageDefinition(name: name, kind: kindName, parameters: Parameters(params), inputs: inputs, fanOut: fanOut)
+    }
+
+    /// "eq" / "eq[*]" / "eq[3]".
+    static func reference(_ s: String) -> InputReference? {
+        guard let open = s.firstIndex(of: "[") else { return s.isEmpty ? nil : InputReference(stage: s, selector: .automatic) }
+        guard s.hasSuffix("]") else { return nil }
+        let stage = String(s[..<open])
+        let inner = s[s.index(after: open)..<s.index(before: s.endIndex)]
+        if inner == "*" { return InputReference(stage: stage, selector: .all) }
+        guard let i = Int(inner), i >= 0, !stage.isEmpty else { return nil }
+        return InputReference(stage: stage, selector: .index(i))
+    }
+
+    /// Missing upstream stages, index and fan-out matching, cycles.
+    mutating func checkGraph(_ stages: [StageDefinition]) {
+        let byName = Dictionary(uniqueKeysWithValues: stages.map { ($0.name, $0) })
+        for s in stages {
+            for (input, ref) in s.inputs.sorted(by: { $0.key < $1.key }) {
+                let path = ["stage", s.name, "inputs", input]
+                guard let up = byName[ref.stage] else {
+                    let exists = (doc["stage"]?.tableValue?[ref.stage]) != nil
+                    errors.add(path, exists ? "stage '\(ref.stage)' is not part of profile '\(profile ?? "base")'" : "missing stage '\(ref.stage)'")
+                    continue
+                }
+                switch ref.selector {
+                case .index(let i):
+                    guard let n = up.fanOut.count, i < n else {
+                        errors.add(path, "index \(i) out of range: '\(up.name)' has \(up.fanOut.count.map { "\($0) tasks" } ?? "no fan-out")"); continue
+                    }
+                case .automatic:
+                    if let n = up.fanOut.count, let m = s.fanOut.count, n != m {
+                        errors.add(path, "'\(up.name)' has \(n) tasks but '\(s.name)' has \(m): match indices needs equal counts; use \"\(up.name)[*]\" to gather all")
+                    }
+                case .all: break
+                }
+            }
+        }
+        // Cycles: depth-first search in name order, reporting each cycle once.
+        var state: [String: Int] = [:]  // 1 = on stack, 2 = done
+        var stack: [String] = []
+        func visit(_ n: String) {
+            state[n] = 1
+            stack.append(n)
+            for (input, ref) in (byName[n]?.inputs ?? [:]).sorted(by: { $0.key < $1.key }) where byName[ref.stage] != nil {
+                if state[ref.stage] == 1 {
+                    let cycle = stack[stack.firstIndex(of: ref.stage)!...] + [ref.stage]
+                    errors.add(["stage", n, "inputs", input], "cycle: \(cycle.joined(separator: " → "))")
+                } else if state[ref.stage] == nil {
+                    visit(ref.stage)
+                }
+            }
+            stack.removeLast()
+            state[n] = 2
+        }
+        for s in stages where state[s.name] == nil { visit(s.name) }
+    }
+
+    mutating func parseExpectations(profiles: Set<String>) -> [Expectation] {
+        guard let raw = doc["expectation"] else { return [] }
+        guard let list = raw.listValue else { errors.add(["expectation"], "expected [[expectation]] tables"); return [] }
+        var out: [Expectation] = []
+        var names: [String: Int] = [:]
+        for (i, item) in list.enumerated() {
+            let path = ["expectation[\(i)]"]
+            guard let t = item.tableValue else { errors.add(path, "expected a table"); continue }
+            guard let e = Expectation.parse(t, path: path, line: errors.map.line(of: path), errors: &errors) else { continue }
+            for p in e.profiles ?? [] where !profiles.contains(p) {
+                errors.add(path + ["profiles"], "unknown profile '\(p)'; declared: \(profiles.sorted().joined(separator: ", "))")
+            }
+            if e.applies(to: profile) {
+                if names[e.name] != nil { errors.add(path + ["name"], "duplicate expectation '\(e.name)' in profile '\(profile ?? "base")'") }
+                names[e.name] = i
+            }
+            out.append(e)
+        }
+        return out
+    }
+
+    /// A table at `path`, or an error and an empty table when it is something else.
+    mutating func table(_ v: ParameterValue?, _ path: [String]) -> [String: ParameterValue] {
+        guard let v else { return [:] }
+        guard let t = v.tableValue else { errors.add(path, "expected a table, got \(v.typeName) \(v)"); return [:] }
+        return t
+    }
+}
+
+/// Tables merge key by key (recursively); anything else is replaced by the override.
+func deepMerge(_ base: ParameterValue?, _ override: ParameterValue) -> ParameterValue {
+    guard case .table(var b)? = base, case .table(let o) = override else { return override }
+    for (k, v) in o { b[k] = deepMerge(b[k], v) }
+    return .table(b)
+}

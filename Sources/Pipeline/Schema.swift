@@ -1,0 +1,170 @@
+/// Parameter schemas: what the join declares for each stage kind (field types, defaults,
+/// ranges, allowed values, inputs, cross-field checks). The manifest is validated against them.
+import Foundation
+
+/// Type of a parameter field.
+public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
+    case int, double, string, bool
+    /// A list whose elements all have the given type.
+    case list(FieldType)
+
+    public var description: String {
+        switch self {
+        case .int: return "int"
+        case .double: return "double"
+        case .string: return "string"
+        case .bool: return "bool"
+        case .list(let e): return "list of \(e)"
+        }
+    }
+}
+
+/// One declared parameter of a stage kind.
+public struct FieldSpec: Sendable {
+    public var name: String
+    public var type: FieldType
+    /// Value used when neither base, stage nor profile sets the field; nil = required.
+    public var defaultValue: ParameterValue?
+    /// Numeric bounds (applied to each element of a list).
+    public var minimum: Double?
+    public var maximum: Double?
+    /// Bounds are strict when true (e.g. temperature > 0).
+    public var minimumExclusive: Bool
+    public var maximumExclusive: Bool
+    /// Closed set of values (applied to each element of a list).
+    public var allowed: [ParameterValue]?
+    /// One line of documentation, shown in errors and generated docs.
+    public var help: String
+
+    public init(_ name: String, _ type: FieldType, default defaultValue: ParameterValue? = nil,
+                minimum: Double? = nil, maximum: Double? = nil,
+                minimumExclusive: Bool = false, maximumExclusive: Bool = false,
+                allowed: [ParameterValue]? = nil, help: String = "") {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.minimum = minimum
+        self.maximum = maximum
+        self.minimumExclusive = minimumExclusive
+        self.maximumExclusive = maximumExclusive
+        self.allowed = allowed
+        self.help = help
+    }
+
+    /// The allowed range as text, e.g. "> 0", "in [1, 10]".
+    var rangeText: String {
+        switch (minimum, maximum) {
+        case let (lo?, hi?): return "in \(minimumExclusive ? "(" : "[")\(lo), \(hi)\(maximumExclusive ? ")" : "]")"
+        case let (lo?, nil): return minimumExclusive ? "> \(lo)" : "≥ \(lo)"
+        case let (nil, hi?): return maximumExclusive ? "< \(hi)" : "≤ \(hi)"
+        default: return "any"
+        }
+    }
+}
+
+/// One named input a stage kind expects (e.g. "configuration").
+public struct InputSpec: Sendable {
+    public var name: String
+    public var required: Bool
+    public var help: String
+    public init(_ name: String, required: Bool = true, help: String = "") {
+        self.name = name
+        self.required = required
+        self.help = help
+    }
+}
+
+/// A problem found by a cross-field check, located at `field` of the stage.
+public struct FieldIssue: Sendable, Error, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public init(field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+    public var description: String { "\(field): \(message)" }
+}
+
+/// What the join knows about a task when saying which of its files to export.
+public struct ExportContext: Sendable {
+    public var taskID: TaskID
+    public var kind: String
+    public var parameters: Parameters
+    /// Names of the files the task produced.
+    public var files: [String]
+}
+
+/// One exported file: `file` of the task's entry, copied (or hard-linked) to `path`
+/// relative to `results/<profile>/`.
+public struct ExportItem: Sendable, Hashable {
+    public var file: String
+    public var path: String
+    public init(file: String, as path: String) {
+        self.file = file
+        self.path = path
+    }
+}
+
+/// A stage kind: schema, algorithm version, thread use, export rule and the task function.
+public struct StageKind: Sendable {
+    public var name: String
+    /// Bump when the algorithm changes; part of every cache key of this kind.
+    public var version: Int
+    public var fields: [FieldSpec]
+    public var inputs: [InputSpec]
+    /// Cross-field checks on validated parameters (e.g. N divisible into species fractions).
+    public var checks: [@Sendable (Parameters) -> [FieldIssue]]
+    /// Threads a task of this kind keeps busy (the executor reserves that many workers).
+    public var threads: @Sendable (Parameters) -> Int
+    /// Which files to publish under `results/<profile>/`.
+    public var exports: @Sendable (ExportContext) -> [ExportItem]
+    /// The work. Writes output files into `context.outputDirectory`.
+    public var run: @Sendable (TaskContext) throws -> Void
+
+    public init(_ name: String, version: Int, fields: [FieldSpec] = [], inputs: [InputSpec] = [],
+                checks: [@Sendable (Parameters) -> [FieldIssue]] = [],
+                threads: @escaping @Sendable (Parameters) -> Int = { _ in 1 },
+                exports: @escaping @Sendable (ExportContext) -> [ExportItem] = { _ in [] },
+                run: @escaping @Sendable (TaskContext) throws -> Void) {
+        self.name = name
+        self.version = version
+        self.fields = fields
+        self.inputs = inputs
+        self.checks = checks
+        self.threads = threads
+        self.exports = exports
+        self.run = run
+    }
+
+    func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+}
+
+/// The stage kinds a manifest may use; filled by the join.
+public struct StageRegistry: Sendable {
+    public private(set) var kinds: [String: StageKind] = [:]
+    /// Manifest-wide checks over all stages' parameters (stage name → parameters).
+    public var manifestChecks: [@Sendable ([String: Parameters]) -> [ManifestIssue]] = []
+
+    public init(_ kinds: [StageKind] = []) {
+        for k in kinds { register(k) }
+    }
+
+    public mutating func register(_ kind: StageKind) {
+        precondition(kinds[kind.name] == nil, "stage kind '\(kind.name)' registered twice")
+        kinds[kind.name] = kind
+    }
+
+    public subscript(name: String) -> StageKind? { kinds[name] }
+}
+
+/// A problem found by a manifest-wide check: the stage and field it concerns.
+public struct ManifestIssue: Sendable {
+    public var stage: String
+    public var field: String
+    public var message: String
+    public init(stage: String, field: String, _ message: String) {
+        self.stage = stage
+        self.field = field
+        self.message = message
+    }
+}

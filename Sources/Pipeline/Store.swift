@@ -1,0 +1,192 @@
+/// The content-addressed store. Layout under `root`:
+///   entries/<key>/metadata.json, entries/<key>/files/…   finished entries (files read-only)
+///   tmp/                                                 entries being built; renamed into place
+///   scratch/<key>/                                       checkpoints of unfinished tasks
+///   locks/<key>.lock                                     flock per key (across processes)
+///   records/<profile>/<task id>.json                     last definition per task, for `status`
+/// Entries are immutable once renamed into place; a corrupt one is moved aside and rebuilt.
+import Foundation
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How thoroughly to check a stored entry.
+public enum VerifyMode: Sendable {
+    /// Sizes and modification times from the metadata; a file whose mtime moved is hashed.
+    case quick
+    /// Hash every file.
+    case full
+}
+
+/// Result of checking an entry.
+public enum EntryCheck: Sendable {
+    case intact(EntryMetadata)
+    case missing
+    case corrupt(String)
+}
+
+/// A content-addressed cache directory shared by executors and processes.
+public final class Store: Sendable {
+    public let root: URL
+
+    /// Opens (creating if needed) the store at `root`.
+    public init(root: URL) throws {
+        self.root = root.standardizedFileURL
+        for d in ["entries", "tmp", "scratch", "locks", "records"] {
+            try FileManager.default.createDirectory(at: self.root.appendingPathComponent(d), withIntermediateDirectories: true)
+        }
+    }
+
+    public func entryDirectory(_ key: String) -> URL { root.appendingPathComponent("entries/\(key)") }
+    public func filesDirectory(_ key: String) -> URL { entryDirectory(key).appendingPathComponent("files") }
+    public func scratchDirectory(_ key: String) -> URL { root.appendingPathComponent("scratch/\(key)") }
+
+    /// Metadata of an entry without checking its files.
+    public func metadata(_ key: String) -> EntryMetadata? {
+        guard let data = FileManager.default.contents(atPath: entryDirectory(key).appendingPathComponent("metadata.json").path) else { return nil }
+        return try? JSONDecoder().decode(EntryMetadata.self, from: data)
+    }
+
+    /// Checks an entry: metadata readable and for this key, every file present with its size,
+    /// and its checksum (always in `.full`; in `.quick` only when the mtime moved).
+    public func check(_ key: String, mode: VerifyMode) -> EntryCheck {
+        let dir = entryDirectory(key)
+        let metaPath = dir.appendingPathComponent("metadata.json").path
+        guard let data = FileManager.default.contents(atPath: metaPath) else {
+            return FileManager.default.fileExists(atPath: dir.path) ? .corrupt("metadata.json missing") : .missing
+        }
+        guard let meta = try? JSONDecoder().decode(EntryMetadata.self, from: data) else { return .corrupt("metadata.json unreadable") }
+        guard meta.key == key else { return .corrupt("metadata.json names key \(meta.key)") }
+        let files = filesDirectory(key)
+        for f in meta.files {
+            let path = files.appendingPathComponent(f.name).path
+            guard let st = Self.stat(path) else { return .corrupt("file \(f.name) missing") }
+            if st.size != f.bytes { return .corrupt("file \(f.name) has \(st.size) bytes, expected \(f.bytes)") }
+            if mode == .full || st.mtime != f.mtimeNanoseconds {
+                guard let h = try? Self.sha256(path: path) else { return .corrupt("file \(f.name) unreadable") }
+                if h != f.sha256 { return .corrupt("file \(f.name) checksum mismatch") }
+            }
+        }
+        return .intact(meta)
+    }
+
+    // MARK: Writing
+
+    /// A fresh temporary directory to build an entry in; its `files` subdirectory is where the
+    /// task writes.
+    public func beginEntry(_ key: String) throws -> URL {
+        let dir = root.appendingPathComponent("tmp/\(key).\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("files"), withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Hashes the files in `pending/files`, writes metadata and renames the directory into place.
+    /// Call while holding the key's lock.
+    @discardableResult
+    public func commit(_ pending: URL, key: String, metadata: (_ files: [FileRecord]) -> EntryMetadata) throws -> EntryMetadata {
+        let filesDir = pending.appendingPathComponent("files")
+        var records: [FileRecord] = []
+        for name in try Self.listFiles(filesDir) {
+            let path = filesDir.appendingPathComponent(name).path
+            chmod(path, 0o444)  // entries are immutable; also protects hard-linked exports
+            guard let st = Self.stat(path) else { throw StoreError("cannot stat \(path)") }
+            records.append(FileRecord(name: name, bytes: st.size, sha256: try Self.sha256(path: path), mtimeNanoseconds: st.mtime))
+        }
+        let meta = metadata(records)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(meta).write(to: pending.appendingPathComponent("metadata.json"))
+        let target = entryDirectory(key)
+        if FileManager.default.fileExists(atPath: target.path) {
+            let trash = root.appendingPathComponent("tmp/trash.\(UUID().uuidString)")
+            try FileManager.default.moveItem(at: target, to: trash)
+            try? FileManager.default.removeItem(at: trash)
+        }
+        guard rename(pending.path, target.path) == 0 else { throw StoreError("cannot rename \(pending.path) → \(target.path): errno \(errno)") }
+        return meta
+    }
+
+    /// Runs `body` holding an exclusive flock on the key (blocks while another thread or process holds it).
+    public func withLock<T>(_ key: String, _ body: () throws -> T) throws -> T {
+        let path = root.appendingPathComponent("locks/\(key).lock").path
+        let fd = open(path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw StoreError("cannot open lock \(path): errno \(errno)") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw StoreError("cannot lock \(path): errno \(errno)") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    // MARK: Records
+
+    private func recordURL(profile: String?, task: TaskID) -> URL {
+        root.appendingPathComponent("records/\(profile ?? "base")/\(task.description).json")
+    }
+
+    /// The definition `task` was last run or found cached with in `profile`.
+    public func record(profile: String?, task: TaskID) -> TaskRecord? {
+        guard let data = FileManager.default.contents(atPath: recordURL(profile: profile, task: task).path) else { return nil }
+        return try? JSONDecoder().decode(TaskRecord.self, from: data)
+    }
+
+    /// Saves a record atomically, skipping the write when it has not changed.
+    public func saveRecord(_ r: TaskRecord, profile: String?, task: TaskID) throws {
+        if record(profile: profile, task: task) == r { return }
+        let url = recordURL(profile: profile, task: task)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(r).write(to: url, options: .atomic)
+    }
+
+    // MARK: File helpers
+
+    static func stat(_ path: String) -> (size: Int, mtime: Int64)? {
+        guard let st = rawStat(path) else { return nil }
+        return (Int(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+
+    /// Device and inode, to recognise a hard link to the same file.
+    static func identity(_ path: String) -> [UInt64]? {
+        guard let st = rawStat(path) else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
+    }
+
+    /// Streams a file through SHA-256 in 1 MiB chunks.
+    static func sha256(path: String) throws -> String {
+        guard let h = FileHandle(forReadingAtPath: path) else { throw StoreError("cannot read \(path)") }
+        defer { try? h.close() }
+        var hasher = SHA256()
+        while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Regular files under `dir`, relative paths, sorted.
+    static func listFiles(_ dir: URL) throws -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: dir.path) else { return [] }
+        var out: [String] = []
+        while let rel = e.nextObject() as? String {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path, isDirectory: &isDir), !isDir.boolValue {
+                out.append(rel)
+            }
+        }
+        return out.sorted()
+    }
+}
+
+private func rawStat(_ path: String) -> stat? {
+    var st = stat()
+    return lstat(path, &st) == 0 ? st : nil
+}
+
+/// An I/O problem of the store.
+public struct StoreError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ d: String) { description = d }
+}

@@ -1,0 +1,133 @@
+/// The task graph: each stage expanded into its tasks (fan-out), inputs matched by index or
+/// gathered, seeds derived from the global seed and the task's identity, and cache keys
+/// computed — all before anything runs, since keys depend only on definitions.
+import Foundation
+import Crypto
+
+/// Identity of a task: its stage name and, for fanned-out stages, its index.
+public struct TaskID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var stage: String
+    public var index: Int?
+
+    public init(stage: String, index: Int? = nil) {
+        self.stage = stage
+        self.index = index
+    }
+
+    /// Parses "stage" or "stage[3]".
+    public init?(_ text: String) {
+        guard let ref = ManifestLoader.reference(text) else { return nil }
+        switch ref.selector {
+        case .automatic: self.init(stage: ref.stage)
+        case .index(let i): self.init(stage: ref.stage, index: i)
+        case .all: return nil
+        }
+    }
+
+    public var description: String { index.map { "\(stage)[\($0)]" } ?? stage }
+
+    public static func < (a: TaskID, b: TaskID) -> Bool {
+        a.stage != b.stage ? a.stage < b.stage : (a.index ?? -1) < (b.index ?? -1)
+    }
+}
+
+/// One task ready to be checked or run.
+public struct TaskNode: Sendable {
+    public let id: TaskID
+    public let kind: StageKind
+    /// The task's own parameters (for `foreach`, the element replaces the list).
+    public let parameters: Parameters
+    /// Named inputs → upstream tasks, in index order.
+    public let inputs: [String: [TaskID]]
+    /// Derived from the global seed and `id`, never from run order.
+    public let seed: UInt64
+    /// SHA-256 cache key (hex).
+    public let key: String
+    /// Workers the task keeps busy.
+    public let threads: Int
+}
+
+/// All tasks of a manifest profile in a topological order.
+public struct TaskGraph: Sendable {
+    public let profile: String?
+    public let globalSeed: UInt64
+    /// Topologically sorted: every task comes after its inputs.
+    public let tasks: [TaskNode]
+    private let position: [TaskID: Int]
+    private let byKey: [String: Int]
+
+    /// Expands a validated manifest. The manifest's validation guarantees references resolve.
+    public init(manifest: Manifest, registry: StageRegistry) {
+        profile = manifest.profile
+        globalSeed = manifest.seed
+        let stages = Dictionary(uniqueKeysWithValues: manifest.stages.map { ($0.name, $0) })
+        var ordered: [StageDefinition] = []
+        var done: Set<String> = []
+        // Kahn's algorithm by name: deterministic order independent of dictionary layout.
+        while ordered.count < manifest.stages.count {
+            guard let next = manifest.stages.first(where: { s in
+                !done.contains(s.name) && s.inputs.values.allSatisfy { done.contains($0.stage) }
+            }) else { preconditionFailure("cycle in a validated manifest") }
+            ordered.append(next)
+            done.insert(next.name)
+        }
+        var nodes: [TaskNode] = []
+        var keys: [TaskID: String] = [:]
+        for s in ordered {
+            let kind = registry[s.kind]!
+            let indices: [Int?] = s.fanOut.count.map { (0..<$0).map { Optional($0) } } ?? [nil]
+            for i in indices {
+                let id = TaskID(stage: s.name, index: i)
+                var params = s.parameters
+                if case .foreach(let f, let values) = s.fanOut, let i { params[f] = values[i] }
+                var inputs: [String: [TaskID]] = [:]
+                for (name, ref) in s.inputs {
+                    let up = stages[ref.stage]!
+                    switch ref.selector {
+                    case .index(let j): inputs[name] = [TaskID(stage: up.name, index: j)]
+                    case .all: inputs[name] = (up.fanOut.count.map { (0..<$0).map { Optional($0) } } ?? [nil]).map { TaskID(stage: up.name, index: $0) }
+                    case .automatic:
+                        if let n = up.fanOut.count {
+                            if s.fanOut.count != nil, let i { inputs[name] = [TaskID(stage: up.name, index: i)] } else {
+                                inputs[name] = (0..<n).map { TaskID(stage: up.name, index: $0) }
+                            }
+                        } else {
+                            inputs[name] = [TaskID(stage: up.name)]
+                        }
+                    }
+                }
+                let seed = Self.seed(global: manifest.seed, task: id)
+                let key = CacheKey.compute(kind: kind.name, version: kind.version, parameters: params,
+                                           inputs: inputs.mapValues { $0.map { keys[$0]! } }, seed: seed)
+                keys[id] = key
+                nodes.append(TaskNode(id: id, kind: kind, parameters: params, inputs: inputs, seed: seed, key: key,
+                                      threads: max(1, kind.threads(params))))
+            }
+        }
+        tasks = nodes
+        position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        byKey = Dictionary(nodes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func task(_ id: TaskID) -> TaskNode? { position[id].map { tasks[$0] } }
+    public func task(key: String) -> TaskNode? { byKey[key].map { tasks[$0] } }
+
+    /// Tasks of one stage, in index order.
+    public func tasks(ofStage stage: String) -> [TaskNode] { tasks.filter { $0.id.stage == stage } }
+
+    /// A task's seed: the first 8 bytes of SHA-256("seed", global seed, stage, index).
+    public static func seed(global: UInt64, task: TaskID) -> UInt64 {
+        let digest = SHA256.hash(data: Data("seed|\(global)|\(task.stage)|\(task.index.map(String.init) ?? "-")".utf8))
+        return digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+/// Cache keys: SHA-256 over the canonical JSON of what determines a task's output.
+public enum CacheKey {
+    /// Hex SHA-256 of {kind, version, parameters, input keys, seed} as sorted JSON.
+    public static func compute(kind: String, version: Int, parameters: Parameters, inputs: [String: [String]], seed: UInt64) -> String {
+        let inputsJSON = ParameterValue.table(inputs.mapValues { .list($0.map { .string($0) }) }).canonicalJSON
+        let text = "{\"inputs\":\(inputsJSON),\"kind\":\(ParameterValue.jsonQuote(kind)),\"parameters\":\(parameters.canonicalJSON),\"seed\":\(seed),\"version\":\(version)}"
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

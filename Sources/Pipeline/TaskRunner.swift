@@ -1,0 +1,112 @@
+/// Runs one task in this process: under the key's lock, re-check the entry (another process may
+/// have finished it), verify the inputs' checksums, call the stage function in a temporary
+/// directory, and commit atomically. Shared by the local executor and `runTask(key:)`, the entry
+/// point a batch-system executor calls in a separate process.
+import Foundation
+
+/// What happened to a task.
+public enum TaskOutcome: Sendable, Equatable {
+    case ran(seconds: Double)
+    case cached
+    case failed(String)
+    case cancelled
+}
+
+/// Keys whose files were hashed in this run (inputs are verified once, then trusted).
+final class VerifiedKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: Set<String> = []
+    func contains(_ k: String) -> Bool { lock.lock(); defer { lock.unlock() }; return keys.contains(k) }
+    func insert(_ k: String) { lock.lock(); keys.insert(k); lock.unlock() }
+}
+
+/// `swift --version`, computed once per process and only when a task actually runs.
+enum Toolchain {
+    static let version: String = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["swift", "--version"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = Pipe()
+        guard (try? p.run()) != nil else { return "unknown" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.components(separatedBy: "\n").first ?? "unknown"
+    }()
+}
+
+struct TaskRunner {
+    let graph: TaskGraph
+    let store: Store
+    let options: ExecutionOptions
+    let verified: VerifiedKeys
+    let board: ProgressBoard?
+
+    /// Runs `node` unless an intact entry exists; returns the outcome and the entry's metadata.
+    func execute(_ node: TaskNode) -> (TaskOutcome, EntryMetadata?) {
+        do {
+            return try store.withLock(node.key) { () -> (TaskOutcome, EntryMetadata?) in
+                if case .intact(let meta) = store.check(node.key, mode: options.verify) {
+                    try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
+                    return (.cached, meta)
+                }
+                var inputs: [String: [InputArtifact]] = [:]
+                for (name, ids) in node.inputs {
+                    inputs[name] = try ids.map { id in
+                        let up = graph.task(id)!
+                        let mode: VerifyMode = verified.contains(up.key) ? .quick : .full
+                        switch store.check(up.key, mode: mode) {
+                        case .intact(let meta):
+                            verified.insert(up.key)
+                            return InputArtifact(task: id, key: up.key, directory: store.filesDirectory(up.key), metadata: meta)
+                        case .missing: throw StoreError("input \(id) is missing")
+                        case .corrupt(let why): throw StoreError("input \(id) is corrupt (\(why))")
+                        }
+                    }
+                }
+                return try run(node, inputs: inputs)
+            }
+        } catch {
+            return (.failed(String(describing: error)), nil)
+        }
+    }
+
+    private func run(_ node: TaskNode, inputs: [String: [InputArtifact]]) throws -> (TaskOutcome, EntryMetadata?) {
+        if options.cancellation.isCancelled { return (.cancelled, nil) }
+        let pending = try store.beginEntry(node.key)
+        let scratch = store.scratchDirectory(node.key)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let board = self.board
+        let context = TaskContext(id: node.id, kind: node.kind.name, parameters: node.parameters, inputs: inputs,
+                                  seed: node.seed, globalSeed: graph.globalSeed,
+                                  outputDirectory: pending.appendingPathComponent("files"), scratchDirectory: scratch,
+                                  cancellation: options.cancellation,
+                                  onProgress: { id, done, total, unit in board?.update(id, done: done, total: total, unit: unit) })
+        board?.taskStarted(node.id)
+        defer { board?.taskEnded(node.id) }
+        let start = now()
+        do {
+            try node.kind.run(context)
+        } catch {
+            try? FileManager.default.removeItem(at: pending)  // scratch (checkpoints) is kept
+            if error is TaskCancelled || options.cancellation.isCancelled { return (.cancelled, nil) }
+            return (.failed(String(describing: error)), nil)
+        }
+        let seconds = now() - start
+        let toolchain = options.toolchain ?? Toolchain.version
+        let record = TaskRecord(node: node, graph: graph)
+        let meta = try store.commit(pending, key: node.key) { files in
+            EntryMetadata(key: node.key, kind: node.kind.name, version: node.kind.version, taskID: node.id.description,
+                          inputs: record.inputs, parameters: node.parameters.values, seed: node.seed, seconds: seconds,
+                          bytes: files.reduce(0) { $0 + $1.bytes }, toolchain: toolchain, warnings: context.warnings,
+                          files: files, created: ISO8601DateFormatter().string(from: Date()),
+                          host: ProcessInfo.processInfo.hostName)
+        }
+        verified.insert(node.key)
+        try? FileManager.default.removeItem(at: scratch)
+        try? store.saveRecord(record, profile: graph.profile, task: node.id)
+        return (.ran(seconds: seconds), meta)
+    }
+}
