@@ -1,0 +1,71 @@
+/// Provenance of a report: git commit and dirty flag, toolchain, profile, seed, time per stage,
+/// machine. Collected by running git, swift and uname; rendered as a markdown section.
+import Foundation
+
+public struct Provenance: Sendable, Codable {
+    public var gitCommit: String?
+    public var gitDirty: Bool?
+    public var toolchain: String
+    public var profile: String?
+    public var globalSeed: UInt64
+    /// Seconds per stage, from the entries' metadata.
+    public var stageSeconds: [String: Double]
+    public var machine: String
+    public var cores: Int
+    public var date: String
+
+    public init(gitCommit: String?, gitDirty: Bool?, toolchain: String, profile: String?, globalSeed: UInt64,
+                stageSeconds: [String: Double], machine: String, cores: Int, date: String) {
+        self.gitCommit = gitCommit
+        self.gitDirty = gitDirty
+        self.toolchain = toolchain
+        self.profile = profile
+        self.globalSeed = globalSeed
+        self.stageSeconds = stageSeconds
+        self.machine = machine
+        self.cores = cores
+        self.date = date
+    }
+
+    /// Collects provenance for the repository at `repository`.
+    public static func collect(repository: URL, profile: String?, globalSeed: UInt64, stageSeconds: [String: Double]) -> Provenance {
+        let commit = run(["git", "-C", repository.path, "rev-parse", "HEAD"])
+        let dirty = run(["git", "-C", repository.path, "status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty }
+        return Provenance(gitCommit: commit, gitDirty: commit == nil ? nil : dirty, toolchain: Toolchain.version, profile: profile,
+                          globalSeed: globalSeed, stageSeconds: stageSeconds, machine: run(["uname", "-srvmo"]) ?? "unknown",
+                          cores: ProcessInfo.processInfo.activeProcessorCount, date: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// A "## Provenance" section.
+    public var markdown: String {
+        var lines = ["## Provenance", "",
+                     "| | |", "|---|---|",
+                     "| Commit | \(gitCommit.map { "`\($0)`" } ?? "unknown")\(gitDirty == true ? " (working tree dirty)" : "") |",
+                     "| Toolchain | \(toolchain) |",
+                     "| Profile | \(profile ?? "base") |",
+                     "| Global seed | \(globalSeed) (each task's seed derives from it and the task id) |",
+                     "| Machine | \(machine), \(cores) cores |",
+                     "| Built | \(date) |", ""]
+        if !stageSeconds.isEmpty {
+            lines += ["| Stage | Compute time (s) |", "|---|---:|"]
+            for s in stageSeconds.keys.sorted() { lines.append(String(format: "| %@ | %.1f |", s, stageSeconds[s]!)) }
+            lines.append(String(format: "| total | %.1f |", stageSeconds.values.reduce(0, +)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Output of a command (trimmed), or nil if it failed.
+    static func run(_ args: [String]) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        guard (try? p.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
