@@ -1,0 +1,34 @@
+/// The greedy feature selections of Sec. III B–C, validated once (freud style) and run per configuration.
+///
+/// At every step each remaining feature is tried as the next one, with the previous ones kept;
+/// the best is kept. Ties between candidates go to the lowest feature (column) index, as in the
+/// authors' loop over features with a strict `<`.
+public struct GreedySelection: Sendable {
+    /// The number of features to select, d = 1 … maxD (15 in the paper).
+    public let maxD: Int
+    /// Standardize every feature (population variance) before any distance is taken, as the paper does.
+    public let standardize: Bool
+    /// Fixed partition of rows for parallel work; results do not depend on it.
+    public let chunks: Int
+
+    public init(maxD: Int, standardize: Bool = true, chunks: Int = defaultChunkCount) throws {
+        guard maxD >= 1 else { throw InformationImbalanceError.invalidMaxD(maxD: maxD, featureCount: nil) }
+        guard chunks >= 1 else { throw InformationImbalanceError.invalidChunkCount(chunks) }
+        self.maxD = maxD; self.standardize = standardize; self.chunks = chunks
+    }
+
+    func prepared(_ features: FeatureSpace) throws -> FeatureSpace {
+        guard features.pointCount >= 2 else { throw InformationImbalanceError.tooFewPoints(count: features.pointCount) }
+        guard maxD <= features.featureCount else {
+            throw InformationImbalanceError.invalidMaxD(maxD: maxD, featureCount: features.featureCount)
+        }
+        return standardize ? features.standardized() : features
+    }
+
+    /// Index (into `candidates`) of the smallest score, the first one among equals.
+    static func firstMinimum(_ scores: [Double]) -> Int {
+        var best = 0
+        for s in scores.indices where scores[s] < scores[best] { best = s }
+        return best
+    }
+}

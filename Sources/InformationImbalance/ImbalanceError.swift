@@ -1,0 +1,59 @@
+/// Everything that can go wrong when building a space or computing an information imbalance.
+/// Each case names the offending field and, where it helps, the values that would be allowed.
+public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A space needs at least one point and one feature.
+    case emptySpace(points: Int, features: Int)
+    /// `values.count` must equal `points × features`.
+    case valueCountMismatch(points: Int, features: Int, values: Int)
+    /// Columns given separately must all have the same length.
+    case raggedColumns(column: Int, length: Int, expected: Int)
+    /// Distances need finite values; `value` is the offending entry as text (NaN, inf, -inf).
+    case nonFiniteValue(point: Int, feature: Int, value: String)
+    /// Ranks need at least two points (the nearest neighbour of a lone point does not exist).
+    case tooFewPoints(count: Int)
+    /// Two spaces compared point by point must hold the same points.
+    case pointCountMismatch(first: Int, second: Int)
+    /// A feature (column) index outside `0..<featureCount`.
+    case featureOutOfRange(index: Int, featureCount: Int)
+    /// The same feature requested twice where a subset is meant.
+    case duplicateFeature(index: Int)
+    /// `maxD` must lie in `1...featureCount` (featureCount nil: not yet known, so only `maxD ≥ 1` is checked).
+    case invalidMaxD(maxD: Int, featureCount: Int?)
+    /// The noise column must have one value per point.
+    case noiseLengthMismatch(points: Int, noise: Int)
+    /// The target of a supervised selection must have one value per point.
+    case targetLengthMismatch(points: Int, target: Int)
+    /// `chunks` (the fixed partition of rows for parallel work) must be at least 1.
+    case invalidChunkCount(Int)
+
+    public var description: String {
+        switch self {
+        case let .emptySpace(points, features):
+            "a space needs at least 1 point and 1 feature (got \(points) points × \(features) features)"
+        case let .valueCountMismatch(points, features, values):
+            "values: expected points × features = \(points) × \(features) = \(points * features) values, got \(values)"
+        case let .raggedColumns(column, length, expected):
+            "columns: column \(column) has \(length) values, expected \(expected) like column 0"
+        case let .nonFiniteValue(point, feature, value):
+            "values: non-finite value \(value) at row \(point), column \(feature); every value must be finite"
+        case let .tooFewPoints(count):
+            "points: information imbalance needs at least 2 points (rows), got \(count)"
+        case let .pointCountMismatch(first, second):
+            "points: the two spaces must have the same number of rows, got \(first) and \(second)"
+        case let .featureOutOfRange(index, featureCount):
+            "columns: index \(index) is out of range; allowed 0...\(featureCount - 1)"
+        case let .duplicateFeature(index):
+            "columns: index \(index) appears more than once"
+        case let .invalidMaxD(maxD, featureCount?):
+            "maxD: \(maxD) is not allowed; must be in 1...\(featureCount) (the number of features)"
+        case let .invalidMaxD(maxD, nil):
+            "maxD: \(maxD) is not allowed; must be at least 1"
+        case let .noiseLengthMismatch(points, noise):
+            "noise: expected \(points) values (one per point), got \(noise)"
+        case let .targetLengthMismatch(points, target):
+            "target: expected \(points) values (one per point), got \(target)"
+        case let .invalidChunkCount(c):
+            "chunks: \(c) is not allowed; must be at least 1"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// The supervised selection of Sec. III B: X_d minimises Δ(X_d → p) step by step.
+public struct SupervisedSelection: Sendable, Equatable, Codable {
+    /// Selected feature indices in order of selection (X^1st, X^2nd, …), d = 1 … maxD.
+    public let order: [Int]
+    /// Δ(X_d → target) for d = 1 … maxD (the minimised quantity).
+    public let toTarget: [Double]
+    /// Δ(target → X_d) for d = 1 … maxD.
+    public let fromTarget: [Double]
+    /// The d = maxD + 1 point: X_maxD plus one standardized Gaussian-noise feature
+    /// (`forward` = Δ(X → target), `backward` = Δ(target → X)); nil without noise.
+    public let withNoise: ImbalancePair?
+}
+
+extension GreedySelection {
+    /// Runs the supervised selection against a scalar `target` (e.g. the propensity p, used as
+    /// given: scaling a scalar does not change its ranks). `noise`, when given, is a Gaussian
+    /// column drawn by the caller; it is standardized and appended after the last step.
+    public func supervised(features: FeatureSpace, target: [Double], noise: [Double]? = nil) throws -> SupervisedSelection {
+        let x = try prepared(features)
+        let n = x.pointCount
+        guard target.count == n else { throw InformationImbalanceError.targetLengthMismatch(points: n, target: target.count) }
+        let targetSpace = try FeatureSpace(scalar: target)
+        var noiseColumn: [Double]?
+        if let noise {
+            guard noise.count == n else { throw InformationImbalanceError.noiseLengthMismatch(points: n, noise: noise.count) }
+            noiseColumn = try FeatureSpace(scalar: noise).standardized().columnMajor
+        }
+        let p = ScalarSpace(targetSpace.columnMajor)
+        let pNeighbours = (0..<n).map { p.nearestNeighbour(of: $0) }
+        let distances = DistanceMatrix(zeroPoints: n)
+        var remaining = Array(0..<x.featureCount)
+        var order = [Int](), to = [Double](), from = [Double]()
+        for _ in 1...maxD {
+            let sums = evaluateCandidates(distances: distances, candidates: CandidateBlock(space: x, features: remaining),
+                                          reference: p, referenceNeighbours: pNeighbours, countFromReference: false, chunks: chunks)
+            let winner = remaining[Self.firstMinimum(sums.toReference.map { imbalance(rankSum: $0, points: n) })]
+            let pair = addFeatureAndEvaluate(distances: distances, column: x.column(winner), reference: p,
+                                             referenceNeighbours: pNeighbours, chunks: chunks)
+            order.append(winner); to.append(pair.forward); from.append(pair.backward)
+            remaining.removeAll { $0 == winner }
+        }
+        var withNoise: ImbalancePair?
+        if let noiseColumn {
+            withNoise = addFeatureAndEvaluate(distances: distances, column: noiseColumn, reference: p,
+                                              referenceNeighbours: pNeighbours, chunks: chunks)
+        }
+        return SupervisedSelection(order: order, toTarget: to, fromTarget: from, withNoise: withNoise)
+    }
+}
+
+/// Convenience for `GreedySelection(maxD:).supervised(features:target:noise:)`.
+public func supervisedSelection(features: FeatureSpace, target: [Double], maxD: Int, noise: [Double]?,
+                                standardize: Bool = true, chunks: Int = defaultChunkCount) throws -> SupervisedSelection {
+    try GreedySelection(maxD: maxD, standardize: standardize, chunks: chunks).supervised(features: features, target: target, noise: noise)
+}

@@ -1,0 +1,49 @@
+/// The unsupervised selection of Sec. III C: X_d minimises the symmetric imbalance
+/// Δ̄ = [Δ(X_full → X_d) + Δ(X_d → X_full)]/√2 (Eq. 16) step by step.
+public struct UnsupervisedSelection: Sendable, Equatable, Codable {
+    /// Selected feature indices in order of selection, d = 1 … maxD.
+    public let order: [Int]
+    /// Δ(X_full → X_d) for d = 1 … maxD.
+    public let fullToSubset: [Double]
+    /// Δ(X_d → X_full) for d = 1 … maxD.
+    public let subsetToFull: [Double]
+    /// Δ̄(X_full, X_d) for d = 1 … maxD (the minimised quantity).
+    public let symmetric: [Double]
+}
+
+/// Eq. (16), in the authors' order of operations.
+@inline(__always) func symmetricImbalance(_ fullToSubset: Double, _ subsetToFull: Double) -> Double {
+    (fullToSubset + subsetToFull) / 2.0.squareRoot()
+}
+
+extension GreedySelection {
+    /// Runs the unsupervised selection; X_full is all features of `features` (in column order).
+    public func unsupervised(features: FeatureSpace) throws -> UnsupervisedSelection {
+        let x = try prepared(features)
+        let n = x.pointCount
+        let full = DenseSpace(space: x, chunks: chunks)
+        let distances = DistanceMatrix(zeroPoints: n)
+        var remaining = Array(0..<x.featureCount)
+        var order = [Int](), fullTo = [Double](), toFull = [Double](), sym = [Double]()
+        for _ in 1...maxD {
+            let sums = evaluateCandidates(distances: distances, candidates: CandidateBlock(space: x, features: remaining),
+                                          reference: full, referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
+            let scores = zip(sums.fromReference!, sums.toReference).map {
+                symmetricImbalance(imbalance(rankSum: $0, points: n), imbalance(rankSum: $1, points: n))
+            }
+            let winner = remaining[Self.firstMinimum(scores)]
+            let pair = addFeatureAndEvaluate(distances: distances, column: x.column(winner), reference: full,
+                                             referenceNeighbours: full.neighbours, chunks: chunks)
+            order.append(winner); toFull.append(pair.forward); fullTo.append(pair.backward)
+            sym.append(symmetricImbalance(pair.backward, pair.forward))
+            remaining.removeAll { $0 == winner }
+        }
+        return UnsupervisedSelection(order: order, fullToSubset: fullTo, subsetToFull: toFull, symmetric: sym)
+    }
+}
+
+/// Convenience for `GreedySelection(maxD:).unsupervised(features:)`.
+public func unsupervisedSelection(features: FeatureSpace, maxD: Int, standardize: Bool = true,
+                                  chunks: Int = defaultChunkCount) throws -> UnsupervisedSelection {
+    try GreedySelection(maxD: maxD, standardize: standardize, chunks: chunks).unsupervised(features: features)
+}
