@@ -110,7 +110,7 @@ struct ManifestLoader {
                         expectations: expectations.filter { $0.applies(to: profile) }, executor: executor)
     }
 
-    /// Validates one stage; nil when it has errors (already recorded).
+    /// Validates one stage, recording errors; nil only when its kind is unknown.
     mutating func stage(_ name: String, _ t: [String: Sourced], base: [String: Sourced], used: inout Set<String>) -> StageDefinition? {
         let before = errors.errors.count
         let kindName: String
@@ -203,7 +203,9 @@ struct ManifestLoader {
         for spec in kind.inputs where spec.required && inputs[spec.name] == nil {
             errors.add(["stage", name, "inputs", spec.name], "missing required input '\(spec.name)'")
         }
-        guard errors.errors.count == before else { return nil }
+        // With errors, still return the stage so graph checks (missing stages, cycles) run too.
+        let definition = StageDefinition(name: name, kind: kindName, parameters: Parameters(params), inputs: inputs, fanOut: fanOut)
+        guard errors.errors.count == before else { return definition }
         // Cross-field checks run on each task's parameters (each element for foreach).
         let variants: [Parameters]
         if case .foreach(let f, let items) = fanOut {
@@ -219,8 +221,7 @@ struct ManifestLoader {
                 }
             }
         }
-        guard errors.errors.count == before else { return nil }
-        return StageDefinition(name: name, kind: kindName, parameters: Parameters(params), inputs: inputs, fanOut: fanOut)
+        return definition
     }
 
     /// "eq" / "eq[*]" / "eq[3]".

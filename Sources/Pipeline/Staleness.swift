@@ -83,7 +83,9 @@ public enum Staleness {
                 if case .table(let ta) = a, case .table(let tb) = b {
                     out += diff(ta, tb, prefix: name + ".")
                 } else if !sameValue(a, b) {
-                    out.append("\(name) changed \(a) → \(b)")
+                    // Stored JSON may turn 10.0 into 10: show the old number in the new one's type.
+                    let shown: ParameterValue = if case .int(let i) = a, case .double = b { .double(Double(i)) } else { a }
+                    out.append("\(name) changed \(shown) → \(b)")
                 }
             case let (nil, b?): out.append("\(name) added (\(b))")
             case let (a?, nil): out.append("\(name) removed (was \(a))")
