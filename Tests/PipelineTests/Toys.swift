@@ -126,3 +126,6 @@ inputs = { a = "numbers[1]", b = "single" }
 kind = "sum"
 inputs = { terms = "numbers" }
 """
+
+/// Swift Testing also declares `Expectation`; in this module the name means the pipeline's.
+typealias Expectation = Pipeline.Expectation
