@@ -1,0 +1,102 @@
+import Foundation
+import Model
+import Randomness
+
+/// Checkpoint files: the complete state of a trajectory (unwrapped positions, species, random
+/// stream, sweep and acceptance counters) plus an opaque payload for the caller's recorders,
+/// followed by an FNV-1a 64 checksum of everything before it. Written to a temporary file and
+/// renamed, so a crash (even kill -9) leaves either the previous checkpoint or the new one.
+///
+/// Layout (little-endian 64-bit words): magic, version, N, L, T, δ_max, swap fraction, sweep,
+/// trials, accepted, swap trials, accepted swaps, 4 stream words, species bytes, x, y, payload,
+/// checksum. The Verlet list is rebuilt on load; energy sums do not depend on when it was built.
+public enum Checkpoint {
+    static let magic: UInt64 = 0x3154_4B43_434D_5052 // "RPMCCKT1"
+    static let version: UInt64 = 1
+
+    /// Serialises the state of `simulation` with `payload`.
+    public static func encode(_ s: MonteCarloSimulation, payload: [UInt8] = []) -> [UInt8] {
+        var w = BinaryWriter()
+        w.write(magic); w.write(version)
+        w.write(s.count); w.write(s.boxLength)
+        w.write(s.parameters.temperature); w.write(s.parameters.maxDisplacement); w.write(s.parameters.swapFraction)
+        w.write(s.sweep); w.write(s.trials); w.write(s.acceptedMoves); w.write(s.swapTrials); w.write(s.acceptedSwaps)
+        let st = s.stream.state
+        w.write(st.0); w.write(st.1); w.write(st.2); w.write(st.3)
+        w.write(bytes: (0..<s.count).map { UInt8(s.species[$0]) })
+        w.write(s.positionsX); w.write(s.positionsY)
+        w.write(bytes: payload)
+        var bytes = w.bytes
+        withUnsafeBytes(of: fnv1a64(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Writes a checkpoint atomically (temporary file in the same directory, then rename).
+    public static func write(_ s: MonteCarloSimulation, payload: [UInt8] = [], to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(encode(s, payload: payload)).write(to: url, options: .atomic)
+    }
+
+    /// The decoded contents of a checkpoint file.
+    public struct Contents {
+        public var configuration: Configuration
+        public var temperature: Double, maxDisplacement: Double, swapFraction: Double
+        public var sweep: Int
+        public var trials: UInt64, acceptedMoves: UInt64, swapTrials: UInt64, acceptedSwaps: UInt64
+        public var stream: RandomStream
+        public var payload: [UInt8]
+    }
+
+    /// Reads and verifies a checkpoint; throws `corruptCheckpoint` on a bad checksum or layout.
+    public static func read(from url: URL) throws -> Contents {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw MonteCarloError.corruptCheckpoint(path: url.path, reason: "cannot read (\((error as NSError).localizedDescription))")
+        }
+        return try decode([UInt8](data), path: url.path)
+    }
+
+    public static func decode(_ bytes: [UInt8], path: String = "<checkpoint>") throws -> Contents {
+        guard bytes.count >= 24 else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "file too short (\(bytes.count) bytes)") }
+        let body = bytes.dropLast(8)
+        var tail = BinaryReader(Array(bytes.suffix(8)), path: path)
+        guard try tail.readUInt64() == fnv1a64(body) else {
+            throw MonteCarloError.corruptCheckpoint(path: path, reason: "checksum mismatch (file damaged or truncated)")
+        }
+        var r = BinaryReader(Array(body), path: path)
+        guard try r.readUInt64() == magic else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "not a Monte Carlo checkpoint") }
+        let v = try r.readUInt64()
+        guard v == version else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "unsupported version \(v)") }
+        let n = try r.readInt(), l = try r.readDouble()
+        let t = try r.readDouble(), d = try r.readDouble(), f = try r.readDouble()
+        let sweep = try r.readInt()
+        let trials = try r.readUInt64(), acc = try r.readUInt64(), st = try r.readUInt64(), sa = try r.readUInt64()
+        let stream = RandomStream(state: (try r.readUInt64(), try r.readUInt64(), try r.readUInt64(), try r.readUInt64()))
+        let codes = try r.readBytes(), x = try r.readDoubles(), y = try r.readDoubles()
+        let payload = try r.readBytes()
+        guard codes.count == n, x.count == n, y.count == n, codes.allSatisfy({ $0 < 3 }) else {
+            throw MonteCarloError.corruptCheckpoint(path: path, reason: "inconsistent particle arrays")
+        }
+        let c = Configuration(boxLength: l, x: x, y: y, species: codes.map { Species(rawValue: $0)! })
+        return Contents(configuration: c, temperature: t, maxDisplacement: d, swapFraction: f, sweep: sweep,
+                        trials: trials, acceptedMoves: acc, swapTrials: st, acceptedSwaps: sa, stream: stream, payload: payload)
+    }
+}
+
+extension MonteCarloSimulation {
+    /// Restores a trajectory from checkpoint contents; `parameters` must match the stored
+    /// temperature and δ_max (a resumed run continues the same physics). Returns the payload.
+    public convenience init(checkpoint c: Checkpoint.Contents, parameters: MonteCarloParameters, path: String = "<checkpoint>") throws {
+        func check(_ field: String, _ stored: Double, _ expected: Double) throws {
+            guard stored == expected else {
+                throw MonteCarloError.checkpointMismatch(path: path, field: field, stored: "\(stored)", expected: "\(expected)")
+            }
+        }
+        try check("temperature", c.temperature, parameters.temperature)
+        try check("maxDisplacement", c.maxDisplacement, parameters.maxDisplacement)
+        try check("swapFraction", c.swapFraction, parameters.swapFraction)
+        try self.init(configuration: c.configuration, parameters: parameters, stream: c.stream)
+        sweep = c.sweep; trials = c.trials; acceptedMoves = c.acceptedMoves
+        swapTrials = c.swapTrials; acceptedSwaps = c.acceptedSwaps
+    }
+}

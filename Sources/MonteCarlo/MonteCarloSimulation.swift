@@ -1,0 +1,100 @@
+import Model
+import Randomness
+
+/// The state of one Metropolis Monte Carlo trajectory (paper Sec. II A): unwrapped positions,
+/// species, the random stream, the sweep counter and acceptance counters, plus the Verlet
+/// neighbour list that makes a trial's energy change O(neighbours).
+///
+/// Storage is raw struct-of-arrays memory owned by this object, so the hot loops run on plain
+/// pointers with no ARC or exclusivity traffic. One instance is used by one thread at a time.
+public final class MonteCarloSimulation {
+    public let count: Int
+    public let boxLength: Double
+    public let potential: PairPotential
+    public private(set) var parameters: MonteCarloParameters
+
+    /// Unwrapped positions, interleaved x₀ y₀ x₁ y₁ … so one cache line serves a neighbour
+    /// (never folded into the box, so displacements are direct differences).
+    let xy: UnsafeMutablePointer<Double>
+    /// Species codes 0, 1, 2 (S, M, L).
+    let species: UnsafeMutablePointer<Int32>
+    var table: UnsafeMutablePointer<PairCoefficients>
+    var uniformListCutoff: Bool
+    var list: VerletList
+
+    /// The trajectory's random stream (state is part of every checkpoint).
+    public internal(set) var stream: RandomStream
+    /// Completed sweeps (N translational trials each).
+    public internal(set) var sweep: Int = 0
+    public internal(set) var trials: UInt64 = 0
+    public internal(set) var acceptedMoves: UInt64 = 0
+    public internal(set) var swapTrials: UInt64 = 0
+    public internal(set) var acceptedSwaps: UInt64 = 0
+    /// Number of Verlet-list rebuilds (diagnostic).
+    public internal(set) var rebuilds: Int = 0
+
+    /// Starts a trajectory from `configuration` (positions taken as given, unwrapped or not).
+    public init(configuration c: Configuration, parameters: MonteCarloParameters,
+                stream: RandomStream, mixture: Mixture = .paper) throws {
+        guard c.count >= 2 else {
+            throw MonteCarloError.invalidParameter(field: "configuration.count", value: "\(c.count)", allowed: "at least 2 particles")
+        }
+        let potential = PairPotential(mixture: mixture)
+        let reach = potential.maximumCutoff + parameters.skin
+        guard c.boxLength > 2 * reach else {
+            throw MonteCarloError.invalidParameter(
+                field: "configuration.boxLength", value: "\(c.boxLength)",
+                allowed: "more than twice the largest cutoff plus skin (\(2 * reach)); use more particles")
+        }
+        guard c.x.allSatisfy(\.isFinite), c.y.allSatisfy(\.isFinite) else {
+            throw MonteCarloError.invalidParameter(field: "configuration positions", value: "non-finite", allowed: "finite coordinates")
+        }
+        count = c.count; boxLength = c.boxLength
+        self.potential = potential; self.parameters = parameters; self.stream = stream
+        xy = .allocate(capacity: 2 * count); species = .allocate(capacity: count)
+        for i in 0..<count { xy[2 * i] = c.x[i]; xy[2 * i + 1] = c.y[i]; species[i] = Int32(c.species[i].rawValue) }
+        uniformListCutoff = parameters.swapFraction > 0
+        table = .allocate(capacity: 9)
+        list = VerletList(count: count)
+        loadTable()
+        rebuildList()
+    }
+
+    deinit {
+        xy.deallocate(); species.deallocate(); table.deallocate()
+        list.deallocate()
+    }
+
+    /// Changes temperature, displacement or swap rate between runs (e.g. a quench).
+    public func setParameters(_ p: MonteCarloParameters) {
+        parameters = p
+        let uniform = p.swapFraction > 0
+        if uniform != uniformListCutoff || p.skin != list.skin { uniformListCutoff = uniform }
+        loadTable()
+        rebuildList()
+    }
+
+    func loadTable() {
+        let t = PairCoefficients.table(potential, skin: parameters.skin, uniform: uniformListCutoff)
+        for k in 0..<9 { table[k] = t[k] }
+        list.skin = parameters.skin
+    }
+
+    /// The current configuration with unwrapped positions.
+    public var configuration: Configuration {
+        Configuration(boxLength: boxLength, x: positionsX, y: positionsY,
+                      species: (0..<count).map { Species(rawValue: UInt8(species[$0]))! })
+    }
+
+    /// Unwrapped positions, copied.
+    public var positionsX: [Double] { (0..<count).map { xy[2 * $0] } }
+    public var positionsY: [Double] { (0..<count).map { xy[2 * $0 + 1] } }
+
+    /// Fraction of accepted translational trials so far.
+    public var acceptanceRate: Double { trials == 0 ? 0 : Double(acceptedMoves) / Double(trials) }
+    /// Fraction of accepted swap trials (trials between equal species count as rejected).
+    public var swapAcceptanceRate: Double { swapTrials == 0 ? 0 : Double(acceptedSwaps) / Double(swapTrials) }
+
+    /// Resets the acceptance counters (e.g. after preparation), keeping the state.
+    public func resetCounters() { trials = 0; acceptedMoves = 0; swapTrials = 0; acceptedSwaps = 0 }
+}
