@@ -27,8 +27,9 @@ enum AxesDrawing {
                 text.draw(label, Font.tick, x: plot.x + t * plot.width, y: baseline, anchor: Anchor(.center, .baseline))
             }
             if !p.x.label.isEmpty {
-                let y = f.cell.maxY - Style.edgePad
-                text.draw(p.x.label, Font.label, x: plot.x + plot.width / 2, y: y, anchor: Anchor(.center, .bottom))
+                let labelsH = f.x.majors.isEmpty ? 0 : baseline - plot.maxY + text.measure("0", Font.tick).height - ascent
+                let y = plot.maxY + (f.x.majors.isEmpty ? Style.tickPad : labelsH) + Style.labelPad
+                text.draw(p.x.label, Font.label, x: plot.x + plot.width / 2, y: y, anchor: Anchor(.center, .top))
             }
         }
         if !p.y.hidden {

@@ -43,6 +43,6 @@ enum ColorBarDrawing {
             maxW = max(maxW, text.measure(label, Font.tick).width)
         }
         text.draw(bar.label, Font.label, x: x + w + Style.tickPad + 1 + maxW + Style.labelPad,
-                  y: plot.y + plot.height / 2, anchor: Anchor(.center, .top), angle: .pi / 2)
+                  y: plot.y + plot.height / 2, anchor: Anchor(.center, .top), angle: -.pi / 2)
     }
 }

@@ -10,8 +10,9 @@ public struct Font: Hashable, Sendable {
     }
 
     /// Noto places combining overbars (U+0304) over Greek and Latin correctly; DejaVu and STIX do not.
-    public static let sans = "Noto Sans"
-    public static let serif = "Noto Serif"
+    /// Noto Sans has no minus sign (U+2212) or arrows: Noto Sans Math supplies them, not a DejaVu fallback.
+    public static let sans = "Noto Sans,Noto Sans Math"
+    public static let serif = "Noto Serif,Noto Sans Math"
 
     /// Sizes for journal figures printed at 100 %: 7–8.5 pt.
     public static let tick = Font(size: 7)

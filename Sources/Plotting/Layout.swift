@@ -61,7 +61,8 @@ struct FigureLayout {
             } else { m.left = 4 }
             if !p.x.hidden {
                 let hasSup = fx.labels.contains { $0.contains("<sup>") }
-                m.bottom = Style.tickPad + tickH * (hasSup ? 1.25 : 1) + (p.x.label.isEmpty ? 0 : Style.labelPad + labelH) + Style.edgePad
+                let labelsH = fx.majors.isEmpty ? 0 : tickH * (hasSup ? 1.25 : 1)
+                m.bottom = Style.tickPad + labelsH + (p.x.label.isEmpty ? 0 : Style.labelPad + labelH) + Style.edgePad
                 let lastW = fx.labels.last.map { text.measure($0, Font.tick).width } ?? 0
                 m.right = max(6, lastW / 2 + 2)
             } else { m.bottom = 4; m.right = 4 }
