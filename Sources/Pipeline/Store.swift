@@ -134,9 +134,10 @@ public final class Store: Sendable {
         return try? JSONDecoder().decode(TaskRecord.self, from: data)
     }
 
-    /// Saves a record atomically, skipping the write when it has not changed.
+    /// Saves a record atomically, skipping the write when it has not changed (same key means
+    /// same definition, since the key hashes it).
     public func saveRecord(_ r: TaskRecord, profile: String?, task: TaskID) throws {
-        if record(profile: profile, task: task) == r { return }
+        if record(profile: profile, task: task)?.key == r.key { return }
         let url = recordURL(profile: profile, task: task)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()

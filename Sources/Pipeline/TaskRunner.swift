@@ -20,8 +20,17 @@ final class VerifiedKeys: @unchecked Sendable {
     func insert(_ k: String) { lock.lock(); keys.insert(k); lock.unlock() }
 }
 
-/// `swift --version`, computed once per process and only when a task actually runs.
+/// Facts about this process's machine and toolchain, computed once.
 enum Toolchain {
+    /// Host name from gethostname (no DNS lookup, unlike ProcessInfo.hostName).
+    static let host: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        return gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "unknown"
+    }()
+}
+
+/// `swift --version`, computed once per process and only when a task actually runs.
+extension Toolchain {
     static let version: String = {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -101,8 +110,7 @@ struct TaskRunner {
             EntryMetadata(key: node.key, kind: node.kind.name, version: node.kind.version, taskID: node.id.description,
                           inputs: record.inputs, parameters: node.parameters.values, seed: node.seed, seconds: seconds,
                           bytes: files.reduce(0) { $0 + $1.bytes }, toolchain: toolchain, warnings: context.warnings,
-                          files: files, created: ISO8601DateFormatter().string(from: Date()),
-                          host: ProcessInfo.processInfo.hostName)
+                          files: files, created: ISO8601DateFormatter().string(from: Date()), host: Toolchain.host)
         }
         verified.insert(node.key)
         try? FileManager.default.removeItem(at: scratch)
