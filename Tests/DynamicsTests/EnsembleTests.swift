@@ -1,0 +1,66 @@
+import Foundation
+import Model
+import MonteCarlo
+@testable import Dynamics
+import Randomness
+import TestSupport
+import Testing
+
+/// A small melted liquid to start trajectories from.
+func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
+    let p = try PreparationProtocol(n: n, temperature: 1.0, swapSweeps: 0, checkSweeps: 20)
+    var q = p
+    q.meltSweeps = 20
+    return try Preparation.prepare(q, seed: seed).configuration
+}
+
+@Suite struct EnsembleTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dyn-\(UUID().uuidString)")
+
+    @Test func oneThreadEqualsManyThreads() throws {
+        let c = try smallLiquid()
+        let e = try IsoconfigurationalEnsemble(temperature: 1.0, runs: 5, times: [3, 12])
+        let one = try e.compute(from: c, seed: 7, threads: 1)
+        let many = try e.compute(from: c, seed: 7, threads: 4)
+        #expect(one == many)
+        #expect(one.p.count == 2 && one.p[0].count == c.count && one.q[1].count == c.count)
+        // Propensities are non-trivial and bonds break more at the later time.
+        #expect(one.p[1].reduce(0, +) > one.p[0].reduce(0, +) && one.p[0].allSatisfy { $0 >= 0 })
+        #expect(one.q[1].reduce(0, +) <= one.q[0].reduce(0, +) && one.q[0].allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(one.fs.first! < 1 && one.fs.first! > one.fs.last!)
+    }
+
+    @Test func interruptedEnsembleResumesBitIdentical() throws {
+        let c = try smallLiquid(seed: 2)
+        let e = try IsoconfigurationalEnsemble(temperature: 1.0, runs: 3, times: [4, 30])
+        let straight = try e.compute(from: c, seed: 9)
+        let flag = CancellationFlag()
+        #expect(throws: DynamicsError.cancelled) {
+            try e.compute(from: c, seed: 9, checkpointDirectory: directory, checkpointInterval: 5, cancellation: flag,
+                          progress: { done, total in if done > total / 3 { flag.cancel() } })
+        }
+        let resumed = try e.compute(from: c, seed: 9, checkpointDirectory: directory, checkpointInterval: 5)
+        #expect(resumed == straight)
+    }
+
+    @Test func relaxationRunResumesBitIdentical() throws {
+        let c = try smallLiquid(seed: 3)
+        let r = try RelaxationRun(temperature: 1.0, maxLag: 20, origins: 3, originSpacing: 6)
+        let straight = try r.compute(from: c, seed: 4)
+        #expect(straight.perOrigin.allSatisfy { $0.allSatisfy(\.isFinite) })
+        #expect(straight.fs.first! < 1 && straight.fs.last! < straight.fs.first!)
+        let url = directory.appendingPathComponent("relax.ckpt")
+        let flag = CancellationFlag()
+        #expect(throws: DynamicsError.cancelled) {
+            try r.compute(from: c, seed: 4, checkpointURL: url, checkpointInterval: 4, cancellation: flag,
+                          progress: { done, _ in if done >= 9 { flag.cancel() } })
+        }
+        #expect(try r.compute(from: c, seed: 4, checkpointURL: url, checkpointInterval: 4) == straight)
+    }
+
+    @Test func invalidParametersAreRejected() {
+        #expect(throws: DynamicsError.self) { try IsoconfigurationalEnsemble(temperature: -0.5, runs: 2, times: [1]) }
+        #expect(throws: DynamicsError.self) { try IsoconfigurationalEnsemble(temperature: 0.5, runs: 2, times: [5, 3]) }
+        #expect(throws: DynamicsError.self) { try RelaxationRun(temperature: 0.5, maxLag: 0) }
+    }
+}
