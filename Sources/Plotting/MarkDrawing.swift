@@ -83,25 +83,38 @@ enum MarkDrawing {
     }
 
     /// Discs with diameters in data units; periodic images of discs that cross the box edge.
+    /// Values are binned into 256 colour levels (finer than the eye can tell on a colour bar) and each
+    /// level is one path and one fill: 4000 discs become at most 256 PDF fill operations.
     static func discs(_ d: Discs, _ f: PanelFrame, cr: OpaquePointer) {
+        let levels = 256
         let scale = f.plot.width / (f.x.hi - f.x.lo)
         let span = d.range.upperBound - d.range.lowerBound
+        var bins = [[Int]](repeating: [], count: levels + 1)   // last bin: NaN values
+        for i in d.values.indices {
+            let v = d.values[i]
+            guard v.isFinite else { bins[levels].append(i); continue }
+            let t = span > 0 ? (v - d.range.lowerBound) / span : 0.5
+            bins[min(levels - 1, max(0, Int(t * Double(levels))))].append(i)
+        }
         let shifts: [Double] = d.box.map { [0, -$0, $0] } ?? [0]
-        for i in d.x.indices {
-            let r = d.diameter[i] / 2
-            let c = d.colormap.color(at: span > 0 ? (d.values[i] - d.range.lowerBound) / span : 0.5)
-            cairo_set_source_rgb(cr, c.r, c.g, c.b)
-            for sx in shifts {
-                let x = d.x[i] + sx
-                if let L = d.box, sx != 0, x + r < 0 || x - r > L { continue }
-                for sy in shifts {
-                    let y = d.y[i] + sy
-                    if let L = d.box, sy != 0, y + r < 0 || y - r > L { continue }
-                    let p = f.point(x, y)
-                    cairo_new_sub_path(cr)
-                    cairo_arc(cr, p.x, p.y, r * scale, 0, 2 * .pi)
+        for (b, members) in bins.enumerated() where !members.isEmpty {
+            let c = b == levels ? RGBA.grey : d.colormap.color(at: (Double(b) + 0.5) / Double(levels))
+            cairo_new_path(cr)
+            for i in members {
+                let r = d.diameter[i] / 2
+                for sx in shifts {
+                    let x = d.x[i] + sx
+                    if let L = d.box, sx != 0, x + r < 0 || x - r > L { continue }
+                    for sy in shifts {
+                        let y = d.y[i] + sy
+                        if let L = d.box, sy != 0, y + r < 0 || y - r > L { continue }
+                        let p = f.point(x, y)
+                        cairo_new_sub_path(cr)
+                        cairo_arc(cr, p.x, p.y, r * scale, 0, 2 * .pi)
+                    }
                 }
             }
+            cairo_set_source_rgb(cr, c.r, c.g, c.b)
             cairo_fill(cr)
         }
     }

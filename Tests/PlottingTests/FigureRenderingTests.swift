@@ -16,8 +16,9 @@ import Testing
         let dir = try Self.outputDirectory()
         let figures = SyntheticFigures.all(particles: 400)
         #expect(figures.count == 12)
+        try Figure.writeAll(figures, to: dir)
         for (name, figure) in figures {
-            let (png, pdf) = try figure.write(to: dir, baseName: name)
+            let png = dir.appendingPathComponent(name + ".png"), pdf = dir.appendingPathComponent(name + ".pdf")
             let image = try PNGImage(url: png)
             #expect(image.width == Int((figure.width * 300).rounded()), "\(name) width")
             #expect(image.height == Int((figure.height * 300).rounded()), "\(name) height")

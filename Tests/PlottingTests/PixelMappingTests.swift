@@ -51,3 +51,32 @@ import Testing
                   yAxis: Axis("y", scale: .log, limits: 1...1e4))
     }
 }
+
+/// Particle discs: colour from viridis by value, and periodic images across the box edge.
+@Suite struct DiscMapTests {
+    @Test func discColourAndPeriodicImage() throws {
+        let L = 10.0
+        // A disc at the top of the range near the left edge (its image shows at the right edge),
+        // and one at the bottom of the range in the middle.
+        let discs = Discs(x: [0.2, 5], y: [5, 5], diameter: [1.2, 1.2], values: [1, 0], range: 0...1, box: L)
+        let figure = Figure(width: 3, height: 3, panels: [
+            Panel(x: Axis(limits: 0...L), y: Axis(limits: 0...L), marks: [.discs(discs)], legend: .none, equalAspect: true),
+        ])
+        let f = figure.layout()[0]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("discs-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try figure.renderPNG(to: url)
+        let image = try PNGImage(url: url)
+        let s = Figure.dpi / 72
+        func pixel(_ x: Double, _ y: Double) -> (r: Int, g: Int, b: Int) {
+            image.rgb(Int((f.plot.x + x / L * f.plot.width) * s), Int((f.plot.maxY - y / L * f.plot.height) * s))
+        }
+        func near(_ c: (r: Int, g: Int, b: Int), _ hex: UInt32) -> Bool {
+            abs(c.r - Int(hex >> 16 & 0xFF)) < 12 && abs(c.g - Int(hex >> 8 & 0xFF)) < 12 && abs(c.b - Int(hex & 0xFF)) < 12
+        }
+        #expect(near(pixel(0.2, 5), 0xFDE725), "top of viridis: \(pixel(0.2, 5))")
+        #expect(near(pixel(5, 5), 0x440154), "bottom of viridis: \(pixel(5, 5))")
+        #expect(near(pixel(L - 0.2, 5), 0xFDE725), "periodic image at the right edge: \(pixel(L - 0.2, 5))")
+        #expect(near(pixel(3, 5), 0xFFFFFF), "background between discs")
+    }
+}
