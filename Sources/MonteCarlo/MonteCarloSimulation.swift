@@ -98,3 +98,13 @@ public final class MonteCarloSimulation {
     /// Resets the acceptance counters (e.g. after preparation), keeping the state.
     public func resetCounters() { trials = 0; acceptedMoves = 0; swapTrials = 0; acceptedSwaps = 0 }
 }
+
+extension MonteCarloSimulation {
+    /// Starts trajectory `index` of a seeded task with stream (seed, equilibration, [index]),
+    /// for callers that do not manage streams themselves.
+    public convenience init(configuration: Configuration, parameters: MonteCarloParameters, seed: UInt64, index: UInt64 = 0,
+                            mixture: Mixture = .paper) throws {
+        try self.init(configuration: configuration, parameters: parameters,
+                      stream: RandomStream(seed: seed, purpose: .equilibration, indices: [index]), mixture: mixture)
+    }
+}
