@@ -64,6 +64,8 @@ public struct Manifest: Sendable {
     public var stages: [StageDefinition]
     /// Expectations that apply to this profile, in file order.
     public var expectations: [Expectation]
+    /// Names of all expectations in the file, whatever their profiles (for `ReportRenderer`).
+    public var declaredExpectationNames: Set<String>
     /// Opaque `[executor]` table for executors (e.g. Slurm options), after the profile override.
     public var executor: [String: ParameterValue]
 

@@ -107,7 +107,8 @@ struct ManifestLoader {
         let expectations = parseExpectations(profiles: Set(profiles.keys))
         return Manifest(file: nil, profile: profile, profiles: profiles.keys.sorted(), seed: seed,
                         base: Parameters(base.mapValues(\.value)), stages: stages,
-                        expectations: expectations.filter { $0.applies(to: profile) }, executor: executor)
+                        expectations: expectations.filter { $0.applies(to: profile) },
+                        declaredExpectationNames: Set(expectations.map(\.name)), executor: executor)
     }
 
     /// Validates one stage, recording errors; nil only when its kind is unknown.

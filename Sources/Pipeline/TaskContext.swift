@@ -33,6 +33,8 @@ public final class TaskContext: @unchecked Sendable {
     /// Derived from the global seed and `id` (see `TaskGraph.seed`).
     public let seed: UInt64
     public let globalSeed: UInt64
+    /// Workers reserved for this task (its kind's `threads`, capped by the executor's budget).
+    public let threads: Int
     /// Write the task's output files here (it becomes the entry's `files/`).
     public let outputDirectory: URL
     /// Persistent across interruptions; removed once the task completes. For checkpoints.
@@ -42,7 +44,7 @@ public final class TaskContext: @unchecked Sendable {
     private let lock = NSLock()
     private var _warnings: [String] = []
 
-    init(id: TaskID, kind: String, parameters: Parameters, inputs: [String: [InputArtifact]], seed: UInt64, globalSeed: UInt64,
+    init(id: TaskID, kind: String, parameters: Parameters, inputs: [String: [InputArtifact]], seed: UInt64, globalSeed: UInt64, threads: Int,
          outputDirectory: URL, scratchDirectory: URL, cancellation: CancellationToken,
          onProgress: @escaping @Sendable (TaskID, Double, Double, String) -> Void) {
         self.id = id
@@ -51,6 +53,7 @@ public final class TaskContext: @unchecked Sendable {
         self.inputs = inputs
         self.seed = seed
         self.globalSeed = globalSeed
+        self.threads = threads
         self.outputDirectory = outputDirectory
         self.scratchDirectory = scratchDirectory
         self.cancellation = cancellation

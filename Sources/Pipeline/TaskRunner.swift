@@ -90,6 +90,7 @@ struct TaskRunner {
         let board = self.board
         let context = TaskContext(id: node.id, kind: node.kind.name, parameters: node.parameters, inputs: inputs,
                                   seed: node.seed, globalSeed: graph.globalSeed,
+                                  threads: min(node.threads, max(1, options.workers)),
                                   outputDirectory: pending.appendingPathComponent("files"), scratchDirectory: scratch,
                                   cancellation: options.cancellation,
                                   onProgress: { id, done, total, unit in board?.update(id, done: done, total: total, unit: unit) })

@@ -1,5 +1,7 @@
 /// The value store the join fills after a run: computed numbers, strings, tables and figures
 /// by key, which report directives and expectations read. Knows nothing of what they mean.
+/// It is Codable (plain JSON: numbers, strings, table objects, figure paths), so tasks can
+/// write their values as an output file and the join merges them.
 import Foundation
 
 /// A table for `{{table NAME}}`: header and rows of already formatted cells.
@@ -52,4 +54,59 @@ public struct ValueStore: Sendable {
     public mutating func set(_ key: String, _ s: String) { values[key] = .text(s) }
     public mutating func set(_ key: String, _ t: ReportTable) { values[key] = .table(t) }
     public mutating func setFigure(_ name: String, _ url: URL) { figures[name] = url }
+
+    /// Adds every value and figure of `other` (its entries win).
+    public mutating func merge(_ other: ValueStore) {
+        values.merge(other.values) { _, b in b }
+        figures.merge(other.figures) { _, b in b }
+    }
+
+    /// Reads a store written by `write(to:)`.
+    public static func load(_ url: URL) throws -> ValueStore {
+        try JSONDecoder().decode(ValueStore.self, from: Data(contentsOf: url))
+    }
+
+    /// Writes the store as sorted, indented JSON.
+    public func write(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(self).write(to: url, options: .atomic)
+    }
+}
+
+extension ValueStore: Codable {
+    private enum Keys: String, CodingKey { case values, figures }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        values = try c.decodeIfPresent([String: ReportValue].self, forKey: .values) ?? [:]
+        figures = (try c.decodeIfPresent([String: String].self, forKey: .figures) ?? [:]).mapValues { URL(fileURLWithPath: $0) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(values, forKey: .values)
+        try c.encode(figures.mapValues(\.path), forKey: .figures)
+    }
+}
+
+/// JSON: an integer, a number, a string, or a table object.
+extension ReportValue: Codable {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let i = try? c.decode(Int.self) { self = .integer(i) }
+        else if let x = try? c.decode(Double.self) { self = .number(x) }
+        else if let s = try? c.decode(String.self) { self = .text(s) }
+        else { self = .table(try c.decode(ReportTable.self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .number(let x): try c.encode(x)
+        case .integer(let i): try c.encode(i)
+        case .text(let s): try c.encode(s)
+        case .table(let t): try c.encode(t)
+        }
+    }
 }

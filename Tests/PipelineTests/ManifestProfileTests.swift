@@ -126,6 +126,7 @@ import Testing
         range = [0.9, 1.1]
         """, file: "m", profile: "smoke", registry: registry)
         #expect(m.expectations.map(\.name) == ["ratio"])
+        #expect(m.declaredExpectationNames == ["peak", "ratio"])
         #expect(m.expectations.first?.target == .range(0.9, 1.1))
     }
 }
