@@ -1,0 +1,101 @@
+import Model
+
+/// Coarse-grained fields of paper Eqs. 8–10 at every ℓ: ρ̄_i(ℓ) = Σ_j e^{−r_ij/ℓ},
+/// φ̄_i(ℓ) = Σ_j σ²_{α_iβ_j} e^{−r_ij/ℓ} and x̄_i(ℓ) = ρ̄_i⁻¹ Σ_j x_j e^{−r_ij/ℓ} for each input
+/// field x, over j with r_ij < R_N, i itself included (r_ii = 0, σ_{α_iα_i}²).
+///
+/// `matrix` is row-major N × (2 + F)·|ℓ|: per particle the block ρ̄ (one column per ℓ), then φ̄,
+/// then one block per field in the order given.
+public struct CoarseGrained: Sendable {
+    public let particleCount: Int
+    public let ells: [Double]
+    public let fieldCount: Int
+    public let matrix: [Double]
+    public var columnCount: Int { (2 + fieldCount) * ells.count }
+
+    /// Value of block `block` (0 = ρ̄, 1 = φ̄, 2 + f = field f) at ℓ index `k` for particle i.
+    public func value(particle i: Int, block: Int, ell k: Int) -> Double {
+        matrix[i * columnCount + block * ells.count + k]
+    }
+
+    init(fields: [[Double]], configuration c: Configuration, mixture: Mixture, ells: [Double], radius: Double, parallel: Bool) {
+        let n = c.count, nf = fields.count, nl = ells.count, columns = (2 + nf) * nl
+        particleCount = n; self.ells = ells; fieldCount = nf
+        // reach 3: cells of side ≥ R_N/3, so the 7×7 stencil hugs the R_N circle.
+        let grid = CellGrid(c, radius: radius, reach: 3)
+        let species = c.species.map { Int($0.rawValue) }
+        var sigma2 = [Double](repeating: 0, count: 9)
+        for a in Species.allCases { for b in Species.allCases {
+            sigma2[PairPotential.pairType(a, b)] = mixture.sigma(a, b) * mixture.sigma(a, b)
+        } }
+        // Fields in cell order, so the gather reads them alongside the positions.
+        var sortedFields = [Double](repeating: 0, count: nf * n)
+        for f in 0..<nf { for s in 0..<n { sortedFields[f * n + s] = fields[f][Int(grid.sorted[s])] } }
+        let negInverseElls = ells.map { -1 / $0 }
+        let radius2 = radius * radius
+
+        var out = [Double](repeating: 0, count: n * columns)
+        let chunk = 64
+        out.withUnsafeMutableBufferPointer { outBuffer in
+            let out = outBuffer
+            forEachBlock((n + chunk - 1) / chunk, parallel: parallel) { block in
+                // Columns of one particle's R_N neighbourhood, padded to a multiple of 4 lanes.
+                let capacity = (n + 3) & ~3
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: (3 + nf) * capacity)
+                defer { scratch.deallocate() }
+                let r = scratch, s2 = scratch + capacity, w = scratch + 2 * capacity, x = scratch + 3 * capacity
+                for i in (block * chunk)..<min(n, (block + 1) * chunk) {
+                    let xi = wrap(c.x[i], c.boxLength), yi = wrap(c.y[i], c.boxLength)
+                    let si = 3 * species[i]
+                    var count = 0
+                    for range in grid.stencil(of: i) {
+                        for slot in range {
+                            let dx = grid.image(grid.xs[slot] - xi), dy = grid.image(grid.ys[slot] - yi)
+                            let d2 = dx * dx + dy * dy
+                            guard d2 < radius2 else { continue }
+                            r[count] = d2.squareRoot()
+                            s2[count] = sigma2[si + species[Int(grid.sorted[slot])]]
+                            for f in 0..<nf { x[f * capacity + count] = sortedFields[f * n + slot] }
+                            count += 1
+                        }
+                    }
+                    let padded = (count + 3) & ~3
+                    for p in count..<padded { // padding lanes: weight 0 and values 0
+                        r[p] = 0; s2[p] = 0
+                        for f in 0..<nf { x[f * capacity + p] = 0 }
+                    }
+                    let row = out.baseAddress! + i * columns
+                    for k in 0..<nl {
+                        let a = negInverseElls[k]
+                        var rho = SIMD4<Double>(), phi = SIMD4<Double>()
+                        var q = 0
+                        while q < padded {
+                            var weight = exp4(SIMD4<Double>(r[q], r[q + 1], r[q + 2], r[q + 3]) * a)
+                            if q + 4 > count { // zero the padding lanes
+                                for lane in 0..<4 where q + lane >= count { weight[lane] = 0 }
+                            }
+                            w[q] = weight[0]; w[q + 1] = weight[1]; w[q + 2] = weight[2]; w[q + 3] = weight[3]
+                            rho += weight
+                            phi += weight * SIMD4<Double>(s2[q], s2[q + 1], s2[q + 2], s2[q + 3])
+                            q += 4
+                        }
+                        let density = rho.sum()
+                        row[k] = density
+                        row[nl + k] = phi.sum()
+                        for f in 0..<nf {
+                            let xf = x + f * capacity
+                            var acc = SIMD4<Double>()
+                            var q = 0
+                            while q < padded {
+                                acc += SIMD4<Double>(w[q], w[q + 1], w[q + 2], w[q + 3]) * SIMD4<Double>(xf[q], xf[q + 1], xf[q + 2], xf[q + 3])
+                                q += 4
+                            }
+                            row[(2 + f) * nl + k] = acc.sum() / density
+                        }
+                    }
+                }
+            }
+        }
+        matrix = out
+    }
+}

@@ -1,1 +1,0 @@
-// Descriptors: see the issue that owns this module; files are added as the module grows.
