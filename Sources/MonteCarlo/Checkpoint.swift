@@ -8,7 +8,8 @@ import Randomness
 /// renamed, so a crash (even kill -9) leaves either the previous checkpoint or the new one.
 ///
 /// Layout (little-endian 64-bit words): magic, version, N, L, T, δ_max, swap fraction, sweep,
-/// trials, accepted, swap trials, accepted swaps, 4 stream words, species bytes, x, y, payload,
+/// trials, accepted, swap trials, accepted swaps, 4 stream words, species bytes, x, y, storage
+/// order, payload,
 /// checksum. The Verlet list is rebuilt on load; energy sums do not depend on when it was built.
 public enum Checkpoint {
     static let magic: UInt64 = 0x3154_4B43_434D_5052 // "RPMCCKT1"
@@ -23,8 +24,9 @@ public enum Checkpoint {
         w.write(s.sweep); w.write(s.trials); w.write(s.acceptedMoves); w.write(s.swapTrials); w.write(s.acceptedSwaps)
         let st = s.stream.state
         w.write(st.0); w.write(st.1); w.write(st.2); w.write(st.3)
-        w.write(bytes: (0..<s.count).map { UInt8(s.species[$0]) })
+        w.write(bytes: s.configuration.species.map(\.rawValue))
         w.write(s.positionsX); w.write(s.positionsY)
+        w.write(s.order.map(Double.init))
         w.write(bytes: payload)
         var bytes = w.bytes
         withUnsafeBytes(of: fnv1a64(bytes).littleEndian) { bytes.append(contentsOf: $0) }
@@ -44,6 +46,8 @@ public enum Checkpoint {
         public var sweep: Int
         public var trials: UInt64, acceptedMoves: UInt64, swapTrials: UInt64, acceptedSwaps: UInt64
         public var stream: RandomStream
+        /// Storage order of the particles (restored so the resumed run picks the same particles).
+        public var order: [Int]
         public var payload: [UInt8]
     }
 
@@ -73,13 +77,15 @@ public enum Checkpoint {
         let trials = try r.readUInt64(), acc = try r.readUInt64(), st = try r.readUInt64(), sa = try r.readUInt64()
         let stream = RandomStream(state: (try r.readUInt64(), try r.readUInt64(), try r.readUInt64(), try r.readUInt64()))
         let codes = try r.readBytes(), x = try r.readDoubles(), y = try r.readDoubles()
+        let order = try r.readDoubles().map { Int($0) }
         let payload = try r.readBytes()
-        guard codes.count == n, x.count == n, y.count == n, codes.allSatisfy({ $0 < 3 }) else {
+        guard codes.count == n, x.count == n, y.count == n, codes.allSatisfy({ $0 < 3 }),
+              order.count == n, Set(order).count == n, order.allSatisfy({ $0 >= 0 && $0 < n }) else {
             throw MonteCarloError.corruptCheckpoint(path: path, reason: "inconsistent particle arrays")
         }
         let c = Configuration(boxLength: l, x: x, y: y, species: codes.map { Species(rawValue: $0)! })
         return Contents(configuration: c, temperature: t, maxDisplacement: d, swapFraction: f, sweep: sweep,
-                        trials: trials, acceptedMoves: acc, swapTrials: st, acceptedSwaps: sa, stream: stream, payload: payload)
+                        trials: trials, acceptedMoves: acc, swapTrials: st, acceptedSwaps: sa, stream: stream, order: order, payload: payload)
     }
 }
 
@@ -95,7 +101,7 @@ extension MonteCarloSimulation {
         try check("temperature", c.temperature, parameters.temperature)
         try check("maxDisplacement", c.maxDisplacement, parameters.maxDisplacement)
         try check("swapFraction", c.swapFraction, parameters.swapFraction)
-        try self.init(configuration: c.configuration, parameters: parameters, stream: c.stream)
+        try self.init(configuration: c.configuration, parameters: parameters, stream: c.stream, mixture: .paper, order: c.order)
         sweep = c.sweep; trials = c.trials; acceptedMoves = c.acceptedMoves
         swapTrials = c.swapTrials; acceptedSwaps = c.acceptedSwaps
     }

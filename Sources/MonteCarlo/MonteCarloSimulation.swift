@@ -16,6 +16,12 @@ public final class MonteCarloSimulation {
     /// Unwrapped positions, interleaved x₀ y₀ x₁ y₁ … so one cache line serves a neighbour
     /// (never folded into the box, so displacements are direct differences).
     let xy: UnsafeMutablePointer<Double>
+    /// Storage order: slot s holds particle `order[s]`; `slot` is the inverse. Particles are
+    /// stored sorted by cells of about 2σ, so a particle's neighbours sit close in memory. The
+    /// order is fixed at the start of a trajectory and saved in checkpoints (a trial picks a
+    /// uniformly random slot, which is a uniformly random particle).
+    let order: [Int]
+    let slot: [Int]
     /// Species codes 0, 1, 2 (S, M, L).
     let species: UnsafeMutablePointer<Int32>
     var table: UnsafeMutablePointer<PairCoefficients>
@@ -34,8 +40,14 @@ public final class MonteCarloSimulation {
     public internal(set) var rebuilds: Int = 0
 
     /// Starts a trajectory from `configuration` (positions taken as given, unwrapped or not).
-    public init(configuration c: Configuration, parameters: MonteCarloParameters,
-                stream: RandomStream, mixture: Mixture = .paper) throws {
+    public convenience init(configuration c: Configuration, parameters: MonteCarloParameters,
+                            stream: RandomStream, mixture: Mixture = .paper) throws {
+        try self.init(configuration: c, parameters: parameters, stream: stream, mixture: mixture, order: nil)
+    }
+
+    /// `order[s]` is the particle stored in slot s; nil sorts the particles spatially.
+    init(configuration c: Configuration, parameters: MonteCarloParameters,
+         stream: RandomStream, mixture: Mixture, order given: [Int]?) throws {
         guard c.count >= 2 else {
             throw MonteCarloError.invalidParameter(field: "configuration.count", value: "\(c.count)", allowed: "at least 2 particles")
         }
@@ -52,7 +64,13 @@ public final class MonteCarloSimulation {
         count = c.count; boxLength = c.boxLength
         self.potential = potential; self.parameters = parameters; self.stream = stream
         xy = .allocate(capacity: 2 * count); species = .allocate(capacity: count)
-        for i in 0..<count { xy[2 * i] = c.x[i]; xy[2 * i + 1] = c.y[i]; species[i] = Int32(c.species[i].rawValue) }
+        let order = given ?? MonteCarloSimulation.spatialOrder(c)
+        var slot = [Int](repeating: 0, count: count)
+        for (s, i) in order.enumerated() {
+            slot[i] = s
+            xy[2 * s] = c.x[i]; xy[2 * s + 1] = c.y[i]; species[s] = Int32(c.species[i].rawValue)
+        }
+        self.order = order; self.slot = slot
         uniformListCutoff = parameters.swapFraction > 0
         table = .allocate(capacity: 9)
         list = VerletList(count: count)
@@ -83,12 +101,22 @@ public final class MonteCarloSimulation {
     /// The current configuration with unwrapped positions.
     public var configuration: Configuration {
         Configuration(boxLength: boxLength, x: positionsX, y: positionsY,
-                      species: (0..<count).map { Species(rawValue: UInt8(species[$0]))! })
+                      species: (0..<count).map { Species(rawValue: UInt8(species[slot[$0]]))! })
     }
 
     /// Unwrapped positions, copied.
-    public var positionsX: [Double] { (0..<count).map { xy[2 * $0] } }
-    public var positionsY: [Double] { (0..<count).map { xy[2 * $0 + 1] } }
+    public var positionsX: [Double] { (0..<count).map { xy[2 * slot[$0]] } }
+    public var positionsY: [Double] { (0..<count).map { xy[2 * slot[$0] + 1] } }
+
+    /// Particle indices sorted by row-major cells of side ≥ 2 (stable within a cell).
+    static func spatialOrder(_ c: Configuration) -> [Int] {
+        let m = max(1, Int((c.boxLength / 2).rounded(.down))), size = c.boxLength / Double(m)
+        let key = (0..<c.count).map { i -> Int in
+            let cx = min(m - 1, Int(wrap(c.x[i], c.boxLength) / size)), cy = min(m - 1, Int(wrap(c.y[i], c.boxLength) / size))
+            return cy * m + (cy % 2 == 0 ? cx : m - 1 - cx) // serpentine rows keep row ends adjacent
+        }
+        return (0..<c.count).sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
+    }
 
     /// Fraction of accepted translational trials so far.
     public var acceptanceRate: Double { trials == 0 ? 0 : Double(acceptedMoves) / Double(trials) }

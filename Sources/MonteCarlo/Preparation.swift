@@ -34,6 +34,8 @@ public struct PreparationProtocol: Sendable, Equatable {
 public struct PreparedConfiguration: Sendable {
     public var configuration: Configuration
     public var check: EquilibriumCheck
+    /// Potential energy per particle sampled over the check window (what the check was made from).
+    public var samples: [(sweep: Int, energyPerParticle: Double)] = []
 }
 
 public enum Preparation {
@@ -68,6 +70,6 @@ public enum Preparation {
                     })
         let check = EquilibriumCheck(temperature: p.temperature, samples: samples, acceptanceRate: sim.acceptanceRate,
                                      swapAcceptanceRate: swapAcceptance)
-        return PreparedConfiguration(configuration: sim.configuration, check: check)
+        return PreparedConfiguration(configuration: sim.configuration, check: check, samples: samples)
     }
 }

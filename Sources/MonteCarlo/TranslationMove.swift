@@ -60,6 +60,8 @@ extension MonteCarloSimulation {
             ox -= l * roundedToNearest(ox * invL); oy -= l * roundedToNearest(oy * invL)
             let nx = ox - dx, ny = oy - dy
             let ro = ox * ox + oy * oy, rn = nx * nx + ny * ny
+            k += 1
+            if min(ro, rn) >= c.cutoff2 { continue }
             // One division for both inverse squared distances.
             let inv = c.sigma2 / (ro * rn)
             let so = inv * rn, sn = inv * ro
@@ -69,7 +71,6 @@ extension MonteCarloSimulation {
             // Selects, not branches: whether a neighbour is inside r_c is unpredictable.
             old += ro < c.cutoff2 ? vo : 0
             new += rn < c.cutoff2 ? vn : 0
-            k += 1
         }
         return new - old
     }

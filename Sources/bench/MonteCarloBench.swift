@@ -1,36 +1,47 @@
 import Dispatch
+import Foundation
 import Model
 import MonteCarlo
-import Randomness
 
 /// Throughput of translational Metropolis trials at N = 4000, T = 0.5 (issue 2 requires
 /// ≥ 4e6 trials/s per core), and the parallel efficiency of independent trajectories.
+///
+/// Per-core speed is measured in thread CPU time and reported as the best of several blocks,
+/// so other processes on a shared machine bias it less than wall time; the wall-clock rate is
+/// reported alongside.
 func benchMonteCarlo() throws {
     let n = 4000, temperature = 0.5
-    var start = RandomStream(seed: 2024, purpose: .liquidPreparation)
-    let liquid = try Configuration.random(n: n, stream: &start)
-    let hot = try MonteCarloSimulation(configuration: liquid, parameters: MonteCarloParameters(temperature: 2.0),
-                                       stream: RandomStream(seed: 2024, purpose: .equilibration))
-    for _ in 0..<100 { hot.performSweep() }
-    hot.setParameters(try MonteCarloParameters(temperature: temperature))
-    for _ in 0..<200 { hot.performSweep() }
-    let equilibrated = hot.configuration
+    var protocol_ = try PreparationProtocol(n: n, temperature: temperature, swapSweeps: 200, checkSweeps: 100)
+    protocol_.meltSweeps = 100
+    let start = try Preparation.prepare(protocol_, seed: 2024).configuration
+    let parameters = try MonteCarloParameters(temperature: temperature)
 
-    func trajectory(_ k: Int, sweeps: Int) throws -> Double {
-        let sim = try MonteCarloSimulation(configuration: equilibrated, parameters: MonteCarloParameters(temperature: temperature),
-                                           stream: RandomStream(seed: 2024, purpose: .relaxationRun, indices: [UInt64(k)]))
-        let t = seconds { for _ in 0..<sweeps { sim.performSweep() } }
-        return Double(sweeps * n) / t
+    let sim = try MonteCarloSimulation(configuration: start, parameters: parameters, seed: 2024, index: 1)
+    let blockSweeps = 50, blocks = 8
+    var best = 0.0, wallTotal = 0.0
+    for _ in 0..<blocks {
+        let c0 = threadCPUSeconds()
+        wallTotal += seconds { for _ in 0..<blockSweeps { sim.performSweep() } }
+        best = max(best, Double(blockSweeps * n) / (threadCPUSeconds() - c0))
     }
-    let sweeps = 400
-    let single = try trajectory(0, sweeps: sweeps)
-    report("mc.trials_per_s_per_core", single, "trials/s")
-    var rates = [Double](repeating: 0, count: 2)
-    let wall = seconds {
-        rates.withUnsafeMutableBufferPointer { out in
-            DispatchQueue.concurrentPerform(iterations: 2) { k in out[k] = (try? trajectory(k + 1, sweeps: sweeps)) ?? 0 }
-        }
+    report("mc.trials_per_s_per_core", best, "trials/s")
+    report("mc.trials_per_s_wall", Double(blocks * blockSweeps * n) / wallTotal, "trials/s")
+    report("mc.acceptance_rate", sim.acceptanceRate, "fraction")
+
+    // Two independent trajectories on two threads versus one after the other (wall clock).
+    let sweeps = 200
+    func trajectory(_ k: Int) {
+        guard let s = try? MonteCarloSimulation(configuration: start, parameters: parameters, seed: 2024, index: UInt64(10 + k)) else { return }
+        for _ in 0..<sweeps { s.performSweep() }
     }
-    let total = Double(2 * sweeps * n) / wall
-    report("mc.parallel_efficiency", total / (2 * single), "ratio")
+    let serial = seconds { trajectory(0); trajectory(1) }
+    let parallel = seconds { DispatchQueue.concurrentPerform(iterations: 2) { trajectory($0) } }
+    report("mc.parallel_efficiency", serial / (2 * parallel), "ratio")
+}
+
+/// CPU seconds consumed by the calling thread.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
