@@ -20,9 +20,9 @@ func benchMonteCarlo() throws {
     let blockSweeps = 50, blocks = 8
     var best = 0.0, wallTotal = 0.0
     for _ in 0..<blocks {
-        let c0 = threadCPUSeconds()
+        let c0 = monteCarloThreadCPUSeconds()
         wallTotal += seconds { for _ in 0..<blockSweeps { sim.performSweep() } }
-        best = max(best, Double(blockSweeps * n) / (threadCPUSeconds() - c0))
+        best = max(best, Double(blockSweeps * n) / (monteCarloThreadCPUSeconds() - c0))
     }
     report("mc.trials_per_s_per_core", best, "trials/s")
     report("mc.trials_per_s_wall", Double(blocks * blockSweeps * n) / wallTotal, "trials/s")
@@ -40,7 +40,7 @@ func benchMonteCarlo() throws {
 }
 
 /// CPU seconds consumed by the calling thread.
-func threadCPUSeconds() -> Double {
+private func monteCarloThreadCPUSeconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
