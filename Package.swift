@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Reproduction", dependencies: [
             "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Regression", "Plotting", "Pipeline",
-        ]),
+        ], resources: [.copy("Resources/published_values.json")]),
         .executableTarget(name: "repro", dependencies: [
             "Reproduction", "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Regression", "Pipeline",

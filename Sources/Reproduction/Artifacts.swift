@@ -1,0 +1,54 @@
+import Foundation
+import Formats
+
+/// Reading and writing the files that stages pass to each other: JSON for small structured
+/// results, `.npy` for per-particle arrays. Every write is atomic.
+enum Artifact {
+    static func writeJSON<T: Encodable>(_ value: T, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        try writeAtomically(data, to: url)
+    }
+
+    static func readJSON<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do { return try decoder.decode(type, from: Data(contentsOf: url)) } catch {
+            throw ReproductionError.badArtifact(path: url.path, reason: "\(error)")
+        }
+    }
+
+    static func writeNpy(_ array: NpyArray, to url: URL) throws {
+        try writeAtomically(array.encoded(), to: url)
+    }
+}
+
+public enum ReproductionError: Error, CustomStringConvertible {
+    case badArtifact(path: String, reason: String)
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case let .badArtifact(path, reason): "\(path): unreadable stage output: \(reason)"
+        case let .invalid(message): message
+        }
+    }
+}
+
+/// Mean and population standard deviation (numpy's default, ddof = 0) over configurations,
+/// element by element, skipping NaN.
+func meanAndSpread(_ rows: [[Double]]) -> (mean: [Double], std: [Double]) {
+    guard let width = rows.first?.count else { return ([], []) }
+    var mean = [Double](repeating: .nan, count: width), std = mean
+    for k in 0..<width {
+        let v = rows.map { $0[k] }.filter { $0.isFinite }
+        guard !v.isEmpty else { continue }
+        let m = v.reduce(0, +) / Double(v.count)
+        mean[k] = m
+        std[k] = (v.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(v.count)).squareRoot()
+    }
+    return (mean, std)
+}

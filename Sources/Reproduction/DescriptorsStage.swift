@@ -1,0 +1,33 @@
+import Descriptors
+import Foundation
+import Model
+import Pipeline
+
+/// Paper Sec. II B: the 60 coarse-grained structural features of one equilibrated configuration.
+enum DescriptorsStage {
+    static let fields = [
+        FieldSpec("ells", .list(.double), default: .list(StructuralDescriptors.paperElls.map { .double($0) }),
+                  minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ (paper: 0.5, 1.0, …, 5.0)"),
+        FieldSpec("coarse_graining_radius", .double, default: .double(20), minimum: 0, minimumExclusive: true,
+                  help: "R_N, in units of σ_LS (paper: 20); must be below half the box side"),
+    ]
+
+    static let kind = StageKind(
+        "descriptors", version: 1, fields: fields,
+        inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
+        exports: { ctx in
+            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            return ["features.npy", "features.names.json", "species.npy"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
+        },
+        run: run)
+
+    static func run(_ context: TaskContext) throws {
+        let configuration = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
+        let result = try calculator(context.parameters).compute(configuration)
+        try DescriptorFiles.write(result, to: context.output("features.npy"))
+    }
+
+    static func calculator(_ p: Parameters) throws -> StructuralDescriptors {
+        try StructuralDescriptors(ells: p.doubles("ells"), coarseGrainingRadius: p.double("coarse_graining_radius"))
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Model
+import MonteCarlo
+import Pipeline
+import Plotting
+import Regression
+
+/// Every figure of the paper (and the report's extra ones) from the stage outputs, as PNG and PDF.
+/// Its own algorithm version: editing figure code re-renders figures and nothing else.
+enum FiguresStage {
+    static let kind = StageKind(
+        "figures", version: 1,
+        fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
+        inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
+                 InputSpec("imbalance"), InputSpec("regression"),
+                 InputSpec("profile", required: false), InputSpec("series", required: false)],
+        exports: { ctx in ctx.files.map { ExportItem(file: $0, as: "figures/\($0)") } },
+        run: run)
+
+    static func run(_ context: TaskContext) throws {
+        let inputs = try StudyOutputs(context)
+        let figures = try build(inputs, mapConfiguration: context.parameters.int("map_configuration"))
+        try Figure.writeAll(figures, to: context.outputDirectory)
+    }
+
+    static func build(_ o: StudyOutputs, mapConfiguration k: Int) throws -> [(name: String, figure: Figure)] {
+        let published = PublishedValues.shared
+        var out: [(name: String, figure: Figure)] = []
+
+        // Fig. 1: the series' F_s^CR curves and the main temperature's relaxation run.
+        var temps = o.series.map(\.temperature), times = o.series.map { $0.fsTimes.map(Double.init) }
+        var fs = o.series.map(\.fs), taus = o.series.map(\.tauAlpha)
+        temps.append(o.relaxation.temperature); times.append(o.relaxation.times.map(Double.init))
+        fs.append(o.relaxation.fs); taus.append(o.relaxation.tauAlpha ?? .nan)
+        let order = temps.indices.sorted { temps[$0] > temps[$1] }
+        out.append(("fig01_relaxation", PaperFigures.relaxation(RelaxationData(
+            temperatures: order.map { temps[$0] }, times: order.map { times[$0] }, fs: order.map { fs[$0] },
+            tauAlpha: order.map { taus[$0] }, k: o.relaxation.waveNumber))))
+
+        // Fig. 2: maps of one configuration.
+        guard k < o.configurations.count else { throw ReproductionError.invalid("map_configuration = \(k) but there are \(o.configurations.count) configurations") }
+        let conf = o.configurations[k].wrapped()
+        let thetaColumn = o.features[k].names.firstIndex(of: "theta_bar(l=2.0)") ?? o.features[k].names.firstIndex { $0.hasPrefix("theta_bar") }!
+        let kept = o.regression.outcome("tau_alpha")
+        let pHat = kept?.keptConfiguration == k ? kept!.keptPrediction : [Double](repeating: .nan, count: conf.count)
+        let m = Mixture.paper
+        out.append(("fig02_maps", PaperFigures.propensityMaps(PropensityMapsData(
+            box: conf.boxLength, x: conf.x, y: conf.y, species: conf.species.map { Int($0.rawValue) },
+            speciesDiameters: Species.allCases.map { m.sigma($0, $0) },
+            p: try o.propensities[k].p("tau_alpha"), q: try o.propensities[k].q("tau_alpha"),
+            thetaBar: o.features[k].column(thetaColumn), pHat: pHat))))
+
+        out.append(("fig03_schematic", PaperFigures.imbalanceSchematic()))
+
+        // Fig. 4: per-feature Pearson and Δ at τα, reshaped to [descriptor][ℓ].
+        let alpha = try o.imbalance.timescale("tau_alpha")
+        let ells = o.ells
+        func blocks(_ v: [Double]) -> [[Double]] { (0..<6).map { d in Array(v[(d * ells.count)..<((d + 1) * ells.count)]) } }
+        let pearson = meanAndSpread(alpha.pearson), to = meanAndSpread(alpha.toTarget), from = meanAndSpread(alpha.fromTarget)
+        let paperScan = ells == published.ells ? DescriptorScan(
+            pearson: blocks(published.fig4a_pearson_X_p_mean).map { $0.map(abs) },
+            deltaXToP: blocks(published.fig4_delta_X_to_p_mean), deltaPToX: blocks(published.fig4_delta_p_to_X_mean),
+            deltaXToPStd: blocks(published.fig4_delta_X_to_p_std), deltaPToXStd: blocks(published.fig4_delta_p_to_X_std)) : nil
+        out.append(("fig04_descriptors", PaperFigures.descriptorScan(DescriptorScanData(
+            ells: ells, ours: DescriptorScan(pearson: blocks(pearson.mean).map { $0.map(abs) }, deltaXToP: blocks(to.mean),
+                                             deltaPToX: blocks(from.mean), deltaXToPStd: blocks(to.std), deltaPToXStd: blocks(from.std)),
+            paper: paperScan))))
+
+        out.append(("fig05_supervised", PaperFigures.supervisedSelection(SupervisedSelectionData(
+            ours: supervisedCurves(alpha),
+            paper: Plotting.SupervisedSelection(
+                deltaXdToP: MeanStd(mean: Array(published.fig5_supervised_delta_Xd_to_p_mean.prefix(15)), std: Array(published.fig5_supervised_delta_Xd_to_p_std.prefix(15))),
+                deltaPToXd: MeanStd(mean: Array(published.fig5_supervised_delta_p_to_Xd_mean.prefix(15)), std: Array(published.fig5_supervised_delta_p_to_Xd_std.prefix(15))),
+                noiseXdToP: (published.fig5_supervised_delta_Xd_to_p_mean[15], published.fig5_supervised_delta_Xd_to_p_std[15]),
+                noisePToXd: (published.fig5_supervised_delta_p_to_Xd_mean[15], published.fig5_supervised_delta_p_to_Xd_std[15]))))))
+
+        let u = o.imbalance.unsupervised
+        let sym = meanAndSpread(u.map(\.symmetric)), f2x = meanAndSpread(u.map(\.fullToSubset)), x2f = meanAndSpread(u.map(\.subsetToFull))
+        out.append(("fig06_unsupervised", PaperFigures.unsupervisedSelection(UnsupervisedSelectionData(
+            ours: Plotting.UnsupervisedSelection(symmetric: MeanStd(mean: sym.mean, std: sym.std), fullToXd: MeanStd(mean: f2x.mean, std: f2x.std),
+                                                 xdToFull: MeanStd(mean: x2f.mean, std: x2f.std)),
+            paper: Plotting.UnsupervisedSelection(
+                symmetric: MeanStd(mean: published.fig6_symmetric_delta_mean, std: published.fig6_symmetric_delta_std),
+                fullToXd: MeanStd(mean: published.fig6_delta_full_to_Xd_mean, std: published.fig6_delta_full_to_Xd_std),
+                xdToFull: MeanStd(mean: published.fig6_delta_Xd_to_full_mean, std: published.fig6_delta_Xd_to_full_std))))))
+
+        let paperAccuracy = PredictionAccuracy(
+            supervised: MeanStd(mean: published.fig7_supervised_ii_pearson_mean, std: published.fig7_supervised_ii_pearson_std),
+            unsupervised: MeanStd(mean: published.fig7_unsupervised_ii_pearson_mean, std: published.fig7_unsupervised_ii_pearson_std),
+            lasso: MeanStd(mean: published.fig7_lasso_pearson_mean, std: published.fig7_lasso_pearson_std),
+            random: MeanStd(mean: published.fig7_random_pearson_mean, std: published.fig7_random_pearson_std))
+        if let a = o.regression.outcome("tau_alpha") {
+            out.append(("fig07_prediction", PaperFigures.predictionAccuracy(PredictionAccuracyData(
+                ours: accuracy(a, species: nil), paper: paperAccuracy, timeLabel: "t = τ<sub>α</sub>"))))
+            let pearsonBySpecies = (0..<3).map { s in
+                speciesPearson(a.keptPropensity, a.keptPrediction, where: a.keptSpecies, equals: s)
+            }
+            out.append(("fig08_scatter", PaperFigures.predictionScatter(PredictionScatterData(
+                p: a.keptPropensity, pHat: a.keptPrediction, species: a.keptSpecies,
+                pearson: [speciesPearson(a.keptPropensity, a.keptPrediction, where: nil, equals: 0)] + pearsonBySpecies))))
+            out.append(("fig09_species", PaperFigures.speciesAccuracy(SpeciesAccuracyData(
+                small: accuracy(a, species: 0), medium: accuracy(a, species: 1), large: accuracy(a, species: 2)))))
+        }
+        if let b = o.regression.outcome("t_beta") {
+            out.append(("fig10_prediction_beta", PaperFigures.predictionAccuracy(PredictionAccuracyData(
+                ours: accuracy(b, species: nil), paper: nil, timeLabel: "t = t<sub>β</sub>"))))
+        }
+        var profiles = o.series
+        if let main = o.profile { profiles.append(main) }
+        profiles.sort { $0.temperature > $1.temperature }
+        if profiles.count >= 2 {
+            out.append(("fig11_temperature_series", PaperFigures.temperatureSeries(TemperatureSeriesData(
+                temperatures: profiles.map(\.temperature), optimalEllTheta: profiles.map { Analysis.optimalEll($0, block: 4) },
+                bestPearson: (0..<6).map { d in profiles.map { $0.absolutePearson(block: d).max() ?? .nan } }))))
+        }
+        out.append(("fig12_equilibration", PaperFigures.equilibration(EquilibrationData(
+            sweeps: o.checks.map { $0.traceSweeps.map(Double.init) }, energy: o.checks.map(\.traceEnergy),
+            labels: o.checks.indices.map { "configuration \($0)" }, logSweeps: false))))
+        return out
+    }
+
+    static func supervisedCurves(_ a: TimescaleAnalysis) -> Plotting.SupervisedSelection {
+        let to = meanAndSpread(a.supervised.map(\.toTarget)), from = meanAndSpread(a.supervised.map(\.fromTarget))
+        let noise = a.supervised.compactMap(\.withNoise)
+        let nf = meanAndSpread(noise.map { [$0.forward] }), nb = meanAndSpread(noise.map { [$0.backward] })
+        return Plotting.SupervisedSelection(
+            deltaXdToP: MeanStd(mean: to.mean, std: to.std), deltaPToXd: MeanStd(mean: from.mean, std: from.std),
+            noiseXdToP: noise.isEmpty ? nil : (nf.mean[0], nf.std[0]), noisePToXd: noise.isEmpty ? nil : (nb.mean[0], nb.std[0]))
+    }
+
+    static func accuracy(_ r: RegressionOutcome, species s: Int?) -> PredictionAccuracy {
+        func curve(_ name: String) -> MeanStd {
+            guard let m = r.method(name) else { return MeanStd(mean: [], std: nil) }
+            if let s { return MeanStd(mean: m.speciesMean[s], std: m.speciesStd[s]) }
+            return MeanStd(mean: m.mean, std: m.std)
+        }
+        return PredictionAccuracy(supervised: curve("supervised_ii"), unsupervised: curve("unsupervised_ii"),
+                                  lasso: curve("lasso"), random: curve("random"))
+    }
+}
+
+/// ρ(a, b) over the particles whose species equals `s` (all particles when `species` is nil).
+func speciesPearson(_ a: [Double], _ b: [Double], where species: [Int]?, equals s: Int) -> Double {
+    guard let species else { return pearson(a, b) }
+    let idx = species.indices.filter { species[$0] == s }
+    return pearson(idx.map { a[$0] }, idx.map { b[$0] })
+}

@@ -1,0 +1,15 @@
+import Pipeline
+
+/// The stage kinds of the paper's experiments, for the manifest (report/manifest.toml).
+public enum PaperStages {
+    public static func registry() -> StageRegistry {
+        StageRegistry([
+            SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
+            DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
+            ProfileStages.profileKind, ProfileStages.seriesKind, FiguresStage.kind,
+        ])
+    }
+
+    /// The stage whose output holds the rendered figures.
+    public static let figuresStage = "figures"
+}

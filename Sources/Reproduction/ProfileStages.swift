@@ -1,0 +1,149 @@
+import Descriptors
+import Dynamics
+import Foundation
+import InformationImbalance
+import Model
+import MonteCarlo
+import Pipeline
+
+/// |ρ(X, p)| and Δ between every descriptor and the propensity at τα on a fine ℓ grid: what
+/// locates the optimal coarse-graining length of Θ̄ and ranks the descriptors, at one temperature.
+struct ProfileArtifact: Codable, Sendable {
+    var temperature: Double
+    var tauAlpha: Double
+    var configurations: Int
+    var runs: Int
+    var ells: [Double]
+    /// Names in feature order (descriptor blocks, ℓ ascending).
+    var featureNames: [String]
+    var pearsonMean: [Double]
+    var pearsonStd: [Double]
+    var toTargetMean: [Double]
+    var fromTargetMean: [Double]
+    /// F_s^CR of the iso-configurational runs (origin t = 0), for Fig. 1.
+    var fsTimes: [Int]
+    var fs: [Double]
+
+    /// |ρ| of descriptor block `d` over ℓ.
+    func absolutePearson(block d: Int) -> [Double] {
+        (0..<ells.count).map { abs(pearsonMean[d * ells.count + $0]) }
+    }
+}
+
+enum ProfileStages {
+    static let fineElls = FieldSpec("ells", .list(.double), default: .list(stride(from: 0.5, through: 5.0, by: 0.25).map { .double($0) }),
+                                    minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ of the profile (finer than the paper's)")
+
+    static func profile(configurations: [Configuration], p: [[Double]], ells: [Double], radius: Double,
+                        temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> ProfileArtifact {
+        let calculator = try StructuralDescriptors(ells: ells, coarseGrainingRadius: radius)
+        var pearson: [[Double]] = [], to: [[Double]] = [], from: [[Double]] = []
+        var names: [String] = []
+        for (c, conf) in configurations.enumerated() {
+            let d = try calculator.compute(conf)
+            names = d.names
+            let a = try featureAnalysis(features: FeatureSpace(rowMajor: d.features, pointCount: d.particleCount, featureCount: d.featureCount),
+                                        target: p[c])
+            pearson.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
+        }
+        let (pm, ps) = meanAndSpread(pearson)
+        return ProfileArtifact(temperature: temperature, tauAlpha: tauAlpha, configurations: configurations.count, runs: runs,
+                               ells: ells, featureNames: names, pearsonMean: pm, pearsonStd: ps,
+                               toTargetMean: meanAndSpread(to).mean, fromTargetMean: meanAndSpread(from).mean, fsTimes: fsTimes, fs: fs)
+    }
+
+    // MARK: profile of an existing data set (the main temperature)
+
+    static let profileKind = StageKind(
+        "pearson_profile", version: 1,
+        fields: [fineElls, DescriptorsStage.fields[1]],
+        inputs: [InputSpec("configuration"), InputSpec("propensity")],
+        exports: { ctx in [ExportItem(file: "profile.json", as: "analysis/profile_\(ctx.taskID.stage).json")] },
+        run: { context in
+            let confs = try (context.inputs["configuration"] ?? []).map { try ExtendedXYZ.read(from: $0.url("configuration.xyz")) }
+            let props = try (context.inputs["propensity"] ?? []).map { try PropensityData.read(from: $0.directory) }
+            guard !confs.isEmpty, confs.count == props.count else {
+                throw ReproductionError.invalid("\(context.id): needs one propensity per configuration (got \(confs.count) and \(props.count))")
+            }
+            let artifact = try profile(configurations: confs, p: try props.map { try $0.p("tau_alpha") },
+                                       ells: context.parameters.doubles("ells"), radius: context.parameters.double("coarse_graining_radius"),
+                                       temperature: props[0].times.temperature, tauAlpha: props[0].times.tauAlpha,
+                                       runs: props[0].times.runs, fsTimes: [], fs: [])
+            try Artifact.writeJSON(artifact, to: context.output("profile.json"))
+        })
+
+    // MARK: one point of the temperature series, from scratch
+
+    static let seriesKind = StageKind(
+        "temperature_point", version: 1,
+        fields: [
+            FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
+            FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),
+            FieldSpec("configurations", .int, default: .int(2), minimum: 1, help: "configurations per temperature"),
+            FieldSpec("runs", .int, default: .int(30), minimum: 1, help: "iso-configurational runs per configuration"),
+            FieldSpec("swap_sweeps", .int, default: .int(5000), minimum: 0, help: "equilibration sweeps with swap moves"),
+            FieldSpec("check_sweeps", .int, default: .int(2000), minimum: 20, help: "equilibrium-check sweeps"),
+            FieldSpec("initial_max_lag", .int, default: .int(2000), minimum: 1,
+                      help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
+            fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
+        ],
+        checks: [{ p in
+            do { _ = try Mixture.paper.counts(n: p.int("n")); return [] } catch { return [FieldIssue(field: "n", message: "\(error)")] }
+        }],
+        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        exports: { ctx in
+            let t = ctx.parameters["temperatures"]?.doubleValue ?? 0
+            return [ExportItem(file: "profile.json", as: "series/profile_T\(String(format: "%.3f", t)).json")]
+        },
+        run: runPoint)
+
+    static func runPoint(_ context: TaskContext) throws {
+        let p = context.parameters
+        guard let t = p["temperatures"]?.doubleValue else { throw ReproductionError.invalid("\(context.id): no temperature") }
+        let n = p.int("n"), configurations = p.int("configurations"), runs = p.int("runs"), delta = p.double("max_displacement")
+        let (flag, _) = SimulationStages.bridge(context, unit: "sweeps")
+        func check() throws { if context.isCancelled { flag.cancel(); throw TaskCancelled() } }
+        // Equilibrated configurations are kept in scratch, so an interruption loses at most one.
+        var confs: [Configuration] = []
+        for c in 0..<configurations {
+            let saved = context.scratchDirectory.appendingPathComponent("configuration_\(c).xyz")
+            if let conf = try? ExtendedXYZ.read(from: saved) { confs.append(conf); continue }
+            var proto = try PreparationProtocol(n: n, temperature: t, swapSweeps: p.int("swap_sweeps"), checkSweeps: p.int("check_sweeps"))
+            proto.maxDisplacement = delta
+            let prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(c), cancellation: flag) { _, _, _ in
+                if context.isCancelled { flag.cancel() }
+            }
+            try check()
+            try ExtendedXYZ.write(prepared.configuration, to: saved)
+            confs.append(prepared.configuration)
+            context.progress(Double(c + 1), of: Double(configurations + 2), unit: "stages")
+        }
+        // τα from a relaxation run, doubling the longest lag until F_s^CR crosses 1/e.
+        var maxLag = p.int("initial_max_lag"), tau: Double? = nil
+        while tau == nil {
+            let run = try RelaxationRun(temperature: t, maxLag: maxLag, origins: 2, maxDisplacement: delta)
+            let r: RelaxationResult
+            do { r = try run.compute(from: confs[0], seed: context.seed, cancellation: flag) } catch { throw SimulationStages.cancelled(error) }
+            tau = r.tauAlpha
+            if tau == nil { maxLag *= 2; context.warn("τα > \(maxLag / 2) sweeps at T = \(t); retrying with max lag \(maxLag)") }
+            guard maxLag < 1 << 30 else { throw ReproductionError.invalid("\(context.id): F_s^CR never decays at T = \(t)") }
+        }
+        context.progress(Double(configurations + 1), of: Double(configurations + 2), unit: "stages")
+        var pAlpha: [[Double]] = [], fsTimes: [Int] = [], fs: [Double] = []
+        for (c, conf) in confs.enumerated() {
+            let ensemble = try IsoconfigurationalEnsemble(temperature: t, runs: runs, times: [max(1, Int(tau!.rounded()))], maxDisplacement: delta)
+            let dir = context.scratchDirectory.appendingPathComponent("iso_\(c)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let r: PropensityResult
+            do {
+                r = try ensemble.compute(from: conf, seed: context.seed, configuration: UInt64(c), checkpointDirectory: dir,
+                                         checkpointInterval: 2000, cancellation: flag)
+            } catch { throw SimulationStages.cancelled(error) }
+            pAlpha.append(r.p[0])
+            if c == 0 { fsTimes = r.curveTimes; fs = r.fs }
+        }
+        let artifact = try profile(configurations: confs, p: pAlpha, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
+                                   temperature: t, tauAlpha: tau!, runs: runs, fsTimes: fsTimes, fs: fs)
+        try Artifact.writeJSON(artifact, to: context.output("profile.json"))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Formats
+
+/// The on-disk form of one configuration's iso-configurational propensities:
+/// `propensity.npy` (N × 2K: p(t₁), q(t₁), p(t₂), q(t₂), …) with `propensity.names.json`, and
+/// `propensity.json` recording the times and which one is τα and which the β time.
+struct PropensityTimes: Codable, Sendable {
+    /// Labels of the measurement times, e.g. ["tau_alpha", "t_beta"].
+    var labels: [String]
+    /// Times in Monte Carlo sweeps, one per label.
+    var times: [Int]
+    /// τα of the relaxation run the times were derived from.
+    var tauAlpha: Double
+    var runs: Int
+    var temperature: Double
+}
+
+struct PropensityData {
+    var times: PropensityTimes
+    var p: [[Double]]   // [time][particle]
+    var q: [[Double]]
+
+    func p(_ label: String) throws -> [Double] { p[try index(label)] }
+    func q(_ label: String) throws -> [Double] { q[try index(label)] }
+    private func index(_ label: String) throws -> Int {
+        guard let i = times.labels.firstIndex(of: label) else {
+            throw ReproductionError.invalid("propensity has no time labelled '\(label)'; available: \(times.labels.joined(separator: ", "))")
+        }
+        return i
+    }
+
+    static func write(p: [[Double]], q: [[Double]], times: PropensityTimes, to directory: URL) throws {
+        let n = p.first?.count ?? 0, k = p.count
+        var values = [Double](repeating: 0, count: n * 2 * k)
+        for i in 0..<n { for t in 0..<k { values[i * 2 * k + 2 * t] = p[t][i]; values[i * 2 * k + 2 * t + 1] = q[t][i] } }
+        try Artifact.writeNpy(NpyArray(shape: [n, 2 * k], values: values), to: directory.appendingPathComponent("propensity.npy"))
+        let names = times.labels.flatMap { ["p(\($0))", "q(\($0))"] }
+        try Artifact.writeJSON(names, to: directory.appendingPathComponent("propensity.names.json"))
+        try Artifact.writeJSON(times, to: directory.appendingPathComponent("propensity.json"))
+    }
+
+    static func read(from directory: URL) throws -> PropensityData {
+        let times = try Artifact.readJSON(PropensityTimes.self, from: directory.appendingPathComponent("propensity.json"))
+        let a = try NpyArray.read(from: directory.appendingPathComponent("propensity.npy"))
+        let k = times.labels.count
+        guard a.columnCount == 2 * k else {
+            throw ReproductionError.badArtifact(path: directory.path, reason: "propensity.npy has \(a.columnCount) columns, expected \(2 * k)")
+        }
+        return PropensityData(times: times, p: (0..<k).map { a.column(2 * $0) }, q: (0..<k).map { a.column(2 * $0 + 1) })
+    }
+}
+
+/// One configuration's raw descriptor matrix as written by `DescriptorFiles`.
+struct FeatureData {
+    var features: [Double]   // row-major N × F
+    var count: Int
+    var names: [String]
+    var species: [Int]
+
+    var featureCount: Int { names.count }
+
+    static func read(from directory: URL) throws -> FeatureData {
+        let a = try NpyArray.read(from: directory.appendingPathComponent("features.npy"))
+        let names = try Artifact.readJSON([String].self, from: directory.appendingPathComponent("features.names.json"))
+        let species = try NpyArray.read(from: directory.appendingPathComponent("species.npy")).values.map { Int($0) }
+        guard a.columnCount == names.count, a.rowCount == species.count else {
+            throw ReproductionError.badArtifact(path: directory.path, reason: "features.npy is \(a.rowCount)×\(a.columnCount) but there are \(names.count) names and \(species.count) species")
+        }
+        return FeatureData(features: a.values, count: a.rowCount, names: names, species: species)
+    }
+
+    func column(_ c: Int) -> [Double] { (0..<count).map { features[$0 * featureCount + c] } }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The figure data the authors published (T = 0.30, 10 configurations), bundled as a resource;
+/// see report/reference/README.md. Used only to overlay and compare, never to compute.
+struct PublishedValues: Decodable, Sendable {
+    var feature_names: [String]
+    var ells: [Double]
+    var fig4a_pearson_X_p_mean: [Double]
+    var fig4_delta_X_to_p_mean: [Double]
+    var fig4_delta_X_to_p_std: [Double]
+    var fig4_delta_p_to_X_mean: [Double]
+    var fig4_delta_p_to_X_std: [Double]
+    var fig5_supervised_delta_Xd_to_p_mean: [Double]
+    var fig5_supervised_delta_Xd_to_p_std: [Double]
+    var fig5_supervised_delta_p_to_Xd_mean: [Double]
+    var fig5_supervised_delta_p_to_Xd_std: [Double]
+    var fig5_supervised_selected_indices_per_config: [[Int]]
+    var fig6_unsupervised_selected_indices_per_config: [[Int]]
+    var fig6_symmetric_delta_mean: [Double]
+    var fig6_symmetric_delta_std: [Double]
+    var fig6_delta_full_to_Xd_mean: [Double]
+    var fig6_delta_full_to_Xd_std: [Double]
+    var fig6_delta_Xd_to_full_mean: [Double]
+    var fig6_delta_Xd_to_full_std: [Double]
+    var fig7_supervised_ii_pearson_mean: [Double]
+    var fig7_supervised_ii_pearson_std: [Double]
+    var fig7_unsupervised_ii_pearson_mean: [Double]
+    var fig7_unsupervised_ii_pearson_std: [Double]
+    var fig7_lasso_pearson_mean: [Double]
+    var fig7_lasso_pearson_std: [Double]
+    var fig7_random_pearson_mean: [Double]
+    var fig7_random_pearson_std: [Double]
+
+    static let shared: PublishedValues = {
+        guard let url = Bundle.module.url(forResource: "published_values", withExtension: "json"),
+              let data = try? Data(contentsOf: url),
+              let values = try? JSONDecoder().decode(PublishedValues.self, from: data) else {
+            fatalError("the bundled published_values.json is missing or unreadable: the build is broken")
+        }
+        return values
+    }()
+}

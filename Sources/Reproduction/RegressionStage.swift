@@ -1,0 +1,101 @@
+import Foundation
+import Pipeline
+import Regression
+
+/// Sec. III D and Apps. A–C: leave-one-configuration-out linear regression on the features
+/// chosen by the four selection methods, at every timescale, under two protocols:
+/// - `paper`: the information-imbalance orders of the held-out configuration itself (as the authors do);
+/// - `leakage_free`: the orders selected on another (training) configuration, c + 1 mod C, so
+///   nothing of the test configuration's propensity enters the choice of features.
+struct MethodAccuracy: Codable, Sendable {
+    var method: String
+    /// ρ(p, p̂) per configuration and d: [c][d−1].
+    var perConfiguration: [[Double]]
+    var mean: [Double]
+    var std: [Double]
+    /// Per species S, M, L: [species][d−1].
+    var speciesMean: [[Double]]
+    var speciesStd: [[Double]]
+}
+
+struct RegressionOutcome: Codable, Sendable {
+    var timescale: String
+    var protocolName: String
+    var methods: [MethodAccuracy]
+    /// p and p̂ (supervised II, d = max_d) of the kept configuration, for Figs. 2d and 8.
+    var keptConfiguration: Int
+    var keptPropensity: [Double]
+    var keptPrediction: [Double]
+    var keptSpecies: [Int]
+
+    func method(_ name: String) -> MethodAccuracy? { methods.first { $0.method == name } }
+}
+
+struct RegressionArtifact: Codable, Sendable {
+    var maxD: Int
+    var outcomes: [RegressionOutcome]
+
+    func outcome(_ timescale: String, _ protocolName: String = "paper") -> RegressionOutcome? {
+        outcomes.first { $0.timescale == timescale && $0.protocolName == protocolName }
+    }
+}
+
+enum RegressionStage {
+    static let methodNames: [SelectionMethod: String] = [
+        .supervised: "supervised_ii", .unsupervised: "unsupervised_ii",
+        .lasso: "lasso", .random: "random",
+    ]
+
+    static let kind = StageKind(
+        "regression", version: 1,
+        fields: [
+            FieldSpec("max_d", .int, default: .int(15), minimum: 1, maximum: 60, help: "largest number of features d"),
+            FieldSpec("random_realisations", .int, default: .int(1000), minimum: 0, help: "random selections per configuration and d"),
+            FieldSpec("kept_configuration", .int, default: .int(0), minimum: 0, help: "configuration whose p̂ is kept for Figs. 2d and 8"),
+        ],
+        inputs: [InputSpec("descriptors"), InputSpec("propensity"), InputSpec("imbalance")],
+        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        exports: { _ in [ExportItem(file: "regression.json", as: "analysis/regression.json")] },
+        run: run)
+
+    static func run(_ context: TaskContext) throws {
+        let features = try (context.inputs["descriptors"] ?? []).map { try FeatureData.read(from: $0.directory) }
+        let dynamics = try (context.inputs["propensity"] ?? []).map { try PropensityData.read(from: $0.directory) }
+        let imbalance = try Artifact.readJSON(ImbalanceArtifact.self, from: context.input("imbalance").url("imbalance.json"))
+        let maxD = context.parameters.int("max_d"), kept = context.parameters.int("kept_configuration")
+        let c = features.count
+        guard kept < c else { throw ReproductionError.invalid("kept_configuration = \(kept) but there are only \(c) configurations") }
+        var outcomes: [RegressionOutcome] = []
+        for label in dynamics[0].times.labels {
+            let analysis = try imbalance.timescale(label)
+            let configurations = try (0..<c).map { k in
+                try RegressionConfiguration(features: features[k].features, featureCount: features[k].featureCount,
+                                            propensity: try dynamics[k].p(label), species: features[k].species)
+            }
+            let supervised = analysis.supervised.map(\.order), unsupervised = imbalance.unsupervised.map(\.order)
+            for protocolName in ["paper", "leakage_free"] {
+                try context.checkCancellation()
+                let shift = { (orders: [[Int]]) in protocolName == "paper" ? orders : (0..<c).map { orders[($0 + 1) % c] } }
+                let full = protocolName == "paper"
+                let loco = try LeaveOneConfigurationOut(
+                    configurations: configurations, supervisedOrders: shift(supervised), unsupervisedOrders: shift(unsupervised),
+                    maximumDimension: maxD, randomRealisations: full ? context.parameters.int("random_realisations") : 0,
+                    seed: context.seed, keptConfiguration: kept, runLasso: full)
+                let r = try loco.compute()
+                var methods: [MethodAccuracy] = []
+                for m in SelectionMethod.allCases where full || m == .supervised || m == .unsupervised {
+                    methods.append(MethodAccuracy(method: methodNames[m]!, perConfiguration: r.pearsonAll[m.rawValue],
+                                                  mean: r.meanAll[m.rawValue], std: r.stdAll[m.rawValue],
+                                                  speciesMean: r.meanBySpecies[m.rawValue], speciesStd: r.stdBySpecies[m.rawValue]))
+                }
+                outcomes.append(RegressionOutcome(
+                    timescale: label, protocolName: protocolName, methods: methods, keptConfiguration: kept,
+                    keptPropensity: try dynamics[kept].p(label),
+                    keptPrediction: r.keptPredictions[SelectionMethod.supervised.rawValue],
+                    keptSpecies: features[kept].species))
+                context.progress(Double(outcomes.count), of: Double(2 * dynamics[0].times.labels.count), unit: "fits")
+            }
+        }
+        try Artifact.writeJSON(RegressionArtifact(maxD: maxD, outcomes: outcomes), to: context.output("regression.json"))
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Pipeline
+
+/// The numbers and tables the literate report quotes and the expectations check, each with its
+/// standard error over configurations (`KEY.sem`) where one exists. Keys are documented in
+/// report/report.md where they are used.
+public enum ReportValues {
+    static let descriptorStems = ["rho_bar", "phi_bar", "u_bar", "psi6_bar", "theta_bar", "z_bar"]
+    static let descriptorSymbols = ["ρ̄", "φ̄", "ū", "Ψ̄₆", "Θ̄", "z̄"]
+
+    static func collect(_ o: StudyOutputs, profile: String) throws -> ValueStore {
+        var v = ValueStore()
+        let c = o.configurations.count
+        let sem = { (std: Double) in std / Double(c).squareRoot() }
+        v.set("profile", profile)
+        v.set("n", o.configurations[0].count)
+        v.set("configurations", c)
+        v.set("temperature", o.relaxation.temperature)
+        v.set("tau_alpha", o.relaxation.tauAlpha ?? .nan)
+        v.set("runs", o.propensities[0].times.runs)
+        v.set("t_beta", o.propensities[0].times.times[0])
+        v.set("t_alpha_sweeps", o.propensities[0].times.times[1])
+
+        // Equilibrium checks.
+        let drift = o.checks.map { $0.check.driftSignificance }
+        v.set("equilibrium.max_drift_significance", drift.max() ?? .nan)
+        v.set("equilibrium.energy", o.checks.map { $0.check.meanEnergyPerParticle }.reduce(0, +) / Double(c))
+        v.set("equilibrium.acceptance", o.checks.map { $0.check.acceptanceRate }.reduce(0, +) / Double(c))
+        v.set("table.equilibrium", ReportTable(
+            columns: ["configuration", "⟨u⟩ per particle", "drift per 10⁴ sweeps", "drift / SE", "acceptance", "swap acceptance"],
+            rows: o.checks.enumerated().map { k, r in
+                [String(k), f(r.check.meanEnergyPerParticle, "%.4f"), f(r.check.slopePerSweep * 1e4, "%.2e"),
+                 f(r.check.driftSignificance, "%.1f"), f(r.check.acceptanceRate, "%.3f"), f(r.check.swapAcceptanceRate, "%.4f")]
+            }))
+
+        for label in ["tau_alpha", "t_beta"] {
+            let a = try o.imbalance.timescale(label)
+            let prefix = label == "tau_alpha" ? "" : "beta."
+            try perFeature(a, o: o, prefix: prefix, sem: sem, into: &v)
+            try selection(a, o: o, prefix: prefix, sem: sem, into: &v)
+            if let r = o.regression.outcome(label) { prediction(r, prefix: prefix, sem: sem, into: &v) }
+            if let r = o.regression.outcome(label, "leakage_free") { prediction(r, prefix: prefix + "leakage_free.", sem: sem, into: &v) }
+        }
+        if let a = v["prediction.supervised.d15"]?.doubleValue, let b = v["beta.prediction.supervised.d15"]?.doubleValue {
+            v.set("beta.accuracy_drop", a - b)
+        }
+        if let a = v["supervised.first_ell_theta"]?.doubleValue, let b = v["beta.supervised.first_ell_theta"]?.doubleValue {
+            v.set("beta.first_theta_ell_shift", b - a)
+        }
+        unsupervised(o, sem: sem, into: &v)
+        series(o, into: &v)
+        return v
+    }
+
+    static func f(_ x: Double, _ format: String) -> String { x.isFinite ? String(format: format, x) : "—" }
+
+    static func block(_ values: [Double], _ d: Int, _ l: Int) -> [Double] { Array(values[(d * l)..<((d + 1) * l)]) }
+
+    static func perFeature(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
+        let ells = o.ells, l = ells.count
+        let pearson = meanAndSpread(a.pearson.map { $0.map(abs) }), to = meanAndSpread(a.toTarget), from = meanAndSpread(a.fromTarget)
+        var best: [(Double, Int)] = []
+        for (d, stem) in descriptorStems.enumerated() {
+            let curve = block(pearson.mean, d, l)
+            let k = curve.indices.max { curve[$0] < curve[$1] }!
+            v.set("\(prefix)\(stem).pearson_peak", curve[k], sem: sem(pearson.std[d * l + k]))
+            v.set("\(prefix)\(stem).peak_ell", ells[k])
+            v.set("\(prefix)\(stem).delta_x_to_p_min", block(to.mean, d, l).min()!)
+            v.set("\(prefix)\(stem).delta_x_to_p_mean", block(to.mean, d, l).reduce(0, +) / Double(l))
+            v.set("\(prefix)\(stem).delta_p_to_x_mean", block(from.mean, d, l).reduce(0, +) / Double(l))
+            best.append((curve[k], d))
+        }
+        best.sort { $0.0 > $1.0 }
+        v.set("\(prefix)best_descriptor", descriptorSymbols[best[0].1])
+        let theta = best.first { $0.1 == 4 }!.0, others = best.filter { $0.1 != 4 }.map(\.0).max()!
+        v.set("\(prefix)theta.pearson_margin", theta - others)
+        let asym = zip(to.mean, from.mean).map { abs($0 - $1) }
+        v.set("\(prefix)symmetry.max_abs_difference", asym.max()!)
+        v.set("\(prefix)symmetry.mean_abs_difference", asym.reduce(0, +) / Double(asym.count))
+        let qp = meanAndSpread([a.qToP, a.pToQ].map { $0 }.map { [$0.reduce(0, +) / Double($0.count)] })
+        _ = qp
+        let q2p = meanAndSpread(a.qToP.map { [$0] }), p2q = meanAndSpread(a.pToQ.map { [$0] })
+        v.set("\(prefix)pq.delta_q_to_p", q2p.mean[0], sem: sem(q2p.std[0]))
+        v.set("\(prefix)pq.delta_p_to_q", p2q.mean[0], sem: sem(p2q.std[0]))
+        v.set("\(prefix)table.descriptor_peaks", ReportTable(
+            columns: ["descriptor", "max |ρ(X, p)|", "at ℓ", "min Δ(X→p)", "mean Δ(X→p)", "mean Δ(p→X)"],
+            rows: descriptorStems.indices.map { d in
+                let s = descriptorStems[d]
+                return [descriptorSymbols[d], f(v["\(prefix)\(s).pearson_peak"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).peak_ell"]!.doubleValue!, "%.1f"),
+                        f(v["\(prefix)\(s).delta_x_to_p_min"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).delta_x_to_p_mean"]!.doubleValue!, "%.3f"),
+                        f(v["\(prefix)\(s).delta_p_to_x_mean"]!.doubleValue!, "%.3f")]
+            }))
+    }
+
+    static func selection(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
+        let names = o.imbalance.featureNames
+        let to = meanAndSpread(a.supervised.map(\.toTarget)), from = meanAndSpread(a.supervised.map(\.fromTarget))
+        let dMax = to.mean.count
+        v.set("\(prefix)supervised.delta_d1", to.mean[0], sem: sem(to.std[0]))
+        v.set("\(prefix)supervised.delta_dmax", to.mean[dMax - 1], sem: sem(to.std[dMax - 1]))
+        v.set("\(prefix)supervised.drop", to.mean[0] - to.mean[dMax - 1])
+        // Saturation: share of the total drop achieved by d = 10.
+        if dMax >= 10 { v.set("\(prefix)supervised.drop_share_by_d10", (to.mean[0] - to.mean[9]) / (to.mean[0] - to.mean[dMax - 1])) }
+        let noise = a.supervised.compactMap(\.withNoise)
+        if !noise.isEmpty {
+            let rise = zip(noise, a.supervised).map { $0.forward - $1.toTarget.last! }
+            let m = meanAndSpread(rise.map { [$0] })
+            v.set("\(prefix)supervised.noise_rise", m.mean[0], sem: sem(m.std[0]))
+        }
+        v.set("\(prefix)supervised.reverse_range", (from.mean.max()! - from.mean.min()!))
+        v.set("\(prefix)supervised.reverse_mean", from.mean.reduce(0, +) / Double(dMax))
+        let firsts = a.supervised.map { names[$0.order[0]] }, seconds = a.supervised.map { names[$0.order[1]] }
+        v.set("\(prefix)supervised.first_is_theta", Double(firsts.filter { $0.hasPrefix("theta_bar") }.count) / Double(firsts.count))
+        v.set("\(prefix)supervised.second_is_rho_or_phi",
+              Double(seconds.filter { $0.hasPrefix("rho_bar") || $0.hasPrefix("phi_bar") }.count) / Double(seconds.count))
+        let thetaElls = firsts.filter { $0.hasPrefix("theta_bar") }.compactMap { Double($0.dropFirst(12).dropLast()) }
+        if !thetaElls.isEmpty { v.set("\(prefix)supervised.first_ell_theta", thetaElls.reduce(0, +) / Double(thetaElls.count)) }
+        v.set("\(prefix)table.supervised_orders", ReportTable(
+            columns: ["configuration"] + (1...min(5, dMax)).map { "X\($0)" },
+            rows: a.supervised.enumerated().map { c, s in [String(c)] + s.order.prefix(5).map { names[$0] } }))
+    }
+
+    static func prediction(_ r: RegressionOutcome, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) {
+        let p = prefix + "prediction."
+        for m in r.methods {
+            let key = m.method.replacingOccurrences(of: "_ii", with: "")
+            let last = m.mean.count - 1
+            v.set("\(p)\(key).d1", m.mean[0], sem: sem(m.std[0]))
+            if m.mean.count > 1 { v.set("\(p)\(key).d2", m.mean[1], sem: sem(m.std[1])) }
+            v.set("\(p)\(key).d15", m.mean[last], sem: sem(m.std[last]))
+            for (s, name) in ["S", "M", "L"].enumerated() { v.set("\(p)\(key).species_\(name).d15", m.speciesMean[s][last]) }
+        }
+        if let s = r.method("supervised_ii") {
+            v.set("\(p)supervised.d2_share", s.mean[1] / s.mean[s.mean.count - 1])
+            let sp = s.speciesMean.map { $0[$0.count - 1] }
+            v.set("\(p)species_order_s_m_l", sp[0] > sp[1] && sp[1] > sp[2] ? "S > M > L" : "not S > M > L")
+            v.set("\(p)species_s_minus_l", sp[0] - sp[2])
+        }
+        if let u = r.method("unsupervised_ii"), let rnd = r.method("random"), u.mean.count >= 15 {
+            let diff = (9..<15).map { u.mean[$0] - rnd.mean[$0] }
+            v.set("\(p)unsupervised_minus_random_d10_15", diff.reduce(0, +) / Double(diff.count))
+        }
+    }
+
+    static func unsupervised(_ o: StudyOutputs, sem: (Double) -> Double, into v: inout ValueStore) {
+        let u = o.imbalance.unsupervised
+        let sym = meanAndSpread(u.map(\.symmetric))
+        let last = sym.mean.count - 1
+        v.set("unsupervised.symmetric_d1", sym.mean[0])
+        v.set("unsupervised.symmetric_dmax", sym.mean[last])
+        v.set("unsupervised.decades", log10(sym.mean[0] / sym.mean[last]))
+        if let a = try? o.imbalance.timescale("tau_alpha"), last >= 9 {
+            let overlap = zip(a.supervised, u).map { s, us in Double(Set(s.order.prefix(10)).intersection(us.order.prefix(10)).count) / 10 }
+            let m = meanAndSpread(overlap.map { [$0] })
+            v.set("unsupervised.overlap_with_supervised_d10", m.mean[0], sem: sem(m.std[0]))
+        }
+    }
+
+    static func series(_ o: StudyOutputs, into v: inout ValueStore) {
+        var points = o.series
+        if let p = o.profile { points.append(p) }
+        points.sort { $0.temperature > $1.temperature }
+        guard !points.isEmpty else { return }
+        v.set("table.series", ReportTable(
+            columns: ["T", "τα (sweeps)", "configurations", "optimal ℓ of Θ̄", "max |ρ(Θ̄, p)|", "max |ρ(ρ̄, p)|", "best descriptor"],
+            rows: points.map { p in
+                let best = (0..<6).max { (p.absolutePearson(block: $0).max() ?? 0) < (p.absolutePearson(block: $1).max() ?? 0) }!
+                return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, block: 4), "%.2f"),
+                        f(p.absolutePearson(block: 4).max()!, "%.3f"), f(p.absolutePearson(block: 0).max()!, "%.3f"), descriptorSymbols[best]]
+            }))
+        let ells = points.map { Analysis.optimalEll($0, block: 4) }
+        v.set("series.optimal_ell_hottest", ells.first!)
+        v.set("series.optimal_ell_coldest", ells.last!)
+        v.set("series.optimal_ell_growth", ells.last! - ells.first!)
+        v.set("series.temperatures", points.map { f($0.temperature, "%.2f") }.joined(separator: ", "))
+        let margins = points.map { $0.absolutePearson(block: 4).max()! - $0.absolutePearson(block: 0).max()! }
+        v.set("series.theta_minus_rho_coldest", margins.last!)
+        v.set("series.theta_minus_rho_hottest", margins.first!)
+    }
+}

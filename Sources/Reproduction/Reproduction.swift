@@ -1,1 +1,0 @@
-// Reproduction: see the issue that owns this module; files are added as the module grows.

@@ -1,0 +1,178 @@
+import Dynamics
+import Foundation
+import Model
+import MonteCarlo
+import Pipeline
+
+/// Stages that run Monte Carlo: equilibrated configurations, the relaxation run that measures
+/// F_s^CR and τα, and the iso-configurational propensities.
+enum SimulationStages {
+    static let temperature = FieldSpec("temperature", .double, minimum: 0, minimumExclusive: true, help: "temperature T (paper: 0.30)")
+    static let maxDisplacement = FieldSpec("max_displacement", .double, default: .double(MonteCarloParameters.paperMaxDisplacement),
+                                           minimum: 0, minimumExclusive: true, help: "side δ_max of the square of trial displacements (paper: 0.12)")
+
+    /// Lets a long science call see the pipeline's Ctrl-C, and report progress.
+    static func bridge(_ context: TaskContext, unit: String) -> (CancellationFlag, @Sendable (Int, Int) -> Void) {
+        let flag = CancellationFlag()
+        return (flag, { done, total in
+            if context.isCancelled { flag.cancel() }
+            context.progress(Double(done), of: Double(total), unit: unit)
+        })
+    }
+
+    static func cancelled(_ error: Error) -> Error {
+        if let e = error as? DynamicsError, e == .cancelled { return TaskCancelled() }
+        return error
+    }
+
+    // MARK: equilibrate
+
+    static let equilibrate = StageKind(
+        "equilibrate", version: 1,
+        fields: [
+            FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles N (paper: 4000)"),
+            temperature,
+            FieldSpec("melt_temperature", .double, default: .double(2.0), minimum: 0, minimumExclusive: true, help: "temperature of the random start"),
+            FieldSpec("melt_sweeps", .int, default: .int(200), minimum: 0, help: "sweeps at the melt temperature"),
+            FieldSpec("swap_sweeps", .int, default: .int(20000), minimum: 0, help: "sweeps at T with species-swap moves"),
+            FieldSpec("swap_fraction", .double, default: .double(0.2), minimum: 0, maximum: 1, help: "swap trials per sweep, per particle"),
+            FieldSpec("check_sweeps", .int, default: .int(5000), minimum: 20, help: "sweeps of plain translational moves for the equilibrium check"),
+            maxDisplacement,
+        ],
+        inputs: [],
+        checks: [{ p in
+            do { _ = try Mixture.paper.counts(n: p.int("n")); return [] } catch { return [FieldIssue(field: "n", message: "\(error)")] }
+        }],
+        exports: { ctx in
+            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            return [ExportItem(file: "configuration.xyz", as: "\(dir)/configuration.xyz"),
+                    ExportItem(file: "equilibrium.json", as: "\(dir)/equilibrium.json")]
+        },
+        run: runEquilibrate)
+
+    static func runEquilibrate(_ context: TaskContext) throws {
+        let p = context.parameters
+        var proto = try PreparationProtocol(n: p.int("n"), temperature: p.double("temperature"),
+                                            swapSweeps: p.int("swap_sweeps"), checkSweeps: p.int("check_sweeps"))
+        proto.meltTemperature = p.double("melt_temperature"); proto.meltSweeps = p.int("melt_sweeps")
+        proto.swapFraction = p.double("swap_fraction"); proto.maxDisplacement = p.double("max_displacement")
+        let total = proto.meltSweeps + proto.swapSweeps + proto.checkSweeps
+        let flag = CancellationFlag()
+        let prepared: PreparedConfiguration
+        do {
+            prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(context.id.index ?? 0), cancellation: flag) { stage, done, _ in
+                if context.isCancelled { flag.cancel() }
+                let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + proto.swapSweeps
+                context.progress(Double(offset + done), of: Double(total), unit: "sweeps")
+            }
+        } catch { throw cancelled(error) }
+        if flag.isCancelled { throw TaskCancelled() }
+        if !prepared.check.isEquilibrated {
+            context.warn(String(format: "energy drift %.2e per sweep is %.1f standard errors from zero", prepared.check.slopePerSweep, prepared.check.driftSignificance))
+        }
+        try ExtendedXYZ.write(prepared.configuration.wrapped(), to: context.output("configuration.xyz"),
+                              comment: ["Temperature": "\(proto.temperature)"])
+        try Artifact.writeJSON(EquilibrationRecord(check: prepared.check, traceSweeps: prepared.samples.map(\.sweep),
+                                                   traceEnergy: prepared.samples.map(\.energyPerParticle)),
+                               to: context.output("equilibrium.json"))
+    }
+
+    // MARK: relaxation
+
+    struct RelaxationArtifact: Codable, Sendable {
+        var temperature: Double
+        var times: [Int]
+        var fs: [Double]
+        var perOrigin: [[Double]]
+        var tauAlpha: Double?
+        var waveNumber: Double
+    }
+
+    static let relaxation = StageKind(
+        "relaxation", version: 1,
+        fields: [
+            temperature, maxDisplacement,
+            FieldSpec("max_lag", .int, minimum: 1, help: "longest lag in sweeps; must exceed τα"),
+            FieldSpec("origins", .int, default: .int(4), minimum: 1, help: "time origins averaged over"),
+            FieldSpec("lags_per_decade", .int, default: .int(8), minimum: 1, help: "log-spaced lags per decade"),
+        ],
+        inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
+        exports: { ctx in [ExportItem(file: "relaxation.json", as: "dynamics/relaxation_\(ctx.taskID.stage).json"),
+                           ExportItem(file: "fs.csv", as: "dynamics/fs_\(ctx.taskID.stage).csv")] },
+        run: runRelaxation)
+
+    static func runRelaxation(_ context: TaskContext) throws {
+        let p = context.parameters
+        let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
+        let run = try RelaxationRun(temperature: p.double("temperature"), maxLag: p.int("max_lag"), origins: p.int("origins"),
+                                    lagsPerDecade: p.int("lags_per_decade"), maxDisplacement: p.double("max_displacement"))
+        let (flag, progress) = bridge(context, unit: "sweeps")
+        let result: RelaxationResult
+        do {
+            result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent("relaxation.ckpt"),
+                                     checkpointInterval: 2000, cancellation: flag, progress: progress)
+        } catch { throw cancelled(error) }
+        if result.tauAlpha == nil {
+            context.warn("F_s^CR stays above 1/e up to max_lag = \(run.maxLag) sweeps: τα is longer; increase max_lag")
+        }
+        let artifact = RelaxationArtifact(temperature: run.temperature, times: result.times, fs: result.fs,
+                                          perOrigin: result.perOrigin, tauAlpha: result.tauAlpha, waveNumber: result.waveNumber)
+        try Artifact.writeJSON(artifact, to: context.output("relaxation.json"))
+        var csv = "t_sweeps,fs_cr\n"
+        for (t, f) in zip(result.times, result.fs) { csv += "\(t),\(f)\n" }
+        try csv.write(to: context.output("fs.csv"), atomically: true, encoding: .utf8)
+    }
+
+    // MARK: propensity
+
+    static let propensity = StageKind(
+        "propensity", version: 1,
+        fields: [
+            temperature, maxDisplacement,
+            FieldSpec("runs", .int, default: .int(30), minimum: 1, help: "iso-configurational trajectories per configuration (paper: 30)"),
+            FieldSpec("beta_ratio", .double, default: .double(5e4 / 4e6), minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
+                      help: "t_β/τα (paper: 5×10⁴ / 4×10⁶ = 1/80)"),
+            FieldSpec("tau_alpha", .double, default: .double(0), minimum: 0,
+                      help: "τα in sweeps; 0 takes the one measured by the relaxation input"),
+        ],
+        inputs: [InputSpec("configuration", help: "an equilibrated configuration"),
+                 InputSpec("relaxation", required: false, help: "the relaxation run giving τα")],
+        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        exports: { ctx in
+            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            return ["propensity.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
+        },
+        run: runPropensity)
+
+    static func tauAlpha(_ context: TaskContext) throws -> Double {
+        let fixed = context.parameters.double("tau_alpha")
+        if fixed > 0 { return fixed }
+        guard let relax = context.inputs["relaxation"]?.first else {
+            throw ReproductionError.invalid("\(context.id): tau_alpha = 0 needs a relaxation input")
+        }
+        let r = try Artifact.readJSON(RelaxationArtifact.self, from: relax.url("relaxation.json"))
+        guard let tau = r.tauAlpha else {
+            throw ReproductionError.invalid("\(context.id): the relaxation run \(relax.task) never decayed below 1/e (max lag \(r.times.last ?? 0) sweeps); raise its max_lag")
+        }
+        return tau
+    }
+
+    static func runPropensity(_ context: TaskContext) throws {
+        let p = context.parameters
+        let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
+        let tau = try tauAlpha(context)
+        let tBeta = max(1, Int((tau * p.double("beta_ratio")).rounded())), tA = max(tBeta + 1, Int(tau.rounded()))
+        let ensemble = try IsoconfigurationalEnsemble(temperature: p.double("temperature"), runs: p.int("runs"), times: [tBeta, tA],
+                                                      maxDisplacement: p.double("max_displacement"))
+        let (flag, progress) = bridge(context, unit: "sweeps")
+        let result: PropensityResult
+        do {
+            result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.id.index ?? 0),
+                                          checkpointDirectory: context.scratchDirectory, checkpointInterval: 2000,
+                                          cancellation: flag, progress: progress)
+        } catch { throw cancelled(error) }
+        let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
+                                    temperature: ensemble.temperature)
+        try PropensityData.write(p: result.p, q: result.q, times: times, to: context.outputDirectory)
+    }
+}

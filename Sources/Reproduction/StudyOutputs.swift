@@ -1,0 +1,70 @@
+import Foundation
+import Model
+import MonteCarlo
+import Pipeline
+
+/// The equilibrium check of one configuration with its energy trace.
+struct EquilibrationRecord: Codable, Sendable {
+    var check: EquilibriumCheck
+    var traceSweeps: [Int]
+    var traceEnergy: [Double]
+}
+
+/// Everything the figures and the report read, loaded once from the stage outputs.
+struct StudyOutputs {
+    var configurations: [Configuration]
+    var checks: [EquilibrationRecord]
+    var relaxation: SimulationStages.RelaxationArtifact
+    var propensities: [PropensityData]
+    var features: [FeatureData]
+    var imbalance: ImbalanceArtifact
+    var regression: RegressionArtifact
+    var profile: ProfileArtifact?
+    var series: [ProfileArtifact]
+
+    var ells: [Double] {
+        // Names look like "rho_bar(l=0.5)"; the first block lists every ℓ.
+        features[0].names.filter { $0.hasPrefix("rho_bar(") }.compactMap { Double($0.dropFirst(10).dropLast()) }
+    }
+
+    init(_ context: TaskContext) throws {
+        func dirs(_ name: String) -> [URL] { (context.inputs[name] ?? []).map(\.directory) }
+        try self.init(equilibrate: dirs("equilibrate"), relaxation: context.input("relaxation").directory,
+                      propensity: dirs("propensity"), descriptors: dirs("descriptors"),
+                      imbalance: context.input("imbalance").directory, regression: context.input("regression").directory,
+                      profile: dirs("profile").first, series: dirs("series"))
+    }
+
+    init(equilibrate: [URL], relaxation: URL, propensity: [URL], descriptors: [URL], imbalance: URL, regression: URL,
+         profile: URL?, series: [URL]) throws {
+        configurations = try equilibrate.map { try ExtendedXYZ.read(from: $0.appendingPathComponent("configuration.xyz")) }
+        checks = try equilibrate.map { try Artifact.readJSON(EquilibrationRecord.self, from: $0.appendingPathComponent("equilibrium.json")) }
+        self.relaxation = try Artifact.readJSON(SimulationStages.RelaxationArtifact.self, from: relaxation.appendingPathComponent("relaxation.json"))
+        propensities = try propensity.map { try PropensityData.read(from: $0) }
+        features = try descriptors.map { try FeatureData.read(from: $0) }
+        self.imbalance = try Artifact.readJSON(ImbalanceArtifact.self, from: imbalance.appendingPathComponent("imbalance.json"))
+        self.regression = try Artifact.readJSON(RegressionArtifact.self, from: regression.appendingPathComponent("regression.json"))
+        self.profile = try profile.map { try Artifact.readJSON(ProfileArtifact.self, from: $0.appendingPathComponent("profile.json")) }
+        self.series = try series.map { try Artifact.readJSON(ProfileArtifact.self, from: $0.appendingPathComponent("profile.json")) }
+    }
+}
+
+/// Derived quantities the report quotes and the expectations check.
+enum Analysis {
+    /// ℓ at the maximum of |ρ(X, p)| of descriptor block `block` (Θ̄ = 4), refined by a parabola
+    /// through the peak and its neighbours when the peak is inside the grid.
+    static func optimalEll(_ p: ProfileArtifact, block: Int) -> Double {
+        optimalEll(ells: p.ells, values: p.absolutePearson(block: block))
+    }
+
+    static func optimalEll(ells: [Double], values: [Double]) -> Double {
+        guard let k = values.indices.max(by: { values[$0] < values[$1] }) else { return .nan }
+        guard k > 0, k < values.count - 1 else { return ells[k] }
+        let (x0, x1, x2) = (ells[k - 1], ells[k], ells[k + 1]), (y0, y1, y2) = (values[k - 1], values[k], values[k + 1])
+        let denom = (x0 - x1) * (x0 - x2) * (x1 - x2)
+        let a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / denom
+        let b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / denom
+        guard a < 0 else { return x1 }
+        return min(max(-b / (2 * a), x0), x2)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Reproduction
+
+/// Options shared by the build-tool commands.
+struct StudyOptions: ParsableArguments {
+    @Option(help: "Profile of report/manifest.toml: smoke (CI, minutes), default (`make report`), paper (cluster).")
+    var profile = "default"
+    @Option(help: "Manifest file.")
+    var manifest = "report/manifest.toml"
+    @Option(help: "Content-addressed cache directory.")
+    var cache = ".cache"
+
+    func study(jobs: Int? = nil) -> Study {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return Study(root: root, profile: profile, manifest: URL(fileURLWithPath: manifest, relativeTo: root).standardizedFileURL,
+                     cache: URL(fileURLWithPath: cache, relativeTo: root).standardizedFileURL, jobs: jobs)
+    }
+}
+
+func fail(_ error: Error) -> ExitCode {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    return ExitCode(2)
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run every out-of-date experiment of the manifest, render the figures and write the report.",
+        discussion: """
+        Finished tasks are cached by content in --cache; an interrupted run (Ctrl-C, kill) resumes from its \
+        checkpoints. Writes results/<profile>/, figures/<profile>/ and report/build/<profile>/. Exits 1 if a task \
+        or an expectation fails (after writing the report), 2 on bad input.
+        """)
+    @OptionGroup var options: StudyOptions
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
+    }
+
+    func run() throws {
+        let ok: Bool
+        do {
+            ok = try options.study(jobs: jobs).run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        } catch { throw fail(error) }
+        if !ok { throw ExitCode(1) }
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "List every task of a profile as done, stale or missing, with the reason.")
+    @OptionGroup var options: StudyOptions
+
+    func run() throws {
+        do { print(try options.study().status()) } catch { throw fail(error) }
+    }
+}
