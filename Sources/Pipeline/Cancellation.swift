@@ -1,15 +1,19 @@
 /// Cooperative cancellation: a flag set by Ctrl-C/SIGTERM (or a test), read by the scheduler
 /// (launches nothing new) and by tasks (checkpoint and stop). A second signal exits at once.
+/// The signal handler only bumps a counter (async-signal-safe); a watcher thread acts on it.
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// Signals received so far and the last one; written only by the C signal handler.
+nonisolated(unsafe) private var signalCount: Int32 = 0
+nonisolated(unsafe) private var lastSignal: Int32 = 0
+
 /// A thread-safe cancellation flag.
 public final class CancellationToken: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
-    private var sources: [DispatchSourceSignal] = []
 
     public init() {}
 
@@ -18,19 +22,26 @@ public final class CancellationToken: @unchecked Sendable {
     public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
 
     /// Routes SIGINT and SIGTERM to `cancel()`; a second signal exits with status 130.
-    /// `onSignal` is called (once per signal) to print a message.
+    /// `onSignal` is called once per signal (to print a message). Call once per process.
     public func installSignalHandlers(onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
         for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            src.setEventHandler { [weak self] in
-                guard let self else { return }
-                if self.isCancelled { exit(130) }
-                self.cancel()
-                onSignal(sig)
+            signal(sig) { s in
+                lastSignal = s
+                signalCount &+= 1
             }
-            src.resume()
-            lock.lock(); sources.append(src); lock.unlock()
         }
+        let watcher = Thread { [self] in
+            var seen: Int32 = 0
+            while true {
+                Thread.sleep(forTimeInterval: 0.05)
+                let count = signalCount
+                guard count != seen else { continue }
+                seen = count
+                if isCancelled { exit(130) }
+                cancel()
+                onSignal(lastSignal)
+            }
+        }
+        watcher.start()
     }
 }

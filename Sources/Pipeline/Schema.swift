@@ -82,6 +82,7 @@ public struct FieldIssue: Sendable, Error, CustomStringConvertible {
         self.field = field
         self.message = message
     }
+    public init(field: String, message: String) { self.init(field: field, message) }
     public var description: String { "\(field): \(message)" }
 }
 
