@@ -82,9 +82,19 @@ public struct LocalExecutor: Executor {
         }
 
         let board = ProgressBoard(totalTasks: toRun.count, style: options.progress, log: options.log)
+        // One line per stage and reason ("run equilibrate (10 tasks): never run"), not per task.
+        var groups: [(stage: String, reason: String, ids: [TaskID])] = []
         for node in graph.tasks where toRun.contains(node.id) {
             summary.reasons[node.id] = statuses[node.id]!.reasons
-            board.print("run \(node.id): \(statuses[node.id]!.reasons.joined(separator: "; "))")
+            let reason = statuses[node.id]!.reasons.joined(separator: "; ")
+            if let i = groups.firstIndex(where: { $0.stage == node.id.stage && $0.reason == reason }) {
+                groups[i].ids.append(node.id)
+            } else {
+                groups.append((node.id.stage, reason, [node.id]))
+            }
+        }
+        for g in groups {
+            board.print("run \(g.ids.count == 1 ? g.ids[0].description : "\(g.stage) (\(g.ids.count) tasks)"): \(g.reason)")
         }
         board.start()
         let outcomes = schedule(graph.tasks.filter { toRun.contains($0.id) }, graph: graph, store: store,

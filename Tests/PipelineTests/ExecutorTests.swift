@@ -11,10 +11,12 @@ import Testing
         let counter = Counter()
         let g = try graph(chainManifest, registry: toyRegistry(counter))
         let store = try Store(root: dir)
-        let first = LocalExecutor().run(graph: g, store: store, options: quietOptions())
+        let sink = LogSink()
+        let first = LocalExecutor().run(graph: g, store: store, options: quietOptions(sink))
         #expect(first.succeeded)
         #expect(first.ran.count == 6)
         #expect(counter.total == 6)
+        #expect(sink.lines.contains("run numbers (3 tasks): never run"))
         // numbers[i] = 1.5 + i; pair = numbers[1] + single = 2.5 + 10; total = 1.5 + 2.5 + 3.5.
         let value = { (id: String) in Double(try! String(contentsOf: store.filesDirectory(g.task(TaskID(id)!)!.key).appendingPathComponent("value.txt"), encoding: .utf8))! }
         #expect(value("pair") == 12.5)
