@@ -43,7 +43,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
     }
 
     /// Runs (or resumes) the ensemble. With `checkpointDirectory`, run m keeps its state in
-    /// `run-m.ckpt` there, written every `checkpointInterval` sweeps, so an interrupted task
+    /// `iso-seed<seed>-configuration<index>-run<m>.ckpt` there, written every `checkpointInterval` sweeps, so an interrupted task
     /// resumes where it stopped. `threads` = nil uses every core. `progress(done, total)` counts
     /// sweeps over all runs and may be called from any thread.
     public func compute(from start: Configuration, seed: UInt64, configuration index: UInt64 = 0, mixture: Mixture = .paper,
@@ -85,7 +85,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
         var record = RunRecord(absoluteDisplacement: Array(repeating: [], count: times.count),
                                bondSurvival: Array(repeating: [], count: times.count),
                                fs: Array(repeating: .nan, count: curve.count))
-        let url = checkpointDirectory?.appendingPathComponent("run-\(m).ckpt")
+        let url = checkpointDirectory?.appendingPathComponent("iso-seed\(seed)-configuration\(index)-run\(m).ckpt")
         var reported = 0
         let done = try runTrajectory(
             from: start, parameters: parameters,

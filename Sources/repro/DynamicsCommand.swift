@@ -84,7 +84,7 @@ struct DynamicsCommand: ParsableCommand {
                 }
             } else {
                 let relax = try RelaxationRun(temperature: temperature, maxLag: sweeps, origins: origins)
-                let r = try relax.compute(from: start, seed: seed, checkpointURL: checkpoints.appendingPathComponent("relaxation.ckpt"),
+                let r = try relax.compute(from: start, seed: seed, checkpointURL: checkpoints.appendingPathComponent("relaxation-seed\(seed)-maxlag\(sweeps)-origins\(origins).ckpt"),
                                           checkpointInterval: checkpointInterval, cancellation: flag,
                                           progress: { d, t in progressLine("relaxation", d, t) })
                 (curveTimes, fs, tau) = (r.times, r.fs, r.tauAlpha)
