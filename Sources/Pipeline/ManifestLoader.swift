@@ -94,7 +94,7 @@ struct ManifestLoader {
             if let s = stage(name, merged, base: base, used: &usedBaseKeys) { stages.append(s) }
         }
         for (k, s) in base.sorted(by: { $0.key < $1.key }) where !usedBaseKeys.contains(k) {
-            errors.add(s.path, "unknown key: no stage in this profile has a field '\(k)'")
+            errors.add(s.path, "unknown key: no stage of profile '\(profile ?? "base")' reads '\(k)' from the base")
         }
         checkGraph(stages)
         if errors.errors.isEmpty {

@@ -146,6 +146,20 @@ import Testing
         #expect(e.contains { $0.field == "profiles" && $0.message.contains("unknown profile 'fast'; declared: smoke") })
     }
 
+    @Test func manifestWideChecksFromTheJoin() throws {
+        var r = registry
+        r.manifestChecks.append { stages in
+            guard let a = stages["a"], let b = stages["b"], a.double("x") > b.double("x") else { return [] }
+            return [ManifestIssue(stage: "b", field: "x", "must be at least stage a's x")]
+        }
+        do {
+            _ = try Manifest.parse(text: "[stage.a]\nkind = \"number\"\nx = 2\n[stage.b]\nkind = \"number\"\nx = 1\n", file: "m", profile: nil, registry: r)
+            Issue.record("no error")
+        } catch let e as ManifestErrors {
+            #expect(e.description == "m:6: stage.b.x: must be at least stage a's x")
+        }
+    }
+
     @Test func fanOutCountsMustMatchOrGather() {
         let e = errors("""
         [stage.a]
