@@ -97,6 +97,21 @@ public struct RelaxationResult: Sendable, Equatable {
     public var fs: [Double] {
         (0..<times.count).map { l in perOrigin.map { $0[l] }.reduce(0, +) / Double(perOrigin.count) }
     }
+    /// Equilibrium check of the issue: F_s^CR from the earlier and the later half of the origins
+    /// (the middle origin of an odd count goes to the later half).
+    public var halves: (early: [Double], late: [Double]) {
+        let h = perOrigin.count / 2
+        func mean(_ rows: ArraySlice<[Double]>) -> [Double] {
+            (0..<times.count).map { l in rows.map { $0[l] }.reduce(0, +) / Double(max(1, rows.count)) }
+        }
+        return (mean(perOrigin[..<h]), mean(perOrigin[h...]))
+    }
+    /// Largest |F_early − F_late| over the lags (0 with a single origin).
+    public var maxHalfDifference: Double {
+        guard perOrigin.count >= 2 else { return 0 }
+        let (a, b) = halves
+        return zip(a, b).map { abs($0 - $1) }.max() ?? 0
+    }
     /// τα in sweeps (F_s^CR = 1/e, interpolated in log t); nil if F_s^CR stays above 1/e.
     public var tauAlpha: Double? { relaxationTime(times: times, values: fs) }
 

@@ -21,3 +21,13 @@ import Testing
         #expect(logSpacedTimes(maximum: 1000, perDecade: 1) == [1, 10, 100, 1000])
     }
 }
+
+@Suite struct RelaxationResultTests {
+    @Test func halvesAverageTheirOrigins() {
+        let r = RelaxationResult(times: [1, 2], perOrigin: [[0.9, 0.5], [0.7, 0.3], [0.8, 0.4], [0.6, 0.2]], waveNumber: 6.3)
+        #expect(abs(r.halves.early[0] - 0.8) < 1e-15 && abs(r.halves.early[1] - 0.4) < 1e-15)
+        #expect(abs(r.halves.late[0] - 0.7) < 1e-15 && abs(r.halves.late[1] - 0.3) < 1e-15)
+        #expect(abs(r.maxHalfDifference - 0.1) < 1e-12)
+        #expect(abs(r.fs[0] - 0.75) < 1e-15 && abs(r.fs[1] - 0.35) < 1e-15)
+    }
+}
