@@ -6,7 +6,7 @@ PROFILE ?= default
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils pandoc chromium
 RELEASE_BIN := .build/release
 
-.PHONY: deps test bench clean build
+.PHONY: deps test bench clean build report status
 
 # Installs missing Debian packages when run as root; otherwise prints the exact command and stops.
 deps:
@@ -35,6 +35,16 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product bench
 	$(RELEASE_BIN)/bench
+
+# The reproduction: runs every out-of-date experiment of report/manifest.toml for $(PROFILE),
+# then writes figures/$(PROFILE)/ and report/build/$(PROFILE)/. Interrupt and re-run at will.
+report: deps
+	$(SWIFT) build -c release --product repro
+	$(RELEASE_BIN)/repro report --profile $(PROFILE)
+
+status:
+	$(SWIFT) build -c release --product repro
+	$(RELEASE_BIN)/repro status --profile $(PROFILE)
 
 clean:
 	rm -rf .build

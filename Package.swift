@@ -33,7 +33,7 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .target(name: "Plotting", dependencies: ["CCairo"]),
         // Tool half.
-        .target(name: "Pipeline", dependencies: [
+        .target(name: "Pipeline", exclude: ["README.md"], dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
