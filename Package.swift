@@ -33,10 +33,10 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .target(name: "Plotting", dependencies: ["CCairo"]),
         // Tool half.
-        .target(name: "Pipeline", exclude: ["README.md"], dependencies: [
+        .target(name: "Pipeline", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], exclude: ["README.md"]),
         // The join: manifest stage kinds → science calls, figures, report.
         .target(name: "Reproduction", dependencies: [
             "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
