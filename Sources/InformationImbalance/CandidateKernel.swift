@@ -2,30 +2,12 @@
 // for each point i it finds the nearest neighbour of i in X_d ∪ {c} and, when asked, the rank in
 // X_d ∪ {c} of i's nearest neighbour in a fixed reference space.
 //
-// Pruning (exact): adding a feature only increases distances, d_ik + δ_c(i,k)² ≥ d_ik. If T bounds
-// every quantity we need for row i (each candidate's nearest distance and rank threshold), only the
-// points with d_ik ≤ T can matter; they are gathered once (in index order, so ties still go to the
-// lowest index) and every candidate is scanned over them, four candidates per SIMD vector.
-
-/// Candidate features laid out point-major (`values[k * stride + s]`) and padded to whole SIMD
-/// blocks by repeating the last candidate, so one point's candidate values are contiguous.
-final class CandidateBlock: @unchecked Sendable {
-    let n: Int, count: Int, stride: Int
-    let values: UnsafeMutablePointer<Double>
-
-    init(space: FeatureSpace, features: [Int]) {
-        precondition(!features.isEmpty)
-        n = space.pointCount; count = features.count; stride = (features.count + 3) / 4 * 4
-        values = .allocate(capacity: n * stride)
-        space.columnMajor.withUnsafeBufferPointer { x in
-            for s in 0..<stride {
-                let c = features[min(s, count - 1)]
-                for k in 0..<n { values[k * stride + s] = x[c * n + k] }
-            }
-        }
-    }
-    deinit { values.deallocate() }
-}
+// Pruning (exact): adding a feature only increases distances, d_ik + δ_c(i,k)² ≥ d_ik. For each
+// candidate a limit L_c bounds what matters (its nearest distance, or its rank threshold), so only
+// points with d_ik ≤ L_c are visited. The points of row i with d_ik ≤ max_c L_c are gathered once
+// into buckets of increasing d_ik (index order inside a bucket); each candidate scans buckets until
+// the smallest d_ik of the next bucket exceeds its limit. Ties between equal distances are resolved
+// explicitly by index, so the visiting order never changes a result.
 
 /// Per-candidate rank sums of one pass.
 struct CandidateSums {
@@ -35,112 +17,130 @@ struct CandidateSums {
     var fromReference: [Int]?
 }
 
-@inline(__always) private func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-}
-
-/// Number of nearest points of X_d used as seeds for the pruning bound in the supervised pass.
+/// Number of nearest points of X_d used as seeds for the gathering bound in the supervised pass.
 private let seedCount = 8
+/// Number of distance buckets per row.
+private let bucketCount = 32
 
-/// Evaluates every candidate of `candidates` against X_d (`distances`) and `reference`.
+/// Evaluates every candidate (feature indices into `x`) against X_d (`distances`) and `reference`.
 /// `referenceNeighbours[i]` is the nearest neighbour of i in the reference space.
-func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, candidates cb: CandidateBlock,
+func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x: FeatureSpace, candidates: [Int],
                                            reference: R, referenceNeighbours: [Int],
                                            countFromReference: Bool, chunks: Int) -> CandidateSums {
-    let n = distances.n, stride = cb.stride, count = cb.count
+    let n = distances.n, count = candidates.count
     let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2 * count)
+    // Point-major copy (values[k * count + s]): the candidates visiting one point share its cache lines.
+    let values = UnsafeMutablePointer<Double>.allocate(capacity: n * count)
+    defer { values.deallocate() }
+    x.columnMajor.withUnsafeBufferPointer { xs in
+        for (s, c) in candidates.enumerated() { for k in 0..<n { values[k * count + s] = xs[c * n + k] } }
+    }
     referenceNeighbours.withUnsafeBufferPointer { jr in
         forEachChunk(of: n, chunks: chunks) { rows, chunk in
             let idx = UnsafeMutablePointer<Int>.allocate(capacity: n)
             let rf = UnsafeMutablePointer<Double>.allocate(capacity: n)
-            let args = UnsafeMutablePointer<Int64>.allocate(capacity: stride)
-            let cnts = UnsafeMutablePointer<Int64>.allocate(capacity: stride)
-            let thresholds = UnsafeMutablePointer<Double>.allocate(capacity: stride)
-            defer { idx.deallocate(); rf.deallocate(); args.deallocate(); cnts.deallocate(); thresholds.deallocate() }
+            let bIdx = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            let bR = UnsafeMutablePointer<Double>.allocate(capacity: n)
+            let limits = UnsafeMutablePointer<Double>.allocate(capacity: count)
+            defer { idx.deallocate(); rf.deallocate(); bIdx.deallocate(); bR.deallocate(); limits.deallocate() }
+            var start = [Int](repeating: 0, count: bucketCount + 1)
+            var bucketMin = [Double](repeating: 0, count: bucketCount)
             var toRef = [Int](repeating: 0, count: count), fromRef = [Int](repeating: 0, count: count)
             var seeds = [Int](); seeds.reserveCapacity(seedCount + 1)
             var cacheJ = [Int](), cacheR = [Int]()
             for i in rows {
                 let r = distances.row(i)
-                let xi = cb.values + i * stride
                 let jRef = jr[i]
-                // 1. The bound T.
+                // 1. Limits: rank thresholds t_c = d_{i jRef} in X_d ∪ {c} (which also bound each
+                //    nearest distance), or nearest-distance bounds from a few seed points.
+                if !countFromReference { smallestEntries(r, excluding: i, points: n, into: &seeds); seeds.append(jRef) }
                 var bound = -Double.infinity
-                if countFromReference {
-                    // Rank thresholds t_c = d_{i jRef} in X_d ∪ {c}; they also bound each nearest distance.
-                    let xj = cb.values + jRef * stride
-                    for s in 0..<stride {
-                        let d = xi[s] - xj[s]
-                        thresholds[s] = r[jRef] + d * d
-                        bound = max(bound, thresholds[s])
+                for s in 0..<count {
+                    let col = values + s
+                    let xi = col[i * count]
+                    var l: Double
+                    if countFromReference {
+                        let d = xi - col[jRef * count]; l = r[jRef] + d * d
+                    } else {
+                        l = .infinity
+                        for k in seeds { let d = xi - col[k * count]; l = min(l, r[k] + d * d) }
                     }
-                } else {
-                    smallestEntries(r, excluding: i, points: n, into: &seeds)
-                    seeds.append(jRef)
-                    for s in 0..<stride {
-                        var b = Double.infinity
-                        for k in seeds { let d = xi[s] - cb.values[k * stride + s]; b = min(b, r[k] + d * d) }
-                        bound = max(bound, b)
-                    }
+                    limits[s] = l
+                    bound = max(bound, l)
                 }
-                // 2. Gather the points that can matter, in index order.
-                var m = 0, qRef = -1
+                // 2. Gather the points with d_ik ≤ bound (index order), then bucket them by d_ik.
+                var m = 0
                 for k in 0..<n {
-                    if k == jRef { qRef = m }
                     idx[m] = k; rf[m] = r[k]
                     m &+= (r[k] <= bound && k != i) ? 1 : 0
                 }
-                // 3. Scan every candidate block over them.
-                for b in Swift.stride(from: 0, to: stride, by: 4) {
-                    let xib = load4(xi + b)
-                    var best = SIMD4<Double>(repeating: .infinity)
-                    var arg = SIMD4<Int64>(repeating: -1)
-                    @inline(__always) func value(_ q: Int) -> (SIMD4<Double>, Int) {
-                        let k = idx[q]
-                        let d = xib - load4(cb.values + k * stride + b)
-                        return (SIMD4<Double>(repeating: rf[q]) + d * d, k)
-                    }
-                    @inline(__always) func keepNearest(_ v: SIMD4<Double>, _ k: Int) {
-                        let closer = v .< best
-                        best.replace(with: v, where: closer)
-                        arg.replace(with: SIMD4<Int64>(repeating: Int64(k)), where: closer)
-                    }
-                    if countFromReference {
-                        // r = 1 + #{d < t} over all k, + #{d = t, k < jRef}: ≤ below jRef, < above.
-                        let t = load4(thresholds + b)
-                        var cnt = SIMD4<Int64>(repeating: 0)
-                        let one = SIMD4<Int64>(repeating: 1)
-                        for q in 0..<qRef {
-                            let (v, k) = value(q); keepNearest(v, k)
-                            cnt.replace(with: cnt &+ one, where: v .<= t)
-                        }
-                        let (v, k) = value(qRef); keepNearest(v, k)
-                        for q in (qRef + 1)..<m {
-                            let (v, k) = value(q); keepNearest(v, k)
-                            cnt.replace(with: cnt &+ one, where: v .< t)
-                        }
-                        UnsafeMutableRawPointer(cnts + b).storeBytes(of: cnt, as: SIMD4<Int64>.self)
-                    } else {
-                        for q in 0..<m { let (v, k) = value(q); keepNearest(v, k) }
-                    }
-                    UnsafeMutableRawPointer(args + b).storeBytes(of: arg, as: SIMD4<Int64>.self)
+                let scale = bound > 0 ? Double(bucketCount) / bound : 0
+                for b in 0..<bucketCount { start[b] = 0; bucketMin[b] = .infinity }
+                start[bucketCount] = 0
+                for q in 0..<m {
+                    let b = min(bucketCount - 1, Int(rf[q] * scale))
+                    start[b + 1] += 1
+                    bucketMin[b] = min(bucketMin[b], rf[q])
                 }
-                // 4. Ranks of the nearest neighbours in the reference (few distinct ones per row).
+                for b in 0..<bucketCount { start[b + 1] += start[b] }
+                var fill = start
+                for q in 0..<m {
+                    let b = min(bucketCount - 1, Int(rf[q] * scale))
+                    bIdx[fill[b]] = idx[q]; bR[fill[b]] = rf[q]; fill[b] += 1
+                }
+                // 3. Each candidate scans buckets while they can still matter.
                 cacheJ.removeAll(keepingCapacity: true); cacheR.removeAll(keepingCapacity: true)
                 for s in 0..<count {
-                    let j = Int(args[s])
-                    let r: Int
-                    if let at = cacheJ.firstIndex(of: j) { r = cacheR[at] } else {
-                        r = reference.rank(of: j, from: i); cacheJ.append(j); cacheR.append(r)
+                    let col = values + s
+                    let xi = col[i * count]
+                    var best = Double.infinity, arg = Int.max, below = 0
+                    let t = limits[s]
+                    for b in 0..<bucketCount where start[b] < start[b + 1] {
+                        if bucketMin[b] > (countFromReference ? t : best) { break }
+                        for q in start[b]..<start[b + 1] {
+                            let k = bIdx[q]
+                            let d = xi - col[k * count]
+                            let v = bR[q] + d * d
+                            if v < best || (v == best && k < arg) { best = v; arg = k }
+                            if countFromReference { below &+= (v < t || (v == t && k < jRef)) ? 1 : 0 }
+                        }
                     }
-                    toRef[s] &+= r
-                    if countFromReference { fromRef[s] &+= 1 &+ Int(cnts[s]) }
+                    // 4. Rank of the nearest neighbour in the reference (few distinct ones per row).
+                    let rank: Int
+                    if let at = cacheJ.firstIndex(of: arg) { rank = cacheR[at] } else {
+                        rank = reference.rank(of: arg, from: i); cacheJ.append(arg); cacheR.append(rank)
+                    }
+                    toRef[s] &+= rank
+                    if countFromReference { fromRef[s] &+= 1 &+ below }
                 }
             }
             for s in 0..<count {
                 sums.add(toRef[s], chunk: chunk, slot: s)
                 sums.add(fromRef[s], chunk: chunk, slot: count + s)
             }
+        }
+    }
+    let t = sums.totals()
+    return CandidateSums(toReference: Array(t[0..<count]), fromReference: countFromReference ? Array(t[count...]) : nil)
+}
+
+/// The first step (X_0 is empty, every d_ik = 0): each candidate alone is a scalar space, so
+/// nearest neighbours and ranks come from its sorted values in O(log N).
+func evaluateFirstCandidates<R: ReferenceSpace>(features x: FeatureSpace, candidates: [Int], reference: R,
+                                                referenceNeighbours: [Int], countFromReference: Bool,
+                                                chunks: Int) -> CandidateSums {
+    let n = x.pointCount, count = candidates.count
+    let spaces = candidates.map { ScalarSpace(x.column($0)) }
+    let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2 * count)
+    forEachChunk(of: n, chunks: chunks) { rows, chunk in
+        for (s, space) in spaces.enumerated() {
+            var to = 0, from = 0
+            for i in rows {
+                to &+= reference.rank(of: space.nearestNeighbour(of: i), from: i)
+                if countFromReference { from &+= space.rank(of: referenceNeighbours[i], from: i) }
+            }
+            sums.add(to, chunk: chunk, slot: s)
+            sums.add(from, chunk: chunk, slot: count + s)
         }
     }
     let t = sums.totals()

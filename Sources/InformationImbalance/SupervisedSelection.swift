@@ -31,8 +31,11 @@ extension GreedySelection {
         var remaining = Array(0..<x.featureCount)
         var order = [Int](), to = [Double](), from = [Double]()
         for _ in 1...maxD {
-            let sums = evaluateCandidates(distances: distances, candidates: CandidateBlock(space: x, features: remaining),
-                                          reference: p, referenceNeighbours: pNeighbours, countFromReference: false, chunks: chunks)
+            let sums = order.isEmpty
+                ? evaluateFirstCandidates(features: x, candidates: remaining, reference: p,
+                                          referenceNeighbours: pNeighbours, countFromReference: false, chunks: chunks)
+                : evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: p,
+                                     referenceNeighbours: pNeighbours, countFromReference: false, chunks: chunks)
             let winner = remaining[Self.firstMinimum(sums.toReference.map { imbalance(rankSum: $0, points: n) })]
             let pair = addFeatureAndEvaluate(distances: distances, column: x.column(winner), reference: p,
                                              referenceNeighbours: pNeighbours, chunks: chunks)

@@ -26,8 +26,11 @@ extension GreedySelection {
         var remaining = Array(0..<x.featureCount)
         var order = [Int](), fullTo = [Double](), toFull = [Double](), sym = [Double]()
         for _ in 1...maxD {
-            let sums = evaluateCandidates(distances: distances, candidates: CandidateBlock(space: x, features: remaining),
-                                          reference: full, referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
+            let sums = order.isEmpty
+                ? evaluateFirstCandidates(features: x, candidates: remaining, reference: full,
+                                          referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
+                : evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: full,
+                                     referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
             let scores = zip(sums.fromReference!, sums.toReference).map {
                 symmetricImbalance(imbalance(rankSum: $0, points: n), imbalance(rankSum: $1, points: n))
             }
