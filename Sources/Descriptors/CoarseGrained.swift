@@ -39,11 +39,12 @@ public struct CoarseGrained: Sendable {
         out.withUnsafeMutableBufferPointer { outBuffer in
             let out = outBuffer
             forEachBlock((n + chunk - 1) / chunk, parallel: parallel) { block in
-                // Columns of one particle's R_N neighbourhood, padded to a multiple of 4 lanes.
-                let capacity = (n + 3) & ~3
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: (3 + nf) * capacity)
+                // Columns of one particle's R_N neighbourhood, padded to a multiple of 4 lanes;
+                // raw memory so the same bytes are written as Double and read as SIMD4<Double>.
+                let capacity = (n + 3) & ~3, columnBytes = capacity * 8
+                let scratch = UnsafeMutableRawPointer.allocate(byteCount: (3 + nf) * columnBytes, alignment: 32)
                 defer { scratch.deallocate() }
-                let r = scratch, s2 = scratch + capacity, w = scratch + 2 * capacity, x = scratch + 3 * capacity
+                let r = scratch, s2 = scratch + columnBytes, w = scratch + 2 * columnBytes, x = scratch + 3 * columnBytes
                 for i in (block * chunk)..<min(n, (block + 1) * chunk) {
                     let xi = wrap(c.x[i], c.boxLength), yi = wrap(c.y[i], c.boxLength)
                     let si = 3 * species[i]
@@ -53,41 +54,44 @@ public struct CoarseGrained: Sendable {
                             let dx = grid.image(grid.xs[slot] - xi), dy = grid.image(grid.ys[slot] - yi)
                             let d2 = dx * dx + dy * dy
                             guard d2 < radius2 else { continue }
-                            r[count] = d2.squareRoot()
-                            s2[count] = sigma2[si + species[Int(grid.sorted[slot])]]
-                            for f in 0..<nf { x[f * capacity + count] = sortedFields[f * n + slot] }
+                            r.storeBytes(of: d2.squareRoot(), toByteOffset: 8 * count, as: Double.self)
+                            s2.storeBytes(of: sigma2[si + species[Int(grid.sorted[slot])]], toByteOffset: 8 * count, as: Double.self)
+                            for f in 0..<nf { x.storeBytes(of: sortedFields[f * n + slot], toByteOffset: f * columnBytes + 8 * count, as: Double.self) }
                             count += 1
                         }
                     }
                     let padded = (count + 3) & ~3
                     for p in count..<padded { // padding lanes: weight 0 and values 0
-                        r[p] = 0; s2[p] = 0
-                        for f in 0..<nf { x[f * capacity + p] = 0 }
+                        r.storeBytes(of: 0.0, toByteOffset: 8 * p, as: Double.self)
+                        s2.storeBytes(of: 0.0, toByteOffset: 8 * p, as: Double.self)
+                        for f in 0..<nf { x.storeBytes(of: 0.0, toByteOffset: f * columnBytes + 8 * p, as: Double.self) }
                     }
                     let row = out.baseAddress! + i * columns
+                    // Lanes of the last vector that lie beyond `count` get weight 0.
+                    let tail = padded - 4
+                    var mask = SIMD4<Double>(repeating: 1)
+                    for lane in 0..<4 where tail + lane >= count { mask[lane] = 0 }
                     for k in 0..<nl {
                         let a = negInverseElls[k]
                         var rho = SIMD4<Double>(), phi = SIMD4<Double>()
                         var q = 0
                         while q < padded {
-                            var weight = exp4(SIMD4<Double>(r[q], r[q + 1], r[q + 2], r[q + 3]) * a)
-                            if q + 4 > count { // zero the padding lanes
-                                for lane in 0..<4 where q + lane >= count { weight[lane] = 0 }
-                            }
-                            w[q] = weight[0]; w[q + 1] = weight[1]; w[q + 2] = weight[2]; w[q + 3] = weight[3]
+                            var weight = exp4(r.load(fromByteOffset: 8 * q, as: SIMD4<Double>.self) * a)
+                            if q == tail { weight *= mask }
+                            w.storeBytes(of: weight, toByteOffset: 8 * q, as: SIMD4<Double>.self)
                             rho += weight
-                            phi += weight * SIMD4<Double>(s2[q], s2[q + 1], s2[q + 2], s2[q + 3])
+                            phi += weight * s2.load(fromByteOffset: 8 * q, as: SIMD4<Double>.self)
                             q += 4
                         }
                         let density = rho.sum()
                         row[k] = density
                         row[nl + k] = phi.sum()
                         for f in 0..<nf {
-                            let xf = x + f * capacity
+                            let xf = x + f * columnBytes
                             var acc = SIMD4<Double>()
                             var q = 0
                             while q < padded {
-                                acc += SIMD4<Double>(w[q], w[q + 1], w[q + 2], w[q + 3]) * SIMD4<Double>(xf[q], xf[q + 1], xf[q + 2], xf[q + 3])
+                                acc += w.load(fromByteOffset: 8 * q, as: SIMD4<Double>.self) * xf.load(fromByteOffset: 8 * q, as: SIMD4<Double>.self)
                                 q += 4
                             }
                             row[(2 + f) * nl + k] = acc.sum() / density
