@@ -48,6 +48,3 @@ extension PaperFigures {
         return Figure(width: Figure.singleColumn, height: 2.6, panels: [panel])
     }
 }
-
-/// The paper's figures as functions of plain data.
-public enum PaperFigures {}
