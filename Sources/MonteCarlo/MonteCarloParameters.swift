@@ -7,7 +7,8 @@ public struct MonteCarloParameters: Sendable, Equatable {
     /// Side of the square from which a trial displacement is drawn (paper: δ_max = 0.12).
     public var maxDisplacement: Double
     /// Verlet skin: the neighbour list holds pairs within r_c + skin and is rebuilt when a
-    /// particle has moved more than skin/2 since the last build. Affects speed only, never results.
+    /// particle has moved more than (skin − δ_max/√2)/2 since the last build (so a trial position
+    /// is covered too). Must be ≥ δ_max. Affects speed only, never results.
     public var skin: Double
     /// Swap trials per translational trial (preparation only; 0 for dynamics).
     public var swapFraction: Double

@@ -18,7 +18,10 @@ extension MonteCarloSimulation {
         var rng = stream
         let n = UInt64(count)
         let delta = parameters.maxDisplacement, beta = 1 / parameters.temperature
-        let halfSkin2 = 0.25 * list.skin * list.skin
+        // Rebuild once a particle strays h from its list position, with 2h + δ/√2 = skin: a pair
+        // then moves at most skin closer even with one partner at a trial position.
+        let h = 0.5 * (list.skin - delta * 0.5.squareRoot())
+        let threshold2 = h * h
         var view = list
         var accepted: UInt64 = 0
         for _ in 0..<trialCount {
@@ -34,7 +37,7 @@ extension MonteCarloSimulation {
                 xy[2 * i] = xn; xy[2 * i + 1] = yn
                 accepted += 1
                 let ex = xn - view.reference[2 * i], ey = yn - view.reference[2 * i + 1]
-                if ex * ex + ey * ey > halfSkin2 { rebuildList(); view = list }
+                if ex * ex + ey * ey > threshold2 { rebuildList(); view = list }
             }
         }
         stream = rng

@@ -2,7 +2,8 @@ import Model
 
 /// Verlet neighbour list with a fixed stride per particle: the neighbours of i are
 /// `index[i·stride ..< i·stride + counts[i]]`, all j with r_ij < r_c(α_i β_j) + skin at the last
-/// build. Valid while no particle has moved more than skin/2 since then.
+/// build. Valid while no particle has moved more than (skin − δ_max/√2)/2 since then, so that
+/// even a trial position of one partner is covered.
 ///
 /// Rows are sorted by j and a pair beyond its cutoff contributes exactly +0.0 to an energy sum,
 /// so every sum is independent of when the list was built: resumed and uninterrupted runs
