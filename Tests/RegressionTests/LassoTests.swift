@@ -50,6 +50,30 @@ import Testing
         }
     }
 
+    @Test(arguments: [0.3, 0.03, 0.003])
+    func satisfiesKKTConditionsOnNearlyCollinearFeatures(alphaFraction: Double) throws {
+        // 12 columns mixing 3 latent fields plus 1% noise: the regime where the active-set steps matter
+        var data = TestData(36)
+        let n = 300, m = 12, latent = 3
+        let mixing = data.vector(m * latent)
+        var x = [Double](repeating: 0, count: n * m), y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let f = data.vector(latent)
+            for j in 0..<m { x[i * m + j] = 0.01 * data.vector(1)[0] + (0..<latent).reduce(0.0) { $0 + mixing[j * latent + $1] * f[$1] } }
+            y[i] = f[0] - 0.5 * f[2] + 0.2 * data.vector(1)[0]
+        }
+        let gram = StandardizedGram(CentredMoments(features: x, featureCount: m, target: y))
+        let lasso = try Lasso(gram: gram)
+        let alpha = alphaFraction * lasso.alphaMax
+        let w = try lasso.solve(alpha: alpha).weights
+        // Z_jᵀ(y − ȳ − Zw)/n = g_j − (G w)_j, with G and g checked against plain sums elsewhere
+        for j in 0..<m {
+            let r = gram.gramTarget[j] - (0..<m).reduce(0.0) { $0 + gram.gram[j * m + $1] * w[$1] }
+            #expect(abs(r) <= alpha + 1e-8)
+            if w[j] != 0 { #expect(abs(r - alpha * (w[j] > 0 ? 1 : -1)) < 1e-8) }
+        }
+    }
+
     @Test func alphaZeroGivesOrdinaryLeastSquares() throws {
         let problem = Problem(seed: 32, coupling: 0.3)
         let w = try Lasso(gram: problem.gram).solve(alpha: 0).weights
