@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Model", dependencies: ["Formats", "Randomness"], swiftSettings: fast),
         .target(name: "MonteCarlo", dependencies: ["Model"], swiftSettings: fast),
         .target(name: "Dynamics", dependencies: ["Model", "MonteCarlo"], swiftSettings: fast),
-        .target(name: "Descriptors", dependencies: ["Model"], swiftSettings: fast),
+        .target(name: "Descriptors", dependencies: ["Model", "Formats"], swiftSettings: fast),
         .target(name: "InformationImbalance", dependencies: ["Randomness"], swiftSettings: fast),
         .target(name: "Regression", dependencies: ["Randomness"], swiftSettings: fast),
         // Plotting takes plain arrays and imports nothing of ours.
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "TestSupport"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "TestSupport"]),
-        .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "TestSupport"]),
+        .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Formats", "TestSupport"]),
         .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
