@@ -1,0 +1,126 @@
+/// Runs a task graph on a Slurm cluster. The driver submits every task whose inputs are done as
+/// one element of a job array (grouped by CPUs), follows the elements with `squeue`, submits the
+/// next wave as inputs complete, resubmits interrupted elements (they resume from their
+/// checkpoints) and retries failed ones a bounded number of times. Every submission is recorded in
+/// `<cache>/slurm/state.json` before the driver moves on, so the driver can stop at any time and a
+/// re-run follows the jobs still queued instead of submitting them again. Results land in the
+/// shared cache exactly as with `LocalExecutor`: each element runs `run-task --key K`.
+import Foundation
+
+/// The Slurm back-end of `Executor`.
+public struct SlurmExecutor: Executor {
+    public var options: SlurmOptions
+
+    public init(options: SlurmOptions) { self.options = options }
+
+    /// Brings every selected task up to date through Slurm; see `RunSummary`. Tasks still queued
+    /// when the run is cancelled keep running and appear as skipped.
+    public func run(graph: TaskGraph, store: Store, options run: ExecutionOptions = .init()) -> RunSummary {
+        let start = now()
+        var summary = RunSummary()
+        let paths = SlurmPaths(store: store)
+        do {
+            try paths.create()
+            return try withDriverLock(paths, log: run.log) { try drive(graph: graph, store: store, paths: paths, run: run, start: start) }
+        } catch {
+            run.log("slurm: \(error)")
+            summary.exportErrors = ["slurm executor: \(error)"]
+            summary.wallSeconds = now() - start
+            return summary
+        }
+    }
+
+    /// One driver per cache: a second one waits (it would otherwise submit the same work twice).
+    private func withDriverLock<T>(_ paths: SlurmPaths, log: (String) -> Void, _ body: () throws -> T) throws -> T {
+        let fd = open(paths.lock.path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw SlurmError("cannot open \(paths.lock.path): errno \(errno)") }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            log("slurm: another driver is following this cache; waiting for it to stop")
+            while flock(fd, LOCK_EX) != 0 { guard errno == EINTR else { throw SlurmError("cannot lock \(paths.lock.path): errno \(errno)") } }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    private func drive(graph: TaskGraph, store: Store, paths: SlurmPaths, run: ExecutionOptions, start: Double) throws -> RunSummary {
+        var summary = RunSummary()
+        let selected = LocalExecutor.selection(graph, run.targets)
+        let nodes = graph.tasks.filter { selected.contains($0.id) }
+        var plan = SlurmPlan.make(nodes: nodes, graph: graph, store: store, verify: run.verify)
+        var metadata: [TaskID: EntryMetadata] = plan.cachedMetadata
+        summary.cached = plan.cachedMetadata.keys.sorted()
+        for id in summary.cached { try? store.saveRecord(TaskRecord(node: graph.task(id)!, graph: graph), profile: graph.profile, task: id) }
+        for (id, reasons) in plan.reasons { summary.reasons[id] = reasons }
+        for line in plan.groupedReasons() { run.log("run \(line)") }
+
+        var state = SlurmState.load(paths.state)
+        let follower = SlurmFollower(options: options, commands: SlurmCommands(directory: options.commandDirectory),
+                                     graph: graph, store: store, paths: paths, log: run.log)
+        let resumed = plan.pending.filter { state.submissions[graph.task($0)!.key]?.job != nil }
+        if !resumed.isEmpty { run.log("slurm: following \(resumed.count) task(s) submitted by an earlier run") }
+        var lastProgress = ""
+        var lastProgressTime = 0.0
+        var failedPolls = 0
+        // Poll quickly after a change (short tasks, next wave), slowing down to pollSeconds.
+        let fastest = min(2, options.pollSeconds)
+        var interval = fastest
+
+        while true {
+            // Follow what is in flight; a failing squeue is retried, never read as "finished".
+            var queue: [String: String] = [:]
+            do {
+                queue = try follower.queueIfNeeded(plan, state)
+                failedPolls = 0
+            } catch {
+                failedPolls += 1
+                run.log("slurm: \(error) (poll \(failedPolls); retrying)")
+                if failedPolls >= 20 { throw error }
+                if sleep(seconds: options.pollSeconds, cancellation: run.cancellation) { break }
+                continue
+            }
+            follower.update(&plan, &state, queue: queue, metadata: &metadata, summary: &summary)
+            if run.cancellation.isCancelled { break }
+            // Submit the next wave.
+            let ready = plan.ready(state: state)
+            if !ready.isEmpty { follower.submit(ready, &plan, &state, summary: &summary) }
+            try state.save(paths.state)
+
+            let line = plan.progressLine(queue: queue, state: state)
+            interval = line != lastProgress || !ready.isEmpty ? fastest : min(options.pollSeconds, interval * 1.5)
+            if line != lastProgress || now() - lastProgressTime > 60 {
+                run.log("slurm: \(line)")
+                lastProgress = line
+                lastProgressTime = now()
+            }
+            if plan.inFlight(state: state).isEmpty && plan.ready(state: state).isEmpty { break }
+            if sleep(seconds: interval, cancellation: run.cancellation) { break }
+        }
+        try state.save(paths.state)
+
+        summary.failed = plan.failures.sorted { $0.id < $1.id }
+        summary.skipped = plan.pending.sorted()
+        summary.ran.sort()
+        summary.cancelled = run.cancellation.isCancelled
+        if summary.cancelled, !plan.inFlight(state: state).isEmpty {
+            run.log("slurm: \(plan.inFlight(state: state).count) job(s) keep running; run again to follow them")
+        }
+        for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
+        if let dir = run.exportDirectory {
+            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir)
+        }
+        summary.wallSeconds = now() - start
+        run.log(summary.description)
+        return summary
+    }
+
+    /// Sleeps in short steps; returns true when cancelled meanwhile.
+    private func sleep(seconds: Double, cancellation: CancellationToken) -> Bool {
+        let end = now() + seconds
+        while now() < end {
+            if cancellation.isCancelled { return true }
+            Thread.sleep(forTimeInterval: min(0.05, max(0, end - now())))
+        }
+        return cancellation.isCancelled
+    }
+}

@@ -1,0 +1,102 @@
+/// Options of the Slurm executor, read from the manifest's `[executor]` table (overridable per
+/// profile and from the command line). Unknown keys are errors naming the allowed ones, so a typo
+/// in a cluster setting fails before anything is submitted.
+import Foundation
+
+/// How the Slurm executor submits and follows tasks.
+public struct SlurmOptions: Sendable, Equatable {
+    /// The worker command before `--key K`, e.g. `[repro, run-task, --profile, P, --manifest, M, --cache, C]`.
+    public var workerCommand: [String]
+    /// `sbatch --partition`.
+    public var partition: String?
+    /// `sbatch --account`.
+    public var account: String?
+    /// `sbatch --time` (Slurm syntax: "MM", "HH:MM:SS", "D-HH:MM").
+    public var timeLimit: String?
+    /// CPUs per array element; nil = the task's thread count, capped by `maxCpusPerTask`.
+    public var cpusPerTask: Int?
+    /// Cap on the CPUs requested per task when `cpusPerTask` is nil.
+    public var maxCpusPerTask: Int?
+    /// Extra `sbatch` arguments, verbatim (e.g. `["--qos=long", "--mem=4G"]`).
+    public var extraOptions: [String] = []
+    /// Times a failed task is resubmitted before it counts as failed.
+    public var maxRetries = 2
+    /// Times an interrupted task (time limit, scancel, preemption) is resubmitted to resume.
+    public var maxInterruptions = 20
+    /// Seconds before the time limit at which Slurm signals the job to checkpoint.
+    public var signalSeconds = 120
+    /// Seconds between `squeue` polls.
+    public var pollSeconds = 15.0
+    /// Largest array submitted at once (clusters cap `MaxArraySize`).
+    public var maxArraySize = 1000
+    /// `sbatch --job-name`.
+    public var jobName = "repro"
+    /// Directory holding `sbatch`, `squeue`, `sacct`, `scancel`; nil = found on PATH.
+    public var commandDirectory: String?
+
+    public init(workerCommand: [String]) { self.workerCommand = workerCommand }
+
+    /// Keys of the `[executor]` table understood here (besides `type`).
+    public static let keys = ["partition", "account", "time", "cpus_per_task", "max_cpus_per_task", "sbatch_options",
+                              "max_retries", "max_interruptions", "signal_seconds", "poll_seconds", "max_array_size",
+                              "job_name", "worker", "commands"]
+
+    /// Reads the options from an `[executor]` table; `type` is ignored (it selects the executor).
+    /// `worker`, when present, replaces the first element of `workerCommand` (the binary path on
+    /// the compute nodes).
+    public init(workerCommand: [String], table: [String: ParameterValue]) throws {
+        self.init(workerCommand: workerCommand)
+        var problems: [String] = []
+        func string(_ k: String) -> String? {
+            guard let v = table[k] else { return nil }
+            if let s = v.stringValue { return s }
+            if let i = v.intValue, k == "time" { return String(i) }  // minutes
+            problems.append("executor.\(k): expected a string, got \(v.typeName)"); return nil
+        }
+        func int(_ k: String, min lo: Int) -> Int? {
+            guard let v = table[k] else { return nil }
+            guard let i = v.intValue, i >= lo else { problems.append("executor.\(k): expected an int ≥ \(lo), got \(v)"); return nil }
+            return i
+        }
+        for k in table.keys.sorted() where k != "type" && !Self.keys.contains(k) {
+            problems.append("executor.\(k): unknown key; allowed: type, \(Self.keys.joined(separator: ", "))")
+        }
+        partition = string("partition")
+        account = string("account")
+        timeLimit = string("time")
+        jobName = string("job_name") ?? jobName
+        commandDirectory = string("commands")
+        if let w = string("worker"), !workerCommand.isEmpty { self.workerCommand[0] = w }
+        cpusPerTask = int("cpus_per_task", min: 1)
+        maxCpusPerTask = int("max_cpus_per_task", min: 1)
+        maxRetries = int("max_retries", min: 0) ?? maxRetries
+        maxInterruptions = int("max_interruptions", min: 0) ?? maxInterruptions
+        signalSeconds = int("signal_seconds", min: 1) ?? signalSeconds
+        maxArraySize = int("max_array_size", min: 1) ?? maxArraySize
+        if let v = table["poll_seconds"] {
+            if let d = v.doubleValue, d > 0 { pollSeconds = d } else { problems.append("executor.poll_seconds: expected a number > 0, got \(v)") }
+        }
+        if let v = table["sbatch_options"] {
+            if let s = v.stringValue {
+                extraOptions = s.split(separator: " ").map(String.init)
+            } else if let l = v.listValue, l.allSatisfy({ $0.stringValue != nil }) {
+                extraOptions = l.compactMap(\.stringValue)
+            } else {
+                problems.append("executor.sbatch_options: expected a list of strings, got \(v)")
+            }
+        }
+        if !problems.isEmpty { throw SlurmError(problems.joined(separator: "\n")) }
+    }
+
+    /// CPUs requested for a task that wants `threads` workers.
+    func cpus(forThreads threads: Int) -> Int {
+        if let cpusPerTask { return cpusPerTask }
+        return max(1, min(threads, maxCpusPerTask ?? threads))
+    }
+}
+
+/// A problem with the Slurm executor: bad options, or a Slurm command that failed.
+public struct SlurmError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
+}
