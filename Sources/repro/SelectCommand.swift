@@ -1,6 +1,97 @@
 import ArgumentParser
+import Foundation
+import Formats
+import InformationImbalance
+import Randomness
 
 struct SelectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "select", abstract: "(in progress)")
-    func run() throws { throw ValidationError("repro select is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "select",
+        abstract: "Greedy feature selection by information imbalance (paper Sec. III B–C).",
+        discussion: """
+        With --target: supervised selection, each step adds the feature minimising Δ(X_d → target). \
+        Without: unsupervised selection minimising Δ̄ = [Δ(X_full → X_d) + Δ(X_d → X_full)]/√2. \
+        Features are standardized per column first (unless --no-standardize); the target is used as \
+        given. Ties between candidates go to the lowest column index. Feature names are read from \
+        --names or, when present, from <features stem>.names.json beside the features file (a JSON \
+        array of strings, one per column).
+        """)
+
+    @Option(help: "Feature matrix X (.npy, rows = points, columns = features).")
+    var features: String
+    @Option(help: "Scalar target y (.npy, one value per row of X) for the supervised selection (default: none, unsupervised).")
+    var target: String?
+    @Option(name: .customLong("max-d"), help: "Number of features to select, 1 … number of columns.")
+    var maxD: Int = 15
+    @Option(help: "Feature names (JSON array of strings) (default: <features stem>.names.json if it exists).")
+    var names: String?
+    @Option(name: .customLong("noise-seed"), help: "Supervised only: append a standardized Gaussian-noise feature drawn with this seed after the last step (default: no noise point).")
+    var noiseSeed: UInt64?
+    @Flag(name: .customLong("no-standardize"), help: "Use the features as given (default: standardize each column).")
+    var noStandardize = false
+
+    func validate() throws {
+        guard maxD >= 1 else { throw ValidationError("--max-d must be at least 1, got \(maxD)") }
+        if noiseSeed != nil && target == nil { throw ValidationError("--noise-seed needs --target (the noise point belongs to the supervised selection)") }
+    }
+
+    func run() throws {
+        let x = try ImbalanceInput.load(features)
+        guard maxD <= x.featureCount else {
+            throw ImbalanceInput.Problem("\(features): --max-d \(maxD) exceeds its \(x.featureCount) columns; allowed 1...\(x.featureCount)")
+        }
+        let labels = try featureNames(count: x.featureCount)
+        func label(_ c: Int) -> String { labels.map { $0[c] } ?? "-" }
+        let selection = try GreedySelection(maxD: maxD, standardize: !noStandardize)
+        if let target {
+            let y = try ImbalanceInput.load(target)
+            guard y.featureCount == 1 else { throw ImbalanceInput.Problem("\(target): the target must be one column (1-D array), got \(y.featureCount) columns") }
+            guard y.pointCount == x.pointCount else {
+                throw ImbalanceInput.Problem("\(target) has \(y.pointCount) rows but \(features) has \(x.pointCount); both need one row per point")
+            }
+            let noise = noiseSeed.map { seed -> [Double] in
+                var r = RandomStream(seed: seed, purpose: .noiseFeature)
+                return (0..<x.pointCount).map { _ in r.gaussian() }
+            }
+            let result = try selection.supervised(features: x, target: y.column(0), noise: noise)
+            print("supervised selection: \(features) (\(x.pointCount) points, \(x.featureCount) features) → \(target)")
+            print(["d", "feature", "name", "Δ(X_d→y)", "Δ(y→X_d)"].joined(separator: "\t"))
+            for d in 0..<maxD {
+                print(["\(d + 1)", "\(result.order[d])", label(result.order[d]), "\(result.toTarget[d])", "\(result.fromTarget[d])"].joined(separator: "\t"))
+            }
+            if let p = result.withNoise {
+                print(["\(maxD + 1)", "noise", "Gaussian noise (seed \(noiseSeed!))", "\(p.forward)", "\(p.backward)"].joined(separator: "\t"))
+            }
+        } else {
+            let result = try selection.unsupervised(features: x)
+            print("unsupervised selection: \(features) (\(x.pointCount) points, \(x.featureCount) features)")
+            print(["d", "feature", "name", "Δ(X_full→X_d)", "Δ(X_d→X_full)", "Δ̄"].joined(separator: "\t"))
+            for d in 0..<maxD {
+                print(["\(d + 1)", "\(result.order[d])", label(result.order[d]), "\(result.fullToSubset[d])",
+                       "\(result.subsetToFull[d])", "\(result.symmetric[d])"].joined(separator: "\t"))
+            }
+        }
+    }
+
+    /// Names from --names, else from `<stem>.names.json` beside the features file, else nil.
+    func featureNames(count: Int) throws -> [String]? {
+        let path: String
+        if let names { path = names } else {
+            let url = URL(fileURLWithPath: features)
+            let beside = url.deletingPathExtension().path + ".names.json"
+            guard FileManager.default.fileExists(atPath: beside) else { return nil }
+            path = beside
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ImbalanceInput.Problem("\(path): cannot read the names file: \(error.localizedDescription)")
+        }
+        guard let list = try? JSONDecoder().decode([String].self, from: data) else {
+            throw ImbalanceInput.Problem("\(path): expected a JSON array of strings (one name per feature column)")
+        }
+        guard list.count == count else {
+            throw ImbalanceInput.Problem("\(path): has \(list.count) names but \(features) has \(count) columns")
+        }
+        return list
+    }
 }
