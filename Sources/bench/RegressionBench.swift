@@ -23,7 +23,7 @@ func benchRegression() throws {
     }
 }
 
-/// Descriptor-like features: 8 latent fields mixed into 60 correlated columns with noise and a
+/// Descriptor-like features: 8 latent fields mixed into 60 strongly correlated columns with 5% noise and a
 /// per-configuration offset; the propensity depends linearly on two of the fields.
 private func syntheticRegressionConfiguration(index: Int) throws -> RegressionConfiguration {
     let n = 4000, m = 60, latent = 8
@@ -37,7 +37,7 @@ private func syntheticRegressionConfiguration(index: Int) throws -> RegressionCo
     for i in 0..<n {
         for k in 0..<latent { f[k] = stream.gaussian() }
         for j in 0..<m {
-            var x = 0.1 * Double(index) + 0.3 * stream.gaussian()
+            var x = 0.1 * Double(index) + 0.05 * stream.gaussian()
             for k in 0..<latent { x += a[j * latent + k] * f[k] }
             features[i * m + j] = x
         }
