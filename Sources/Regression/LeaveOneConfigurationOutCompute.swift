@@ -59,17 +59,17 @@ extension LeaveOneConfigurationOut {
             outcome.bySpecies[method.rawValue] = test.bySpecies.map { model.pearson(on: $0) }
         }
         if let orders = supervisedOrders {
-            score(try ordinaryLeastSquares(gram, columns: Array(orders[held].prefix(d))), .supervised)
+            score(try ordinaryLeastSquares(gram, columns: Array(orders[held].prefix(d)), droppingDependentColumns: true), .supervised)
         }
         if let orders = unsupervisedOrders {
-            score(try ordinaryLeastSquares(gram, columns: Array(orders[held].prefix(d))), .unsupervised)
+            score(try ordinaryLeastSquares(gram, columns: Array(orders[held].prefix(d)), droppingDependentColumns: true), .unsupervised)
         }
         if runLasso {
             let lasso = try Lasso(gram: gram, tolerance: lassoTolerance)
             if let selection = try lasso.lassoSelection(d: d, maximumIterations: lassoMaximumIterations) {
                 outcome.lassoColumns = selection.columns
                 outcome.lassoAlpha = selection.alpha
-                score(try ordinaryLeastSquares(gram, columns: selection.columns), .lasso)
+                score(try ordinaryLeastSquares(gram, columns: selection.columns, droppingDependentColumns: true), .lasso)
             }
         }
         if randomRealisations > 0 {
@@ -78,7 +78,7 @@ extension LeaveOneConfigurationOut {
             for r in 0..<randomRealisations {
                 let columns = randomSelection(featureCount: gram.featureCount, d: d, seed: seed,
                                               configuration: held, realisation: r)
-                let model = try ordinaryLeastSquares(gram, columns: columns)
+                let model = try ordinaryLeastSquares(gram, columns: columns, droppingDependentColumns: true)
                 sumAll += model.pearson(on: test.all)
                 for sp in 0..<speciesCount { sumSpecies[sp] += model.pearson(on: test.bySpecies[sp]) }
             }
@@ -115,7 +115,7 @@ extension LeaveOneConfigurationOut {
         ]
         let x = configurations[kept]
         let keptPredictions = keptColumns.map { columns -> [Double] in
-            guard let columns, let model = try? ordinaryLeastSquares(grams[kept], columns: columns) else { return [] }
+            guard let columns, let model = try? ordinaryLeastSquares(grams[kept], columns: columns, droppingDependentColumns: true) else { return [] }
             return model.predict(features: x.features, featureCount: x.featureCount)
         }
         return LeaveOneConfigurationOutResult(

@@ -8,6 +8,8 @@ public struct LinearModel: Sendable, Equatable {
     public let weights: [Double]
     /// The intercept w⁽⁰⁾ on the raw features.
     public let intercept: Double
+    /// Columns left out (weight 0) as linearly dependent on earlier ones; empty unless asked for.
+    public var droppedColumns: [Int] = []
 
     /// p̂ for every row of a row-major raw feature matrix with `featureCount` columns.
     public func predict(features: [Double], featureCount m: Int) -> [Double] {
