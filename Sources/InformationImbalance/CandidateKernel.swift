@@ -20,7 +20,7 @@ struct CandidateSums {
 /// Number of nearest points of X_d used as seeds for the gathering bound in the supervised pass.
 private let seedCount = 8
 /// Number of distance buckets per row.
-private let bucketCount = 32
+private let bucketCount = 128
 
 /// Evaluates every candidate (feature indices into `x`) against X_d (`distances`) and `reference`.
 /// `referenceNeighbours[i]` is the nearest neighbour of i in the reference space.
@@ -101,8 +101,12 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                             let k = bIdx[q]
                             let d = xi - col[k * count]
                             let v = bR[q] + d * d
-                            if v < best || (v == best && k < arg) { best = v; arg = k }
-                            if countFromReference { below &+= (v < t || (v == t && k < jRef)) ? 1 : 0 }
+                            // Rarely-true branches only (well predicted); the count is branch-free.
+                            if v <= best && (v < best || k < arg) { best = v; arg = k }
+                            if countFromReference {
+                                below &+= v < t ? 1 : 0
+                                if v == t && k < jRef { below &+= 1 }
+                            }
                         }
                     }
                     // 4. Rank of the nearest neighbour in the reference (few distinct ones per row).

@@ -33,6 +33,11 @@ public func informationImbalances(between a: FeatureSpace, and b: FeatureSpace, 
     if a.featureCount == 1 && b.featureCount == 1 {
         return scalarImbalances(ScalarSpace(a.columnMajor), ScalarSpace(b.columnMajor), chunks: chunks)
     }
+    if b.featureCount == 1 { return vectorScalarImbalances(a, ScalarSpace(b.columnMajor), chunks: chunks) }
+    if a.featureCount == 1 {
+        let p = vectorScalarImbalances(b, ScalarSpace(a.columnMajor), chunks: chunks)
+        return ImbalancePair(forward: p.backward, backward: p.forward)
+    }
     let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2)
     a.columnMajor.withUnsafeBufferPointer { xa in
         b.columnMajor.withUnsafeBufferPointer { xb in
@@ -68,6 +73,29 @@ func scalarImbalances(_ a: ScalarSpace, _ b: ScalarSpace, chunks: Int) -> Imbala
         }
         sums.add(forward, chunk: chunk, slot: 0)
         sums.add(backward, chunk: chunk, slot: 1)
+    }
+    let t = sums.totals()
+    return ImbalancePair(forward: imbalance(rankSum: t[0], points: n), backward: imbalance(rankSum: t[1], points: n))
+}
+
+/// Δ(V→S) (`forward`) and Δ(S→V) between a vector space and a scalar one: only V's distance rows
+/// are computed; the scalar side answers from its sorted values.
+func vectorScalarImbalances(_ v: FeatureSpace, _ s: ScalarSpace, chunks: Int) -> ImbalancePair {
+    let n = v.pointCount
+    let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2)
+    v.columnMajor.withUnsafeBufferPointer { xv in
+        forEachChunk(of: n, chunks: chunks) { rows, chunk in
+            let row = UnsafeMutablePointer<Double>.allocate(capacity: n)
+            defer { row.deallocate() }
+            var forward = 0, backward = 0
+            for i in rows {
+                squaredDistances(from: i, columns: xv, points: n, features: v.featureCount, into: row)
+                forward &+= s.rank(of: nearestInRow(row, of: i, points: n), from: i)
+                backward &+= rankInRow(row, of: s.nearestNeighbour(of: i), from: i, points: n)
+            }
+            sums.add(forward, chunk: chunk, slot: 0)
+            sums.add(backward, chunk: chunk, slot: 1)
+        }
     }
     let t = sums.totals()
     return ImbalancePair(forward: imbalance(rankSum: t[0], points: n), backward: imbalance(rankSum: t[1], points: n))
