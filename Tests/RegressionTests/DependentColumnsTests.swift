@@ -10,8 +10,12 @@ import Testing
         let n = 120
         let base = data.matrix(rows: n, columns: 2), noise = data.vector(n)
         var x = [Double]()
-        for i in 0..<n { x += [base[2 * i], base[2 * i + 1], base[2 * i] - 2 * base[2 * i + 1]] }
-        let y = (0..<n).map { 1 + 0.5 * x[3 * $0] - x[3 * $0 + 1] + 0.1 * noise[$0] }
+        var y = [Double]()
+        for i in 0..<n {
+            let a: Double = base[2 * i], b: Double = base[2 * i + 1]
+            x += [a, b, a - 2 * b]
+            y.append(1 + 0.5 * a - b + 0.1 * noise[i])
+        }
         return (x, y)
     }
 

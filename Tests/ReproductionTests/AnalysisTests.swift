@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Reproduction
+
+@Suite struct AnalysisTests {
+    @Test func optimalEllOfAParabolaIsItsVertex() {
+        let ells = stride(from: 0.5, through: 5.0, by: 0.5).map { $0 }
+        let values = ells.map { 0.6 - 0.05 * ($0 - 2.2) * ($0 - 2.2) }
+        #expect(abs(Analysis.optimalEll(ells: ells, values: values) - 2.2) < 1e-12)
+    }
+
+    @Test func optimalEllAtTheEdgeIsTheGridEnd() {
+        let ells = [0.5, 1.0, 1.5]
+        #expect(Analysis.optimalEll(ells: ells, values: [0.3, 0.2, 0.1]) == 0.5)
+        #expect(Analysis.optimalEll(ells: ells, values: [0.1, 0.2, 0.3]) == 1.5)
+    }
+
+    @Test func meanAndPopulationSpreadSkipNaN() {
+        let (m, s) = meanAndSpread([[1, .nan], [3, 2]])
+        #expect(m == [2, 2] && s == [1, 0])
+    }
+
+    @Test func propensityFilesRoundTrip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [10, 800], tauAlpha: 800.4, runs: 3, temperature: 0.5)
+        try PropensityData.write(p: [[1, 2, 3], [4, 5, 6]], q: [[0.9, 0.8, 0.7], [0.6, 0.5, 0.4]], times: times, to: dir)
+        let back = try PropensityData.read(from: dir)
+        #expect(try back.p("tau_alpha") == [4, 5, 6])
+        #expect(try back.q("t_beta") == [0.9, 0.8, 0.7])
+        #expect(back.times.tauAlpha == 800.4)
+        #expect(throws: ReproductionError.self) { try back.p("tau_gamma") }
+    }
+
+    @Test func publishedValuesAreBundled() {
+        let p = PublishedValues.shared
+        #expect(p.feature_names.count == 60 && p.ells.count == 10)
+        #expect(p.fig5_supervised_delta_Xd_to_p_mean.count == 16)
+    }
+}
