@@ -26,8 +26,10 @@ public struct NeighborList: Sendable {
     public init(_ c: Configuration, squaredCutoffs: [Double]) {
         let n = c.count, l = c.boxLength
         let rmax = squaredCutoffs.max()!.squareRoot()
-        // At least 3 cells per side, so the 3×3 stencil never visits a cell twice.
-        let m = max(3, Int((l / rmax).rounded(.down)))
+        // Cells no smaller than the cutoff, and at least 3 per side so the 3×3 stencil never visits a
+        // cell twice; a box too small for that is searched as a single cell (all pairs).
+        let fit = Int((l / rmax).rounded(.down))
+        let m = fit >= 3 ? fit : 1
         let cellSize = l / Double(m)
         var head = [Int](repeating: -1, count: m * m), next = [Int](repeating: -1, count: n)
         var cellOf = [Int](repeating: 0, count: n)
@@ -40,7 +42,8 @@ public struct NeighborList: Sendable {
         for i in 0..<n {
             let ci = cellOf[i], cx = ci % m, cy = ci / m
             var found: [(Int, Double, Double)] = []
-            for oy in -1...1 { for ox in -1...1 {
+            let stencil = m == 1 ? 0...0 : -1...1
+            for oy in stencil { for ox in stencil {
                 let cell = ((cy + oy + m) % m) * m + (cx + ox + m) % m
                 var j = head[cell]
                 while j >= 0 {
