@@ -33,33 +33,27 @@ import TestSupport
     }
 
     @Test func neighbourListMatchesBruteForce() {
-        let c = Fixtures.randomMixture(n: 400, seed: 3)
-        let list = NeighborList(c, cutoffRatio: 1.4)
-        for i in 0..<c.count {
-            var expected: [Int] = []
-            for j in 0..<c.count where j != i {
-                let (dx, dy) = c.separation(i, j)
-                let rc = 1.4 * Mixture.paper.sigma(c.species[i], c.species[j])
-                if dx * dx + dy * dy < rc * rc { expected.append(j) }
-            }
-            #expect(list.neighbors(of: i).map(Int.init) == expected)
-        }
+        expectNeighbourListMatchesBruteForce(Fixtures.randomMixture(n: 400, seed: 3), ratio: 1.4)
     }
 }
 
 @Suite struct SmallBoxNeighbourTests {
     @Test func boxSmallerThanThreeCutoffsFindsEveryPair() {
         // L ≈ 4.9 < 3 × (1.8 σ_LL): the cell list falls back to all pairs.
-        let c = Fixtures.randomMixture(n: 25, seed: 8)
-        let list = NeighborList(c, cutoffRatio: 1.8)
-        for i in 0..<c.count {
-            var expected: [Int] = []
-            for j in 0..<c.count where j != i {
-                let (dx, dy) = c.separation(i, j)
-                let rc = 1.8 * Mixture.paper.sigma(c.species[i], c.species[j])
-                if dx * dx + dy * dy < rc * rc { expected.append(j) }
-            }
-            #expect(list.neighbors(of: i).map(Int.init) == expected)
+        expectNeighbourListMatchesBruteForce(Fixtures.randomMixture(n: 25, seed: 8), ratio: 1.8)
+    }
+}
+
+/// Every pair closer than ratio·σ_αβ, by the obviously correct double loop, equals the cell list.
+func expectNeighbourListMatchesBruteForce(_ c: Configuration, ratio: Double) {
+    let list = NeighborList(c, cutoffRatio: ratio)
+    for i in 0..<c.count {
+        var expected: [Int] = []
+        for j in 0..<c.count where j != i {
+            let (dx, dy) = c.separation(i, j)
+            let rc = ratio * Mixture.paper.sigma(c.species[i], c.species[j])
+            if dx * dx + dy * dy < rc * rc { expected.append(j) }
         }
+        #expect(list.neighbors(of: i).map(Int.init) == expected)
     }
 }
