@@ -43,12 +43,12 @@ let package = Package(
             "InformationImbalance", "Regression", "Plotting", "Pipeline",
         ], resources: [.copy("Resources/published_values.json")]),
         .executableTarget(name: "repro", dependencies: [
-            "Reproduction", "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
+            "Reproduction", "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Regression", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bench", dependencies: [
-            "Formats", "Model", "MonteCarlo", "Dynamics", "Descriptors",
+            "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Regression", "Plotting", "Reproduction",
         ], swiftSettings: fast),
 
