@@ -156,6 +156,15 @@ public enum ReportValues {
         }
     }
 
+    /// The paper's point (T = 0.30) from its published Pearson coefficients, for comparison.
+    static func paperRow() -> [String] {
+        let p = PublishedValues.shared, l = p.ells.count
+        let blocks = (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
+        let best = (0..<6).max { blocks[$0].max()! < blocks[$1].max()! }!
+        return ["0.30 (paper)", "4×10⁶", "10", f(Analysis.optimalEll(ells: p.ells, values: blocks[4]), "%.2f"),
+                f(blocks[4].max()!, "%.3f"), f(blocks[0].max()!, "%.3f"), descriptorSymbols[best]]
+    }
+
     static func series(_ o: StudyOutputs, into v: inout ValueStore) {
         var points = o.series
         if let p = o.profile { points.append(p) }
@@ -167,7 +176,7 @@ public enum ReportValues {
                 let best = (0..<6).max { (p.absolutePearson(block: $0).max() ?? 0) < (p.absolutePearson(block: $1).max() ?? 0) }!
                 return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, block: 4), "%.2f"),
                         f(p.absolutePearson(block: 4).max()!, "%.3f"), f(p.absolutePearson(block: 0).max()!, "%.3f"), descriptorSymbols[best]]
-            }))
+            } + [paperRow()]))
         let ells = points.map { Analysis.optimalEll($0, block: 4) }
         v.set("series.optimal_ell_hottest", ells.first!)
         v.set("series.optimal_ell_coldest", ells.last!)
