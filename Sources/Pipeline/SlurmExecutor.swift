@@ -114,6 +114,18 @@ public struct SlurmExecutor: Executor {
         return summary
     }
 
+    /// Cancels (`scancel`) every job this cache's state file records as in flight, e.g. before
+    /// changing the manifest; returns the element ids. Their checkpoints are kept.
+    public static func cancelJobs(store: Store, options: SlurmOptions) throws -> [String] {
+        let paths = SlurmPaths(store: store)
+        var state = SlurmState.load(paths.state)
+        let ids = state.submissions.values.compactMap(\.job).sorted()
+        try SlurmCommands(directory: options.commandDirectory).cancel(ids)
+        for k in state.submissions.keys { state.submissions[k]?.job = nil }
+        if FileManager.default.fileExists(atPath: paths.root.path) { try state.save(paths.state) }
+        return ids
+    }
+
     /// Sleeps in short steps; returns true when cancelled meanwhile.
     private func sleep(seconds: Double, cancellation: CancellationToken) -> Bool {
         let end = now() + seconds

@@ -112,7 +112,8 @@ import Testing
         firstDone.wait()
         #expect(box.summary?.cancelled == true)
         #expect(box.summary?.ran.isEmpty == true)
-        #expect(SlurmState.load(SlurmPaths(store: store).state).submissions.count == 4)
+        let recorded = SlurmState.load(SlurmPaths(store: store).state).submissions.values.compactMap(\.job).sorted()
+        #expect(recorded.count == 4)
 
         // Three jobs finish while no driver runs; one is still running when the second starts.
         let held = key(g, "single")
@@ -159,6 +160,31 @@ import Testing
         done.wait()
         #expect(box.summary?.succeeded == true)
         #expect(slurm.submittedArrays().joined().count == 1)
+    }
+}
+
+extension SlurmExecutorTests {
+    @Test func cancelJobsScancelsWhatTheStateFileRecords() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let g = try graph(chainManifest, registry: toyRegistry(Counter()))
+        let store = try Store(root: dir)
+        let gate = SlurmGate()
+        let slurm = try FakeSlurm { key, _ in gate.wait(key); return runTaskStatus(key, graph: g, store: store) }
+        defer { slurm.shutdown() }
+        let options = quietOptions()
+        let done = DispatchSemaphore(value: 0)
+        Thread { _ = SlurmExecutor(options: slurm.options()).run(graph: g, store: store, options: options); done.signal() }.start()
+        slurmWaitUntil { slurm.requests.count == 4 }
+        options.cancellation.cancel()
+        done.wait()
+        let ids = try SlurmExecutor.cancelJobs(store: store, options: slurm.options())
+        #expect(ids == slurm.requests.map(\.element).sorted())
+        let log = try String(contentsOf: slurm.dir.appendingPathComponent("scancel.log"), encoding: .utf8)
+        #expect(log == ids.joined(separator: " ") + "\n")
+        #expect(SlurmState.load(SlurmPaths(store: store).state).submissions.values.allSatisfy { $0.job == nil })
+        gate.openAll()  // the fake scancel kills nothing: let the workers end
+        slurmWaitUntil { slurm.queued == 0 }
     }
 }
 

@@ -47,12 +47,12 @@ final class FakeSlurm: @unchecked Sendable {
             for f in "\(D)"/jobs/*.rc; do [ -f "$f" ] || continue; rc=$(cat "$f"); id=$(basename "$f" .rc)
               if [ "$rc" = 0 ]; then echo "$id|COMPLETED|0:0"; else echo "$id|FAILED|$rc:0"; fi; done; exit 0
             """)
-        try script("scancel", "exit 0")
+        try script("scancel", "echo \"$@\" >> \"\(D)/scancel.log\"")
         // The worker: ask the test, wait for the answer, record it like run-task does.
         try script("worker", """
             id="${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}"
             echo "$2" > "\(D)/requests/$id.tmp" && mv "\(D)/requests/$id.tmp" "\(D)/requests/$id"
-            while [ ! -f "\(D)/responses/$id" ]; do sleep 0.02; done
+            while [ ! -f "\(D)/responses/$id" ]; do [ -d "\(D)" ] || exit 1; sleep 0.02; done
             rc=$(cat "\(D)/responses/$id")
             echo "$rc" > "$REPRO_SLURM_EXIT_FILE"
             exit "$rc"
