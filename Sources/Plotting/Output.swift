@@ -43,6 +43,10 @@ extension Figure {
     /// Vector PDF in points.
     public func renderPDF(to url: URL) throws {
         let surface = cairo_pdf_surface_create(url.path, width * 72, height * 72)!
+        // A fixed date instead of "now": the same figure gives the same bytes, so the cache and
+        // the Slurm-versus-local comparison can check PDFs by hash.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
         let cr = cairo_create(surface)!
         draw(on: cr)
         cairo_destroy(cr)

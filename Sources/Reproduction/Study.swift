@@ -9,6 +9,8 @@ public struct Study {
     public var manifestURL: URL
     public var cacheURL: URL
     public var jobs: Int?
+    /// Which executor runs the tasks (local by default; see `ExecutorChoice`).
+    public var executor = ExecutorChoice()
 
     public init(root: URL, profile: String, manifest: URL? = nil, cache: URL? = nil, jobs: Int? = nil) {
         self.root = root; self.profile = profile
@@ -45,7 +47,7 @@ public struct Study {
         options.cancellation.installSignalHandlers { _ in
             log("interrupted: finishing checkpoints; finished tasks are kept. Run again to resume (a second Ctrl-C exits at once).")
         }
-        let summary = LocalExecutor().run(graph: graph, store: store, options: options)
+        let summary = try executor.make(manifest: manifest, manifestURL: manifestURL, cacheURL: cacheURL).run(graph: graph, store: store, options: options)
         guard summary.succeeded else { return false }
 
         guard let figures = graph.tasks(ofStage: PaperStages.figuresStage).first else {

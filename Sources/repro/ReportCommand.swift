@@ -36,6 +36,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: StudyOptions
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
+    @OptionGroup var executor: ExecutorOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
@@ -44,7 +45,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let ok: Bool
         do {
-            ok = try options.study(jobs: jobs).run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+            var study = options.study(jobs: jobs)
+            study.executor = executor.choice
+            ok = try study.run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         } catch { throw fail(error) }
         if !ok { throw ExitCode(1) }
     }

@@ -51,3 +51,17 @@ import Testing
         }
     }
 }
+
+@Suite struct PDFReproducibilityTests {
+    @Test func theSameFigureGivesTheSamePDFBytes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pdf-repro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let figure = PaperFigures.imbalanceSchematic()
+        let a = dir.appendingPathComponent("a.pdf"), b = dir.appendingPathComponent("b.pdf")
+        try figure.renderPDF(to: a)
+        Thread.sleep(forTimeInterval: 1.1) // a timestamp would now differ
+        try figure.renderPDF(to: b)
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+    }
+}
