@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "TestSupport"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "TestSupport"]),
-        .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Formats", "TestSupport"]),
+        .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Formats", "Randomness", "TestSupport"]),
         .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),

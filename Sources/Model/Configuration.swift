@@ -47,6 +47,24 @@ public struct Configuration: Sendable, Equatable {
         return Configuration(boxLength: l, x: x, y: y, species: species)
     }
 
+    /// The mixture's species on a triangular lattice at its density, each site displaced by up
+    /// to ±0.15 of the spacing: a liquid-like configuration without overlaps, for tests and
+    /// benchmarks that need realistic neighbour shells without a simulation.
+    public static func jitteredLattice(n: Int, mixture: Mixture = .paper, stream: inout RandomStream) throws -> Configuration {
+        let random = try Configuration.random(n: n, mixture: mixture, stream: &stream)
+        let l = random.boxLength
+        let cols = Int((Double(n) * 2 / 3.0.squareRoot()).squareRoot().rounded())
+        let rows = (n + cols - 1) / cols
+        let ax = l / Double(cols), ay = l / Double(rows)
+        var x = [Double](), y = [Double]()
+        for k in 0..<n {
+            let r = k / cols, c = k % cols
+            x.append((Double(c) + (r % 2 == 0 ? 0 : 0.5) + 0.3 * (stream.uniform() - 0.5)) * ax)
+            y.append((Double(r) + 0.3 * (stream.uniform() - 0.5)) * ay)
+        }
+        return Configuration(boxLength: l, x: x, y: y, species: random.species)
+    }
+
     /// Total potential energy Σ_{i<j} v(r_ij), by the obviously correct O(N²) double loop.
     /// For tests and small systems; the Monte Carlo engine uses cell lists.
     public func potentialEnergyBruteForce(_ potential: PairPotential) -> Double {

@@ -21,10 +21,13 @@ public final class CancellationToken: @unchecked Sendable {
 
     public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
 
-    /// Routes SIGINT and SIGTERM to `cancel()`; a second signal exits with status 130.
-    /// `onSignal` is called once per signal (to print a message). Call once per process.
-    public func installSignalHandlers(onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
-        for sig in [SIGINT, SIGTERM] {
+    /// Routes `signals` (SIGINT and SIGTERM by default) to `cancel()`. With `exitOnRepeat`, a
+    /// second signal exits with status 130 (interactive use); without, every signal only asks to
+    /// stop (a batch worker that must always checkpoint). `onSignal` is called once per signal.
+    /// Call once per process.
+    public func installSignalHandlers(signals: [Int32] = [SIGINT, SIGTERM], exitOnRepeat: Bool = true,
+                                      onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
+        for sig in signals {
             signal(sig) { s in
                 lastSignal = s
                 signalCount &+= 1
@@ -37,7 +40,7 @@ public final class CancellationToken: @unchecked Sendable {
                 let count = signalCount
                 guard count != seen else { continue }
                 seen = count
-                if isCancelled { exit(130) }
+                if exitOnRepeat && isCancelled { exit(130) }
                 cancel()
                 onSignal(lastSignal)
             }

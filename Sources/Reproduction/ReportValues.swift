@@ -77,8 +77,6 @@ public enum ReportValues {
         let asym = zip(to.mean, from.mean).map { abs($0 - $1) }
         v.set("\(prefix)symmetry.max_abs_difference", asym.max()!)
         v.set("\(prefix)symmetry.mean_abs_difference", asym.reduce(0, +) / Double(asym.count))
-        let qp = meanAndSpread([a.qToP, a.pToQ].map { $0 }.map { [$0.reduce(0, +) / Double($0.count)] })
-        _ = qp
         let q2p = meanAndSpread(a.qToP.map { [$0] }), p2q = meanAndSpread(a.pToQ.map { [$0] })
         v.set("\(prefix)pq.delta_q_to_p", q2p.mean[0], sem: sem(q2p.std[0]))
         v.set("\(prefix)pq.delta_p_to_q", p2q.mean[0], sem: sem(p2q.std[0]))

@@ -26,22 +26,10 @@ func benchDescriptors() throws {
     report("descriptors.local_seconds_n4000", local, "s")
 }
 
-/// The paper's mixture at N particles on a triangular lattice of the right density, each site
-/// displaced by up to ±0.15 of the spacing.
+/// A liquid-like N-particle configuration of the paper's mixture.
 private func jitteredMixture(n: Int, seed: UInt64) throws -> Configuration {
     var stream = RandomStream(seed: seed, purpose: .testData, indices: [3])
-    let random = try Configuration.random(n: n, stream: &stream)
-    let l = random.boxLength
-    let cols = Int((Double(n) * 2 / 3.0.squareRoot()).squareRoot().rounded())
-    let rows = (n + cols - 1) / cols
-    let ax = l / Double(cols), ay = l / Double(rows)
-    var x = [Double](), y = [Double]()
-    for k in 0..<n {
-        let r = k / cols, c = k % cols
-        x.append((Double(c) + (r % 2 == 0 ? 0 : 0.5) + 0.3 * (stream.uniform() - 0.5)) * ax)
-        y.append((Double(r) + 0.3 * (stream.uniform() - 0.5)) * ay)
-    }
-    return Configuration(boxLength: l, x: x, y: y, species: random.species)
+    return try Configuration.jitteredLattice(n: n, stream: &stream)
 }
 
 /// CPU seconds consumed so far by the calling thread.

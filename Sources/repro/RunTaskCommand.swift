@@ -39,7 +39,7 @@ struct RunTaskCommand: ParsableCommand {
             o.workers = max(1, jobs ?? slurmCPUs ?? ProcessInfo.processInfo.activeProcessorCount)
             o.progress = .none
             o.log = { log($0) }
-            installStopSignals(o.cancellation) { log("signal \($0): checkpointing and stopping") }
+            o.cancellation.installSignalHandlers(signals: [SIGTERM, SIGINT, SIGUSR1], exitOnRepeat: false) { log("signal \($0): checkpointing and stopping") }
             let task = graph.task(key: key)?.id.description ?? key
             log("\(task) with \(o.workers) worker(s)")
             switch try LocalExecutor.runTask(key: key, graph: graph, store: store, options: o) {
@@ -55,28 +55,6 @@ struct RunTaskCommand: ParsableCommand {
     }
 }
 
-/// Signals seen; written only by the C handler.
-nonisolated(unsafe) private var stopSignals: Int32 = 0
-nonisolated(unsafe) private var stopSignal: Int32 = 0
-
-/// Routes SIGTERM, SIGINT and SIGUSR1 to `token.cancel()` (every time: never exits at once).
-private func installStopSignals(_ token: CancellationToken, onSignal: @escaping @Sendable (Int32) -> Void) {
-    for sig in [SIGTERM, SIGINT, SIGUSR1] {
-        signal(sig) { s in stopSignal = s; stopSignals &+= 1 }
-    }
-    let watcher = Thread {
-        var seen: Int32 = 0
-        while true {
-            Thread.sleep(forTimeInterval: 0.05)
-            let count = stopSignals
-            guard count != seen else { continue }
-            seen = count
-            token.cancel()
-            onSignal(stopSignal)
-        }
-    }
-    watcher.start()
-}
 
 /// Executor flags of `repro report` (Slurm CLI concern, kept next to the worker command):
 /// `--executor slurm --partition P --account A --time 24:00:00 --cpus-per-task 4

@@ -102,7 +102,7 @@ import Testing
         defer { slurm.shutdown() }
 
         // First driver: submits wave 1, then stops while its four jobs are still running.
-        var first = quietOptions()
+        let first = quietOptions()
         let firstDone = DispatchSemaphore(value: 0)
         let box = SlurmSummaryBox()
         let firstOptions = first
