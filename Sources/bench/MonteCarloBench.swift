@@ -18,15 +18,21 @@ func benchMonteCarlo() throws {
 
     let sim = try MonteCarloSimulation(configuration: start, parameters: parameters, seed: 2024, index: 1)
     let blockSweeps = 50, blocks = 8
-    var best = 0.0, wallTotal = 0.0
+    var best = 0.0, wallTotal = 0.0, energy = 0.0
+    let rebuilds0 = sim.rebuilds
     for _ in 0..<blocks {
         let c0 = monteCarloThreadCPUSeconds()
         wallTotal += seconds { for _ in 0..<blockSweeps { sim.performSweep() } }
         best = max(best, Double(blockSweeps * n) / (monteCarloThreadCPUSeconds() - c0))
+        energy += sim.potentialEnergy / Double(n * blocks)
     }
     report("mc.trials_per_s_per_core", best, "trials/s")
     report("mc.trials_per_s_wall", Double(blocks * blockSweeps * n) / wallTotal, "trials/s")
     report("mc.acceptance_rate", sim.acceptanceRate, "fraction")
+    // Physics check against other engines: mean potential energy per particle over the blocks.
+    report("mc.energy_per_particle", energy, "epsilon")
+    report("mc.list_rebuilds_per_sweep", Double(sim.rebuilds - rebuilds0) / Double(blocks * blockSweeps), "rebuilds")
+    report("mc.list_entries_per_particle", sim.meanListLength, "entries")
 
     // Two independent trajectories on two threads versus one after the other (wall clock).
     let sweeps = 200
