@@ -6,6 +6,9 @@ public struct PropensityResult: Sendable, Equatable {
     public let p: [[Double]]
     /// q[t][i] = ⟨n_i(times[t]) / n_i(0)⟩_iso.
     public let q: [[Double]]
+    /// pHalves[h][t][i]: p over the even-numbered (h = 0) and odd-numbered (h = 1) runs alone.
+    /// Two independent half-ensembles measure how much of p is finite-run noise.
+    public let pHalves: [[[Double]]]
     public let runs: Int
     /// F_s^CR(k, t) averaged over particles, both axes and runs, at `curveTimes`.
     public let curveTimes: [Int]
@@ -15,15 +18,19 @@ public struct PropensityResult: Sendable, Equatable {
 
     init(ensemble e: IsoconfigurationalEnsemble, records: [IsoconfigurationalEnsemble.RunRecord], count n: Int) {
         times = e.times; runs = records.count; curveTimes = e.curveTimes
-        let m = Double(records.count)
         // Sums in run order: the same bits whatever the thread count.
-        func mean(_ pick: (IsoconfigurationalEnsemble.RunRecord) -> [Double], _ size: Int) -> [Double] {
+        func mean(_ pick: (IsoconfigurationalEnsemble.RunRecord) -> [Double], _ size: Int,
+                  of subset: [IsoconfigurationalEnsemble.RunRecord]) -> [Double] {
             var s = [Double](repeating: 0, count: size)
-            for r in records { let v = pick(r); for i in 0..<size { s[i] += v[i] } }
-            return s.map { $0 / m }
+            for r in subset { let v = pick(r); for i in 0..<size { s[i] += v[i] } }
+            return s.map { $0 / Double(subset.count) }
         }
-        p = (0..<e.times.count).map { t in mean({ $0.absoluteDisplacement[t] }, n) }
-        q = (0..<e.times.count).map { t in mean({ $0.bondSurvival[t] }, n) }
-        fs = mean({ $0.fs }, e.curveTimes.count)
+        p = (0..<e.times.count).map { t in mean({ $0.absoluteDisplacement[t] }, n, of: records) }
+        let halves = [0, 1].map { h in records.enumerated().filter { $0.offset % 2 == h }.map(\.element) }
+        pHalves = halves.map { half in
+            (0..<e.times.count).map { t in half.isEmpty ? [] : mean({ $0.absoluteDisplacement[t] }, n, of: half) }
+        }
+        q = (0..<e.times.count).map { t in mean({ $0.bondSurvival[t] }, n, of: records) }
+        fs = mean({ $0.fs }, e.curveTimes.count, of: records)
     }
 }

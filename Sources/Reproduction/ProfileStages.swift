@@ -23,6 +23,9 @@ struct ProfileArtifact: Codable, Sendable {
     /// F_s^CR of the iso-configurational runs (origin t = 0), for Fig. 1.
     var fsTimes: [Int]
     var fs: [Double]
+    /// ρ(p_even, p_odd) between the two half-ensembles, mean over configurations: how much of p
+    /// is reproducible rather than finite-run noise.
+    var halfPearson: Double?
 
     /// |ρ| of descriptor block `d` over ℓ.
     func absolutePearson(block d: Int) -> [Double] {
@@ -34,7 +37,7 @@ enum ProfileStages {
     static let fineElls = FieldSpec("ells", .list(.double), default: .list(stride(from: 0.5, through: 5.0, by: 0.25).map { .double($0) }),
                                     minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ of the profile (finer than the paper's)")
 
-    static func profile(configurations: [Configuration], p: [[Double]], ells: [Double], radius: Double,
+    static func profile(configurations: [Configuration], p: [[Double]], halves: [[[Double]]], ells: [Double], radius: Double,
                         temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> ProfileArtifact {
         let calculator = try StructuralDescriptors(ells: ells, coarseGrainingRadius: radius)
         var pearson: [[Double]] = [], to: [[Double]] = [], from: [[Double]] = []
@@ -47,15 +50,17 @@ enum ProfileStages {
             pearson.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
         }
         let (pm, ps) = meanAndSpread(pearson)
+        let split = try halves.filter { $0[0].count == $0[1].count && !$0[0].isEmpty }.map { try pearsonCoefficient($0[0], $0[1]) }
         return ProfileArtifact(temperature: temperature, tauAlpha: tauAlpha, configurations: configurations.count, runs: runs,
                                ells: ells, featureNames: names, pearsonMean: pm, pearsonStd: ps,
-                               toTargetMean: meanAndSpread(to).mean, fromTargetMean: meanAndSpread(from).mean, fsTimes: fsTimes, fs: fs)
+                               toTargetMean: meanAndSpread(to).mean, fromTargetMean: meanAndSpread(from).mean, fsTimes: fsTimes, fs: fs,
+                               halfPearson: split.isEmpty ? nil : split.reduce(0, +) / Double(split.count))
     }
 
     // MARK: profile of an existing data set (the main temperature)
 
     static let profileKind = StageKind(
-        "pearson_profile", version: 1,
+        "pearson_profile", version: 2,
         fields: [fineElls, DescriptorsStage.fields[1]],
         inputs: [InputSpec("configuration"), InputSpec("propensity")],
         exports: { ctx in [ExportItem(file: "profile.json", as: "analysis/profile_\(ctx.taskID.stage).json")] },
@@ -66,6 +71,7 @@ enum ProfileStages {
                 throw ReproductionError.invalid("\(context.id): needs one propensity per configuration (got \(confs.count) and \(props.count))")
             }
             let artifact = try profile(configurations: confs, p: try props.map { try $0.p("tau_alpha") },
+                                       halves: try props.map { let h = try $0.pHalves("tau_alpha"); return [h.even, h.odd] },
                                        ells: context.parameters.doubles("ells"), radius: context.parameters.double("coarse_graining_radius"),
                                        temperature: props[0].times.temperature, tauAlpha: props[0].times.tauAlpha,
                                        runs: props[0].times.runs, fsTimes: [], fs: [])
@@ -75,7 +81,7 @@ enum ProfileStages {
     // MARK: one point of the temperature series, from scratch
 
     static let seriesKind = StageKind(
-        "temperature_point", version: 1,
+        "temperature_point", version: 2,
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),
@@ -129,7 +135,7 @@ enum ProfileStages {
             guard maxLag < 1 << 30 else { throw ReproductionError.invalid("\(context.id): F_s^CR never decays at T = \(t)") }
         }
         context.progress(Double(configurations + 1), of: Double(configurations + 2), unit: "stages")
-        var pAlpha: [[Double]] = [], fsTimes: [Int] = [], fs: [Double] = []
+        var pAlpha: [[Double]] = [], halves: [[[Double]]] = [], fsTimes: [Int] = [], fs: [Double] = []
         for (c, conf) in confs.enumerated() {
             let ensemble = try IsoconfigurationalEnsemble(temperature: t, runs: runs, times: [max(1, Int(tau!.rounded()))], maxDisplacement: delta)
             let dir = context.scratchDirectory.appendingPathComponent("iso_\(c)")
@@ -140,9 +146,10 @@ enum ProfileStages {
                                          checkpointInterval: 2000, cancellation: flag)
             } catch { throw SimulationStages.cancelled(error) }
             pAlpha.append(r.p[0])
+            halves.append([r.pHalves[0][0], r.pHalves[1][0]])
             if c == 0 { fsTimes = r.curveTimes; fs = r.fs }
         }
-        let artifact = try profile(configurations: confs, p: pAlpha, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
+        let artifact = try profile(configurations: confs, p: pAlpha, halves: halves, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
                                    temperature: t, tauAlpha: tau!, runs: runs, fsTimes: fsTimes, fs: fs)
         try Artifact.writeJSON(artifact, to: context.output("profile.json"))
     }

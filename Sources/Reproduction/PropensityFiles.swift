@@ -3,7 +3,9 @@ import Formats
 
 /// The on-disk form of one configuration's iso-configurational propensities:
 /// `propensity.npy` (N × 2K: p(t₁), q(t₁), p(t₂), q(t₂), …) with `propensity.names.json`, and
-/// `propensity.json` recording the times and which one is τα and which the β time.
+/// `propensity.json` recording the times and which one is τα and which the β time, and
+/// `propensity_halves.npy` (N × 2K: p(t₁) over the even-numbered runs, over the odd-numbered
+/// runs, then t₂, …), two independent half-ensembles that measure the finite-run noise of p.
 struct PropensityTimes: Codable, Sendable {
     /// Labels of the measurement times, e.g. ["tau_alpha", "t_beta"].
     var labels: [String]
@@ -19,9 +21,14 @@ struct PropensityData {
     var times: PropensityTimes
     var p: [[Double]]   // [time][particle]
     var q: [[Double]]
+    var pHalves: [[[Double]]]   // [half][time][particle]
 
     func p(_ label: String) throws -> [Double] { p[try index(label)] }
     func q(_ label: String) throws -> [Double] { q[try index(label)] }
+    func pHalves(_ label: String) throws -> (even: [Double], odd: [Double]) {
+        let t = try index(label)
+        return (pHalves[0][t], pHalves[1][t])
+    }
     private func index(_ label: String) throws -> Int {
         guard let i = times.labels.firstIndex(of: label) else {
             throw ReproductionError.invalid("propensity has no time labelled '\(label)'; available: \(times.labels.joined(separator: ", "))")
@@ -29,11 +36,14 @@ struct PropensityData {
         return i
     }
 
-    static func write(p: [[Double]], q: [[Double]], times: PropensityTimes, to directory: URL) throws {
+    static func write(p: [[Double]], q: [[Double]], pHalves: [[[Double]]], times: PropensityTimes, to directory: URL) throws {
         let n = p.first?.count ?? 0, k = p.count
         var values = [Double](repeating: 0, count: n * 2 * k)
         for i in 0..<n { for t in 0..<k { values[i * 2 * k + 2 * t] = p[t][i]; values[i * 2 * k + 2 * t + 1] = q[t][i] } }
         try Artifact.writeNpy(NpyArray(shape: [n, 2 * k], values: values), to: directory.appendingPathComponent("propensity.npy"))
+        var halves = [Double](repeating: .nan, count: n * 2 * k)
+        for h in 0..<2 { for t in 0..<k where pHalves[h][t].count == n { for i in 0..<n { halves[i * 2 * k + 2 * t + h] = pHalves[h][t][i] } } }
+        try Artifact.writeNpy(NpyArray(shape: [n, 2 * k], values: halves), to: directory.appendingPathComponent("propensity_halves.npy"))
         let names = times.labels.flatMap { ["p(\($0))", "q(\($0))"] }
         try Artifact.writeJSON(names, to: directory.appendingPathComponent("propensity.names.json"))
         try Artifact.writeJSON(times, to: directory.appendingPathComponent("propensity.json"))
@@ -46,7 +56,12 @@ struct PropensityData {
         guard a.columnCount == 2 * k else {
             throw ReproductionError.badArtifact(path: directory.path, reason: "propensity.npy has \(a.columnCount) columns, expected \(2 * k)")
         }
-        return PropensityData(times: times, p: (0..<k).map { a.column(2 * $0) }, q: (0..<k).map { a.column(2 * $0 + 1) })
+        let h = try NpyArray.read(from: directory.appendingPathComponent("propensity_halves.npy"))
+        guard h.columnCount == 2 * k, h.rowCount == a.rowCount else {
+            throw ReproductionError.badArtifact(path: directory.path, reason: "propensity_halves.npy is \(h.rowCount)×\(h.columnCount), expected \(a.rowCount)×\(2 * k)")
+        }
+        return PropensityData(times: times, p: (0..<k).map { a.column(2 * $0) }, q: (0..<k).map { a.column(2 * $0 + 1) },
+                              pHalves: [0, 1].map { half in (0..<k).map { h.column(2 * $0 + half) } })
     }
 }
 

@@ -28,7 +28,7 @@ enum SimulationStages {
     // MARK: equilibrate
 
     static let equilibrate = StageKind(
-        "equilibrate", version: 1,
+        "equilibrate", version: 2,
         fields: [
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles N (paper: 4000)"),
             temperature,
@@ -89,7 +89,7 @@ enum SimulationStages {
     }
 
     static let relaxation = StageKind(
-        "relaxation", version: 1,
+        "relaxation", version: 2,
         fields: [
             temperature, maxDisplacement,
             FieldSpec("max_lag", .int, minimum: 1, help: "longest lag in sweeps; must exceed τα"),
@@ -126,7 +126,7 @@ enum SimulationStages {
     // MARK: propensity
 
     static let propensity = StageKind(
-        "propensity", version: 1,
+        "propensity", version: 2,
         fields: [
             temperature, maxDisplacement,
             FieldSpec("runs", .int, default: .int(30), minimum: 1, help: "iso-configurational trajectories per configuration (paper: 30)"),
@@ -140,7 +140,7 @@ enum SimulationStages {
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
-            return ["propensity.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
+            return ["propensity.npy", "propensity_halves.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
         },
         run: runPropensity)
 
@@ -173,6 +173,6 @@ enum SimulationStages {
         } catch { throw cancelled(error) }
         let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
                                     temperature: ensemble.temperature)
-        try PropensityData.write(p: result.p, q: result.q, times: times, to: context.outputDirectory)
+        try PropensityData.write(p: result.p, q: result.q, pHalves: result.pHalves, times: times, to: context.outputDirectory)
     }
 }

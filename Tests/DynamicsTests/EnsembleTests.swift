@@ -30,6 +30,21 @@ func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
         #expect(one.fs.first! < 1 && one.fs.first! > one.fs.last!)
     }
 
+    @Test func halfEnsemblesSplitTheRunsEvenly() throws {
+        let c = try smallLiquid(seed: 5)
+        let four = try IsoconfigurationalEnsemble(temperature: 1.0, runs: 4, times: [10]).compute(from: c, seed: 3)
+        // With two runs the first half is run 0 alone, i.e. the one-run ensemble.
+        let two = try IsoconfigurationalEnsemble(temperature: 1.0, runs: 2, times: [10]).compute(from: c, seed: 3)
+        let one = try IsoconfigurationalEnsemble(temperature: 1.0, runs: 1, times: [10]).compute(from: c, seed: 3)
+        #expect(four.pHalves.count == 2 && four.pHalves[0][0].count == c.count)
+        for i in 0..<c.count {
+            #expect(abs((four.pHalves[0][0][i] + four.pHalves[1][0][i]) / 2 - four.p[0][i]) < 1e-12)
+        }
+        #expect(four.pHalves[0][0] != four.pHalves[1][0])
+        #expect(two.pHalves[0][0] == one.p[0])
+        #expect(one.pHalves[1][0].isEmpty)
+    }
+
     @Test func interruptedEnsembleResumesBitIdentical() throws {
         let c = try smallLiquid(seed: 2)
         let e = try IsoconfigurationalEnsemble(temperature: 1.0, runs: 3, times: [4, 30])

@@ -25,8 +25,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [10, 800], tauAlpha: 800.4, runs: 3, temperature: 0.5)
-        try PropensityData.write(p: [[1, 2, 3], [4, 5, 6]], q: [[0.9, 0.8, 0.7], [0.6, 0.5, 0.4]], times: times, to: dir)
+        let halves: [[[Double]]] = [[[1, 1, 3], [4, 4, 6]], [[1, 3, 3], [4, 6, 6]]]
+        try PropensityData.write(p: [[1, 2, 3], [4, 5, 6]], q: [[0.9, 0.8, 0.7], [0.6, 0.5, 0.4]], pHalves: halves, times: times, to: dir)
         let back = try PropensityData.read(from: dir)
+        #expect(try back.pHalves("tau_alpha").even == [4, 4, 6] && back.pHalves("tau_alpha").odd == [4, 6, 6])
+        #expect(try back.pHalves("t_beta").odd == [1, 3, 3])
         #expect(try back.p("tau_alpha") == [4, 5, 6])
         #expect(try back.q("t_beta") == [0.9, 0.8, 0.7])
         #expect(back.times.tauAlpha == 800.4)
