@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "TestSupport"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -48,6 +48,7 @@ public enum ReportValues {
             v.set("beta.first_theta_ell_shift", b - a)
         }
         unsupervised(o, sem: sem, into: &v)
+        try diagnostics(o, sem: sem, into: &v)
         series(o, into: &v)
         return v
     }
@@ -160,7 +161,7 @@ public enum ReportValues {
         let blocks = (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
         let best = (0..<6).max { blocks[$0].max()! < blocks[$1].max()! }!
         return ["0.30 (paper)", "4×10⁶", "10", f(Analysis.optimalEll(ells: p.ells, values: blocks[4]), "%.2f"),
-                f(blocks[4].max()!, "%.3f"), f(blocks[0].max()!, "%.3f"), descriptorSymbols[best]]
+                f(blocks[4].max()!, "%.3f"), f(blocks[0].max()!, "%.3f"), descriptorSymbols[best], "—"]
     }
 
     static func series(_ o: StudyOutputs, into v: inout ValueStore) {
@@ -169,11 +170,13 @@ public enum ReportValues {
         points.sort { $0.temperature > $1.temperature }
         guard !points.isEmpty else { return }
         v.set("table.series", ReportTable(
-            columns: ["T", "τα (sweeps)", "configurations", "optimal ℓ of Θ̄", "max |ρ(Θ̄, p)|", "max |ρ(ρ̄, p)|", "best descriptor"],
+            columns: ["T", "τα (sweeps)", "configurations", "optimal ℓ of Θ̄", "max |ρ(Θ̄, p)|", "max |ρ(ρ̄, p)|", "best descriptor",
+                      "ρ(p half, p half)"],
             rows: points.map { p in
                 let best = (0..<6).max { (p.absolutePearson(block: $0).max() ?? 0) < (p.absolutePearson(block: $1).max() ?? 0) }!
                 return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, block: 4), "%.2f"),
-                        f(p.absolutePearson(block: 4).max()!, "%.3f"), f(p.absolutePearson(block: 0).max()!, "%.3f"), descriptorSymbols[best]]
+                        f(p.absolutePearson(block: 4).max()!, "%.3f"), f(p.absolutePearson(block: 0).max()!, "%.3f"), descriptorSymbols[best],
+                        p.halfPearson.map { f($0, "%.3f") } ?? "—"]
             } + [paperRow()]))
         let ells = points.map { Analysis.optimalEll($0, block: 4) }
         v.set("series.optimal_ell_hottest", ells.first!)

@@ -1,0 +1,93 @@
+import Foundation
+import InformationImbalance
+import Pipeline
+
+/// Two diagnostics beyond the paper that say why a number differs from the paper's:
+/// how much of p is finite-run noise (two independent half-ensembles), and how much of p is
+/// the particle's own species (which ρ̄ at small ℓ encodes) rather than its structure.
+enum Diagnostics {
+    /// Spearman–Brown: the reliability of the full ensemble mean from the correlation r of
+    /// two half-ensembles. √R bounds |ρ(p, X)| for any X, however perfect a predictor it is.
+    static func reliability(halfCorrelation r: Double) -> Double { 2 * r / (1 + r) }
+
+    /// ρ(p_even, p_odd), Δ(p_even→p_odd), Δ(p_odd→p_even) of one configuration.
+    static func halfEnsembleAgreement(_ even: [Double], _ odd: [Double]) throws -> (pearson: Double, forward: Double, backward: Double) {
+        let d = try informationImbalances(between: FeatureSpace(scalar: even), and: FeatureSpace(scalar: odd))
+        return (try pearsonCoefficient(even, odd), d.forward, d.backward)
+    }
+
+    /// Share of the variance of p explained by the species label (correlation ratio η²).
+    static func speciesShare(p: [Double], species: [Int]) -> Double {
+        let n = Double(p.count), mean = p.reduce(0, +) / n
+        let total = p.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        var between = 0.0
+        for s in Set(species) {
+            let v = zip(p, species).filter { $0.1 == s }.map(\.0)
+            let m = v.reduce(0, +) / Double(v.count)
+            between += Double(v.count) * (m - mean) * (m - mean)
+        }
+        return between / total
+    }
+
+    /// ρ(x, p) within each species (nil where a species has fewer than 3 particles or x is
+    /// constant in it), and their average weighted by the species counts.
+    static func withinSpeciesPearson(_ x: [Double], _ p: [Double], species: [Int], speciesCount: Int = 3) -> (pooled: Double, perSpecies: [Double]) {
+        var per = [Double](repeating: .nan, count: speciesCount), weighted = 0.0, weight = 0.0
+        for s in 0..<speciesCount {
+            let idx = species.indices.filter { species[$0] == s }
+            guard idx.count >= 3, let r = try? pearsonCoefficient(idx.map { x[$0] }, idx.map { p[$0] }), r.isFinite else { continue }
+            per[s] = r
+            weighted += Double(idx.count) * r; weight += Double(idx.count)
+        }
+        return (weight > 0 ? weighted / weight : .nan, per)
+    }
+}
+
+extension ReportValues {
+    static func diagnostics(_ o: StudyOutputs, sem: (Double) -> Double, into v: inout ValueStore) throws {
+        // Finite-run noise of p at τα.
+        let halves = try o.propensities.map { try Diagnostics.halfEnsembleAgreement($0.pHalves("tau_alpha").even, $0.pHalves("tau_alpha").odd) }
+        let r = meanAndSpread(halves.map { [$0.pearson] }), d = meanAndSpread(halves.map { [($0.forward + $0.backward) / 2] })
+        let reliability = Diagnostics.reliability(halfCorrelation: r.mean[0])
+        v.set("noise.half_pearson", r.mean[0], sem: sem(r.std[0]))
+        v.set("noise.reliability", reliability)
+        v.set("noise.pearson_ceiling", reliability.squareRoot())
+        v.set("noise.delta_half", d.mean[0], sem: sem(d.std[0]))
+
+        // Species: mobility contrast and the within-species Pearson of every descriptor.
+        let ps = try o.propensities.map { try $0.p("tau_alpha") }
+        let eta = meanAndSpread(zip(ps, o.features).map { [Diagnostics.speciesShare(p: $0, species: $1.species)] })
+        v.set("species.p_variance_share", eta.mean[0], sem: sem(eta.std[0]))
+        let ratio = zip(ps, o.features).map { p, data -> Double in
+            func mean(_ s: Int) -> Double { let x = zip(p, data.species).filter { $0.1 == s }.map(\.0); return x.reduce(0, +) / Double(x.count) }
+            return mean(0) / mean(2)
+        }
+        v.set("species.p_ratio_s_to_l", ratio.reduce(0, +) / Double(ratio.count))
+
+        let ells = o.ells, l = ells.count
+        // [configuration][feature] pooled within-species ρ, and [species][configuration][feature].
+        var pooled: [[Double]] = [], perSpecies = [[[Double]]](repeating: [], count: 3)
+        for (data, p) in zip(o.features, ps) {
+            let rows = (0..<data.featureCount).map { Diagnostics.withinSpeciesPearson(data.column($0), p, species: data.species) }
+            pooled.append(rows.map { abs($0.pooled) })
+            for s in 0..<3 { perSpecies[s].append(rows.map { abs($0.perSpecies[s]) }) }
+        }
+        let pooledMean = meanAndSpread(pooled).mean, speciesMean = perSpecies.map { meanAndSpread($0).mean }
+        var peaks: [(Double, Int)] = []
+        var rows: [[String]] = []
+        for (k, stem) in descriptorStems.enumerated() {
+            let curve = block(pooledMean, k, l)
+            let best = curve.indices.max { curve[$0] < curve[$1] }!
+            v.set("within_species.\(stem).pearson_peak", curve[best])
+            v.set("within_species.\(stem).peak_ell", ells[best])
+            peaks.append((curve[best], k))
+            rows.append([descriptorSymbols[k], f(curve[best], "%.3f"), f(ells[best], "%.1f")]
+                        + (0..<3).map { s in f(block(speciesMean[s], k, l).max()!, "%.3f") })
+        }
+        let theta = peaks[4].0, others = peaks.filter { $0.1 != 4 }.map(\.0).max()!
+        v.set("within_species.theta_margin", theta - others)
+        v.set("within_species.best_descriptor", descriptorSymbols[peaks.max { $0.0 < $1.0 }!.1])
+        v.set("table.within_species", ReportTable(
+            columns: ["descriptor", "max_ℓ |ρ| within species", "at ℓ", "S only", "M only", "L only"], rows: rows))
+    }
+}
