@@ -26,6 +26,8 @@ struct ProfileArtifact: Codable, Sendable {
     /// ρ(p_even, p_odd) between the two half-ensembles, mean over configurations: how much of p
     /// is reproducible rather than finite-run noise.
     var halfPearson: Double?
+    /// Share of the variance of p explained by the species label (η²), mean over configurations.
+    var speciesShare: Double?
 
     /// |ρ| of descriptor block `d` over ℓ.
     func absolutePearson(block d: Int) -> [Double] {
@@ -50,11 +52,13 @@ enum ProfileStages {
             pearson.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
         }
         let (pm, ps) = meanAndSpread(pearson)
+        let eta = zip(configurations, p).map { c, p in Diagnostics.speciesShare(p: p, species: c.species.map { Int($0.rawValue) }) }
         let split = try halves.filter { $0[0].count == $0[1].count && !$0[0].isEmpty }.map { try pearsonCoefficient($0[0], $0[1]) }
         return ProfileArtifact(temperature: temperature, tauAlpha: tauAlpha, configurations: configurations.count, runs: runs,
                                ells: ells, featureNames: names, pearsonMean: pm, pearsonStd: ps,
                                toTargetMean: meanAndSpread(to).mean, fromTargetMean: meanAndSpread(from).mean, fsTimes: fsTimes, fs: fs,
-                               halfPearson: split.isEmpty ? nil : split.reduce(0, +) / Double(split.count))
+                               halfPearson: split.isEmpty ? nil : split.reduce(0, +) / Double(split.count),
+                               speciesShare: eta.reduce(0, +) / Double(eta.count))
     }
 
     // MARK: profile of an existing data set (the main temperature)

@@ -161,7 +161,7 @@ public enum ReportValues {
         let blocks = (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
         let best = (0..<6).max { blocks[$0].max()! < blocks[$1].max()! }!
         return ["0.30 (paper)", "4×10⁶", "10", f(Analysis.optimalEll(ells: p.ells, values: blocks[4]), "%.2f"),
-                f(blocks[4].max()!, "%.3f"), f(blocks[0].max()!, "%.3f"), descriptorSymbols[best], "—"]
+                f(blocks[4].max()!, "%.3f"), f(blocks[0].max()!, "%.3f"), descriptorSymbols[best], "—", "—"]
     }
 
     static func series(_ o: StudyOutputs, into v: inout ValueStore) {
@@ -171,12 +171,12 @@ public enum ReportValues {
         guard !points.isEmpty else { return }
         v.set("table.series", ReportTable(
             columns: ["T", "τα (sweeps)", "configurations", "optimal ℓ of Θ̄", "max |ρ(Θ̄, p)|", "max |ρ(ρ̄, p)|", "best descriptor",
-                      "ρ(p half, p half)"],
+                      "ρ(p half, p half)", "species share of p (η²)"],
             rows: points.map { p in
                 let best = (0..<6).max { (p.absolutePearson(block: $0).max() ?? 0) < (p.absolutePearson(block: $1).max() ?? 0) }!
                 return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, block: 4), "%.2f"),
                         f(p.absolutePearson(block: 4).max()!, "%.3f"), f(p.absolutePearson(block: 0).max()!, "%.3f"), descriptorSymbols[best],
-                        p.halfPearson.map { f($0, "%.3f") } ?? "—"]
+                        p.halfPearson.map { f($0, "%.3f") } ?? "—", p.speciesShare.map { f($0, "%.3f") } ?? "—"]
             } + [paperRow()]))
         let ells = points.map { Analysis.optimalEll($0, block: 4) }
         v.set("series.optimal_ell_hottest", ells.first!)
@@ -186,5 +186,8 @@ public enum ReportValues {
         let margins = points.map { $0.absolutePearson(block: 4).max()! - $0.absolutePearson(block: 0).max()! }
         v.set("series.theta_minus_rho_coldest", margins.last!)
         v.set("series.theta_minus_rho_hottest", margins.first!)
+        if let hot = points.first?.speciesShare, let cold = points.last?.speciesShare {
+            v.set("series.species_share_hottest", hot); v.set("series.species_share_coldest", cold)
+        }
     }
 }
