@@ -22,28 +22,45 @@ private let seedCount = 8
 /// Number of distance buckets per row.
 private let bucketCount = 128
 
+/// Candidates evaluated together: one SIMD vector of lanes per visited point.
+private let blockWidth = 8
+private typealias Lanes = SIMD8<Double>
+
 /// Evaluates every candidate (feature indices into `x`) against X_d (`distances`) and `reference`.
 /// `referenceNeighbours[i]` is the nearest neighbour of i in the reference space.
+///
+/// Candidates are processed in blocks of `blockWidth` SIMD lanes: each gathered point k is loaded
+/// once per block, and every lane updates its own nearest neighbour (tie: lower index) and, when
+/// asked, its count of points closer than the reference neighbour. All comparisons are exact
+/// Double comparisons of the same sums d_ik + (x_i − x_k)² as the scalar rule.
 func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x: FeatureSpace, candidates: [Int],
                                            reference: R, referenceNeighbours: [Int],
                                            countFromReference: Bool, chunks: Int) -> CandidateSums {
     let n = distances.n, count = candidates.count
+    let blocks = (count + blockWidth - 1) / blockWidth
+    let stride = blocks * blockWidth
     let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2 * count)
-    // Point-major copy (values[k * count + s]): the candidates visiting one point share its cache lines.
-    let values = UnsafeMutablePointer<Double>.allocate(capacity: n * count)
+    // Point-major copy (values[k * stride + s]), padded lanes zero: one block of a point is one load.
+    let values = UnsafeMutablePointer<Double>.allocate(capacity: n * stride)
+    values.initialize(repeating: 0, count: n * stride)
     defer { values.deallocate() }
     x.columnMajor.withUnsafeBufferPointer { xs in
-        for (s, c) in candidates.enumerated() { for k in 0..<n { values[k * count + s] = xs[c * n + k] } }
+        for (s, c) in candidates.enumerated() { for k in 0..<n { values[k * stride + s] = xs[c * n + k] } }
+    }
+    @inline(__always) func lanes(_ p: UnsafeMutablePointer<Double>) -> Lanes {
+        UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
     }
     referenceNeighbours.withUnsafeBufferPointer { jr in
         forEachChunk(of: n, chunks: chunks) { rows, chunk in
-            let idx = UnsafeMutablePointer<Int>.allocate(capacity: n)
-            let rf = UnsafeMutablePointer<Double>.allocate(capacity: n)
             let bIdx = UnsafeMutablePointer<Int>.allocate(capacity: n)
             let bR = UnsafeMutablePointer<Double>.allocate(capacity: n)
-            let limits = UnsafeMutablePointer<Double>.allocate(capacity: count)
-            defer { idx.deallocate(); rf.deallocate(); bIdx.deallocate(); bR.deallocate(); limits.deallocate() }
+            let bucketOf = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+            let gathered = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            let limits = UnsafeMutablePointer<Double>.allocate(capacity: stride)
+            defer { bIdx.deallocate(); bR.deallocate(); bucketOf.deallocate(); gathered.deallocate(); limits.deallocate() }
+            // Bucket b holds q in start[b] ..< start[b + 1]; the points k < jRef come first (up to split[b]).
             var start = [Int](repeating: 0, count: bucketCount + 1)
+            var split = [Int](repeating: 0, count: bucketCount)
             var bucketMin = [Double](repeating: 0, count: bucketCount)
             var toRef = [Int](repeating: 0, count: count), fromRef = [Int](repeating: 0, count: count)
             var seeds = [Int](); seeds.reserveCapacity(seedCount + 1)
@@ -56,66 +73,101 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                 if !countFromReference { smallestEntries(r, excluding: i, points: n, into: &seeds); seeds.append(jRef) }
                 var bound = -Double.infinity
                 for s in 0..<count {
-                    let col = values + s
-                    let xi = col[i * count]
+                    let xi = values[i * stride + s]
                     var l: Double
                     if countFromReference {
-                        let d = xi - col[jRef * count]; l = r[jRef] + d * d
+                        let d = xi - values[jRef * stride + s]; l = r[jRef] + d * d
                     } else {
                         l = .infinity
-                        for k in seeds { let d = xi - col[k * count]; l = min(l, r[k] + d * d) }
+                        for k in seeds { let d = xi - values[k * stride + s]; l = min(l, r[k] + d * d) }
                     }
                     limits[s] = l
                     bound = max(bound, l)
                 }
-                // 2. Gather the points with d_ik ≤ bound (index order), then bucket them by d_ik.
+                for s in count..<stride { limits[s] = -.infinity }
+                // 2. Gather the points k ≠ i with d_ik ≤ bound (index order), then bucket them by d_ik,
+                //    keeping index order inside each bucket.
                 var m = 0
                 for k in 0..<n {
-                    idx[m] = k; rf[m] = r[k]
+                    gathered[m] = k
                     m &+= (r[k] <= bound && k != i) ? 1 : 0
                 }
                 let scale = bound > 0 ? Double(bucketCount) / bound : 0
-                for b in 0..<bucketCount { start[b] = 0; bucketMin[b] = .infinity }
+                for b in 0..<bucketCount { start[b] = 0; split[b] = 0; bucketMin[b] = .infinity }
                 start[bucketCount] = 0
                 for q in 0..<m {
-                    let b = min(bucketCount - 1, Int(rf[q] * scale))
-                    start[b + 1] += 1
-                    bucketMin[b] = min(bucketMin[b], rf[q])
+                    let k = gathered[q], rk = r[k]
+                    let b = min(bucketCount - 1, Int(rk * scale))
+                    bucketOf[q] = Int32(b)
+                    start[b + 1] &+= 1
+                    split[b] &+= k < jRef ? 1 : 0
+                    bucketMin[b] = min(bucketMin[b], rk)
                 }
-                for b in 0..<bucketCount { start[b + 1] += start[b] }
+                for b in 0..<bucketCount { start[b + 1] += start[b]; split[b] += start[b] }
                 var fill = start
                 for q in 0..<m {
-                    let b = min(bucketCount - 1, Int(rf[q] * scale))
-                    bIdx[fill[b]] = idx[q]; bR[fill[b]] = rf[q]; fill[b] += 1
+                    let b = Int(bucketOf[q]), k = gathered[q]
+                    bIdx[fill[b]] = k; bR[fill[b]] = r[k]; fill[b] &+= 1
                 }
-                // 3. Each candidate scans buckets while they can still matter.
+                // 3. Each block of candidates scans buckets while they can still matter.
                 cacheJ.removeAll(keepingCapacity: true); cacheR.removeAll(keepingCapacity: true)
-                for s in 0..<count {
-                    let col = values + s
-                    let xi = col[i * count]
-                    var best = Double.infinity, arg = Int.max, below = 0
-                    let t = limits[s]
-                    for b in 0..<bucketCount where start[b] < start[b + 1] {
-                        if bucketMin[b] > (countFromReference ? t : best) { break }
-                        for q in start[b]..<start[b + 1] {
-                            let k = bIdx[q]
-                            let d = xi - col[k * count]
-                            let v = bR[q] + d * d
-                            // Rarely-true branches only (well predicted); the count is branch-free.
-                            if v <= best && (v < best || k < arg) { best = v; arg = k }
-                            if countFromReference {
-                                below &+= v < t ? 1 : 0
-                                if v == t && k < jRef { below &+= 1 }
+                for blk in 0..<blocks {
+                    let s0 = blk * blockWidth
+                    let xi = lanes(values + i * stride + s0)
+                    let t = lanes(limits + s0)
+                    var tUp = t
+                    for l in 0..<blockWidth { tUp[l] = t[l].nextUp }
+                    var blockLimit = -Double.infinity
+                    for l in 0..<blockWidth { blockLimit = max(blockLimit, t[l]) }
+                    var best = Lanes(repeating: .infinity), arg = Lanes(repeating: .infinity)
+                    var below = SIMD8<Int64>(repeating: 0)
+                    @inline(__always) func visit(_ q: Int, _ thr: Lanes) {
+                        let k = bIdx[q]
+                        let d = xi - lanes(values + k * stride + s0)
+                        let v = Lanes(repeating: bR[q]) + d * d
+                        let kd = Lanes(repeating: Double(k))
+                        let upd = (v .< best) .| ((v .== best) .& (kd .< arg))
+                        best.replace(with: v, where: upd)
+                        arg.replace(with: kd, where: upd)
+                        if countFromReference { below &-= unsafeBitCast(v .< thr, to: SIMD8<Int64>.self) }
+                    }
+                    @inline(__always) func countOnly(_ q: Int, _ thr: Lanes) {
+                        let d = xi - lanes(values + bIdx[q] * stride + s0)
+                        let v = Lanes(repeating: bR[q]) + d * d
+                        below &-= unsafeBitCast(v .< thr, to: SIMD8<Int64>.self)
+                    }
+                    // Buckets that can still hold a nearer neighbour for some lane: full update.
+                    // Points of later buckets have d_ik > every lane's best, so only the counts change.
+                    var b = 0
+                    while b < bucketCount {
+                        if start[b] < start[b + 1] {
+                            if bucketMin[b] > best.max() { break }
+                            // k < jRef counts on v ≤ t (v < nextUp(t)), k ≥ jRef on v < t.
+                            for q in start[b]..<split[b] { visit(q, tUp) }
+                            for q in split[b]..<start[b + 1] { visit(q, t) }
+                        }
+                        b += 1
+                    }
+                    if countFromReference {
+                        while b < bucketCount {
+                            if start[b] < start[b + 1] {
+                                if bucketMin[b] > blockLimit { break }
+                                for q in start[b]..<split[b] { countOnly(q, tUp) }
+                                for q in split[b]..<start[b + 1] { countOnly(q, t) }
                             }
+                            b += 1
                         }
                     }
-                    // 4. Rank of the nearest neighbour in the reference (few distinct ones per row).
-                    let rank: Int
-                    if let at = cacheJ.firstIndex(of: arg) { rank = cacheR[at] } else {
-                        rank = reference.rank(of: arg, from: i); cacheJ.append(arg); cacheR.append(rank)
+                    // 4. Rank of each lane's nearest neighbour in the reference (few distinct ones per row).
+                    for l in 0..<min(blockWidth, count - s0) {
+                        let a = Int(arg[l])
+                        let rank: Int
+                        if let at = cacheJ.firstIndex(of: a) { rank = cacheR[at] } else {
+                            rank = reference.rank(of: a, from: i); cacheJ.append(a); cacheR.append(rank)
+                        }
+                        toRef[s0 + l] &+= rank
+                        if countFromReference { fromRef[s0 + l] &+= 1 &+ Int(below[l]) }
                     }
-                    toRef[s] &+= rank
-                    if countFromReference { fromRef[s] &+= 1 &+ below }
                 }
             }
             for s in 0..<count {
