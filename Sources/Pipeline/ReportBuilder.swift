@@ -38,11 +38,12 @@ public enum ReportBuilder {
     /// Renders `source` for `profile` into `outputDirectory` (created). Throws `ReportErrors` for
     /// bad directives or missing values (nothing written then), or an I/O / pandoc error.
     public static func build(source: URL, profile: String?, values: ValueStore, expectations: [Expectation],
-                             declaredExpectations: Set<String> = [], provenance: Provenance?,
+                             declaredExpectations: Set<String> = [], knownProfiles: Set<String> = [], provenance: Provenance?,
                              outputDirectory: URL, html: Bool = true) throws -> ReportOutcome {
         let results = ExpectationChecker(values: values).check(expectations)
         let renderer = ReportRenderer(values: values, results: results, profile: profile, outputDirectory: outputDirectory,
-                                      provenance: provenance, declaredExpectations: declaredExpectations.union(expectations.map(\.name)))
+                                      provenance: provenance, declaredExpectations: declaredExpectations.union(expectations.map(\.name)),
+                                      knownProfiles: knownProfiles)
         let text = try String(contentsOf: source, encoding: .utf8)
         let markdown = try renderer.render(source: text, file: source.path)
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)

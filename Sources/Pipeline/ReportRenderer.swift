@@ -6,6 +6,8 @@
 ///   {{expectations}}                   the summary table (inserted after the title if absent)
 ///   {{provenance}}                     the provenance section
 ///   {{profile}}                        the profile name
+///   {{only P1 P2 …}} … {{end only}}    lines kept only for the listed profiles (each marker on a
+///                                      line of its own; directives in dropped lines are not evaluated)
 /// Directives inside fenced code blocks are left alone. Every problem (unknown directive,
 /// missing value, figure or expectation) is collected and thrown with its line.
 import Foundation
@@ -35,15 +37,18 @@ public struct ReportRenderer: Sendable {
     /// Names of all expectations in the manifest (any profile), so a check not applying to this
     /// profile renders as such instead of being an error.
     public var declaredExpectations: Set<String>
+    /// Profiles of the manifest; when non-empty, `{{only …}}` may name only these (catches typos).
+    public var knownProfiles: Set<String>
 
     public init(values: ValueStore, results: [ExpectationResult], profile: String?, outputDirectory: URL,
-                provenance: Provenance? = nil, declaredExpectations: Set<String> = []) {
+                provenance: Provenance? = nil, declaredExpectations: Set<String> = [], knownProfiles: Set<String> = []) {
         self.values = values
         self.results = results
         self.profile = profile
         self.outputDirectory = outputDirectory
         self.provenance = provenance
         self.declaredExpectations = declaredExpectations
+        self.knownProfiles = knownProfiles
     }
 
     /// The rendered markdown, or `ReportErrors` naming each bad directive and its line.
@@ -53,8 +58,35 @@ public struct ReportRenderer: Sendable {
         var inFence = false
         var hasSummary = false
         let lines = source.components(separatedBy: "\n")
+        // (line of the opening marker, whether its lines are kept) while inside {{only …}}.
+        var block: (line: Int, keep: Bool)? = nil
         for (n, line) in lines.enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inFence.toggle() }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") { inFence.toggle() }
+            if !inFence, let marker = Self.blockMarker(trimmed) {
+                switch marker {
+                case .only(let names):
+                    if let open = block {
+                        errors.append(ReportError(file: file, line: n + 1, directive: trimmed,
+                                                  message: "{{only}} blocks do not nest; the block opened on line \(open.line) is still open"))
+                    }
+                    if names.isEmpty {
+                        errors.append(ReportError(file: file, line: n + 1, directive: trimmed, message: "usage: {{only PROFILE …}}"))
+                    }
+                    for name in names where !knownProfiles.isEmpty && !knownProfiles.contains(name) {
+                        errors.append(ReportError(file: file, line: n + 1, directive: trimmed,
+                                                  message: "unknown profile '\(name)'; known: \(knownProfiles.sorted().joined(separator: ", "))"))
+                    }
+                    block = (n + 1, names.contains(profile ?? "base"))
+                case .end:
+                    if block == nil {
+                        errors.append(ReportError(file: file, line: n + 1, directive: trimmed, message: "{{end only}} without {{only …}}"))
+                    }
+                    block = nil
+                }
+                continue
+            }
+            if let b = block, !b.keep { continue }
             if inFence { out.append(line); continue }
             var rendered = ""
             var rest = Substring(line)
@@ -72,6 +104,9 @@ public struct ReportRenderer: Sendable {
                 rest = rest[close.upperBound...]
             }
             out.append(rendered + rest)
+        }
+        if let open = block {
+            errors.append(ReportError(file: file, line: open.line, directive: "{{only}}", message: "block is never closed with {{end only}}"))
         }
         if !errors.isEmpty { throw ReportErrors(errors: errors) }
         if !hasSummary {
@@ -130,8 +165,19 @@ public struct ReportRenderer: Sendable {
         case "profile":
             return profile ?? "base"
         default:
-            throw FieldMessage("unknown directive '\(name)'; known: figure, value, table, check, expectations, provenance, profile")
+            throw FieldMessage("unknown directive '\(name)'; known: figure, value, table, check, expectations, provenance, profile, only … end only")
         }
+    }
+
+    enum BlockMarker { case only([String]), end }
+
+    /// `{{only A B}}` or `{{end only}}` filling a whole (trimmed) line, else nil.
+    static func blockMarker(_ line: String) -> BlockMarker? {
+        guard line.hasPrefix("{{"), line.hasSuffix("}}"), line.components(separatedBy: "{{").count == 2 else { return nil }
+        let t = tokens(String(line.dropFirst(2).dropLast(2)))
+        if t == ["end", "only"] { return .end }
+        if t.first == "only" { return .only(Array(t.dropFirst())) }
+        return nil
     }
 
     /// The summary table: quantity, ours, expected, paper, verdict.

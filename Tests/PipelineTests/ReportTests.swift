@@ -74,6 +74,34 @@ import Testing
         #expect(md == "# T\n*(check peak does not apply to profile smoke)*\n## Summary\n*No expectations for profile smoke.*")
     }
 
+    @Test func onlyBlocksKeepTheirLinesForTheirProfilesAlone() throws {
+        let source = "# T\nshared\n{{only default paper}}\nwarm {{value theta.peak}}\n{{end only}}\n  {{only smoke}}\ncold {{value absent.in.this.profile}}\n{{end only}}\nend"
+        func render(_ profile: String) throws -> String {
+            try ReportRenderer(values: store(), results: [], profile: profile, outputDirectory: URL(fileURLWithPath: "/tmp"),
+                               knownProfiles: ["default", "paper", "smoke"]).render(source: source, file: "r.md")
+        }
+        let d = try render("default")
+        #expect(d.contains("warm 2.25") && !d.contains("cold") && !d.contains("only") && d.contains("shared") && d.contains("end"))
+        // The smoke block cites a missing value: evaluated, hence an error, only where it is kept.
+        #expect(throws: ReportErrors.self) { try render("smoke") }
+    }
+
+    @Test func malformedOnlyBlocksAreLocatedErrors() {
+        let renderer = ReportRenderer(values: store(), results: [], profile: "default", outputDirectory: URL(fileURLWithPath: "/tmp"),
+                                      knownProfiles: ["default", "smoke"])
+        for (source, line, fragment) in [("a\n{{only defualt}}\nb\n{{end only}}", 2, "unknown profile 'defualt'"),
+                                         ("a\n{{only default}}\nb", 2, "never closed"),
+                                         ("a\n{{end only}}", 2, "without"),
+                                         ("{{only default}}\n{{only smoke}}\n{{end only}}", 2, "do not nest")] {
+            do {
+                _ = try renderer.render(source: source, file: "r.md")
+                Issue.record("no error for \(source)")
+            } catch let e as ReportErrors {
+                #expect(e.errors.contains { $0.line == line && $0.message.contains(fragment) }, "\(e)")
+            } catch { Issue.record("\(error)") }
+        }
+    }
+
     @Test func buildWritesMarkdownVerdictsAndHTML() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
