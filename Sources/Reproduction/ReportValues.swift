@@ -47,6 +47,9 @@ public enum ReportValues {
         if let a = v["supervised.first_ell_theta"]?.doubleValue, let b = v["beta.supervised.first_ell_theta"]?.doubleValue {
             v.set("beta.first_theta_ell_shift", b - a)
         }
+        if let a = v["theta_bar.optimal_ell"]?.doubleValue, let b = v["beta.theta_bar.optimal_ell"]?.doubleValue {
+            v.set("beta.theta_optimal_ell_shift", b - a)
+        }
         unsupervised(o, sem: sem, into: &v)
         try diagnostics(o, sem: sem, into: &v)
         series(o, into: &v)
@@ -66,6 +69,7 @@ public enum ReportValues {
             let k = curve.indices.max { curve[$0] < curve[$1] }!
             v.set("\(prefix)\(stem).pearson_peak", curve[k], sem: sem(pearson.std[d * l + k]))
             v.set("\(prefix)\(stem).peak_ell", ells[k])
+            v.set("\(prefix)\(stem).optimal_ell", Analysis.optimalEll(ells: ells, values: curve))
             v.set("\(prefix)\(stem).delta_x_to_p_min", block(to.mean, d, l).min()!)
             v.set("\(prefix)\(stem).delta_x_to_p_mean", block(to.mean, d, l).reduce(0, +) / Double(l))
             v.set("\(prefix)\(stem).delta_p_to_x_mean", block(from.mean, d, l).reduce(0, +) / Double(l))
@@ -112,6 +116,11 @@ public enum ReportValues {
         v.set("\(prefix)supervised.first_is_theta", Double(firsts.filter { $0.hasPrefix("theta_bar") }.count) / Double(firsts.count))
         v.set("\(prefix)supervised.second_is_rho_or_phi",
               Double(seconds.filter { $0.hasPrefix("rho_bar") || $0.hasPrefix("phi_bar") }.count) / Double(seconds.count))
+        func isDensity(_ n: String) -> Bool { n.hasPrefix("rho_bar") || n.hasPrefix("phi_bar") }
+        let pairs = zip(firsts, seconds).filter { a, b in
+            (a.hasPrefix("theta_bar") && isDensity(b)) || (isDensity(a) && b.hasPrefix("theta_bar"))
+        }
+        v.set("\(prefix)supervised.first_two_theta_and_density", Double(pairs.count) / Double(firsts.count))
         let thetaElls = firsts.filter { $0.hasPrefix("theta_bar") }.compactMap { Double($0.dropFirst(12).dropLast()) }
         if !thetaElls.isEmpty { v.set("\(prefix)supervised.first_ell_theta", thetaElls.reduce(0, +) / Double(thetaElls.count)) }
         v.set("\(prefix)table.supervised_orders", ReportTable(

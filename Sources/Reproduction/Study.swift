@@ -55,11 +55,13 @@ public struct Study {
         }
         let outputs = try studyOutputs(figures, graph: graph, store: store)
         var values = try ReportValues.collect(outputs, profile: profile)
+        ReportValues.cost(outputs, stageSeconds: summary.recordedSecondsPerStage,
+                          cores: ProcessInfo.processInfo.activeProcessorCount, into: &values)
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         let provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
         let outcome = try ReportBuilder.build(source: root.appendingPathComponent("report/report.md"), profile: profile, values: values,
-                                              expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames,
+                                              expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles),
                                               provenance: provenance, outputDirectory: reportURL)
         for r in outcome.results { log("expectation \(r.verdict.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(r.expectation.name): \(r.detail)") }
         log("report: \(outcome.markdown.path)" + (outcome.html.map { " and \($0.path)" } ?? ""))
