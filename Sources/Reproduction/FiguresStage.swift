@@ -9,7 +9,7 @@ import Regression
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
     static let kind = StageKind(
-        "figures", version: 1,
+        "figures", version: 2,
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
@@ -91,7 +91,7 @@ enum FiguresStage {
             random: MeanStd(mean: published.fig7_random_pearson_mean, std: published.fig7_random_pearson_std))
         if let a = o.regression.outcome("tau_alpha") {
             out.append(("fig07_prediction", PaperFigures.predictionAccuracy(PredictionAccuracyData(
-                ours: accuracy(a, species: nil), paper: paperAccuracy, timeLabel: "t = τ<sub>α</sub>"))))
+                ours: accuracy(a, species: nil), paper: paperAccuracy, timeLabel: "<i>t</i> = <i>τ</i><sub>α</sub>"))))
             let pearsonBySpecies = (0..<3).map { s in
                 speciesPearson(a.keptPropensity, a.keptPrediction, where: a.keptSpecies, equals: s)
             }
@@ -103,7 +103,7 @@ enum FiguresStage {
         }
         if let b = o.regression.outcome("t_beta") {
             out.append(("fig10_prediction_beta", PaperFigures.predictionAccuracy(PredictionAccuracyData(
-                ours: accuracy(b, species: nil), paper: nil, timeLabel: "t = t<sub>β</sub>"))))
+                ours: accuracy(b, species: nil), paper: nil, timeLabel: "<i>t</i> = <i>t</i><sub>β</sub>"))))
         }
         var profiles = o.series
         if let main = o.profile { profiles.append(main) }
