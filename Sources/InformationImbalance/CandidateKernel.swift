@@ -15,6 +15,8 @@ struct CandidateSums {
     var toReference: [Int]
     /// Σ_i r^{X_d ∪ {c}}_{i j_ref(i)}: gives Δ(ref → X_d ∪ {c}); only when requested.
     var fromReference: [Int]?
+    /// Σ_i r^{X_d}_{i j_ref(i)} after the pending feature was added; only when requested.
+    var addedFromReference: Int? = nil
 }
 
 /// Number of nearest points of X_d used as seeds for the gathering bound in the supervised pass.
@@ -29,14 +31,21 @@ private typealias Lanes = SIMD8<Double>
 /// Evaluates every candidate (feature indices into `x`) against X_d (`distances`) and `reference`.
 /// `referenceNeighbours[i]` is the nearest neighbour of i in the reference space.
 ///
+/// `adding`, when given, is the feature chosen at the previous step: each row first gets its
+/// squared differences (d_ik += (x_i − x_k)², as `addFeature` does), so X_d grows in the same pass
+/// that reads it; `rankAfterAdding` then also sums Δ(ref → X_d) of the grown X_d.
+///
 /// Candidates are processed in blocks of `blockWidth` SIMD lanes: each gathered point k is loaded
 /// once per block, and every lane updates its own nearest neighbour (tie: lower index) and, when
 /// asked, its count of points closer than the reference neighbour. All comparisons are exact
 /// Double comparisons of the same sums d_ik + (x_i − x_k)² as the scalar rule.
 func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x: FeatureSpace, candidates: [Int],
                                            reference: R, referenceNeighbours: [Int],
-                                           countFromReference: Bool, chunks: Int) -> CandidateSums {
+                                           countFromReference: Bool, adding: [Double]? = nil, rankAfterAdding: Bool = false,
+                                           chunks: Int) -> CandidateSums {
     let n = distances.n, count = candidates.count
+    let added = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 1)
+    let pending = adding ?? []
     let blocks = (count + blockWidth - 1) / blockWidth
     let stride = blocks * blockWidth
     let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2 * count)
@@ -50,8 +59,9 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
     @inline(__always) func lanes(_ p: UnsafeMutablePointer<Double>) -> Lanes {
         UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
     }
-    referenceNeighbours.withUnsafeBufferPointer { jr in
+    referenceNeighbours.withUnsafeBufferPointer { jr in pending.withUnsafeBufferPointer { pend in
         forEachChunk(of: n, chunks: chunks) { rows, chunk in
+            var addedSum = 0
             let bIdx = UnsafeMutablePointer<Int>.allocate(capacity: n)
             let bR = UnsafeMutablePointer<Double>.allocate(capacity: n)
             let bucketOf = UnsafeMutablePointer<Int32>.allocate(capacity: n)
@@ -68,6 +78,10 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
             for i in rows {
                 let r = distances.row(i)
                 let jRef = jr[i]
+                if let p = pend.baseAddress {
+                    addSquaredDifferences(from: i, column: p, points: n, into: r)
+                    if rankAfterAdding { addedSum &+= rankInRow(r, of: jRef, from: i, points: n) }
+                }
                 // 1. Limits: rank thresholds t_c = d_{i jRef} in X_d ∪ {c} (which also bound each
                 //    nearest distance), or nearest-distance bounds from a few seed points.
                 if !countFromReference { smallestEntries(r, excluding: i, points: n, into: &seeds); seeds.append(jRef) }
@@ -174,10 +188,12 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                 sums.add(toRef[s], chunk: chunk, slot: s)
                 sums.add(fromRef[s], chunk: chunk, slot: count + s)
             }
+            added.add(addedSum, chunk: chunk, slot: 0)
         }
-    }
+    } }
     let t = sums.totals()
-    return CandidateSums(toReference: Array(t[0..<count]), fromReference: countFromReference ? Array(t[count...]) : nil)
+    return CandidateSums(toReference: Array(t[0..<count]), fromReference: countFromReference ? Array(t[count...]) : nil,
+                         addedFromReference: rankAfterAdding ? added.totals()[0] : nil)
 }
 
 /// The first step (X_0 is empty, every d_ik = 0): each candidate alone is a scalar space, so
@@ -226,25 +242,30 @@ private func largest(_ r: UnsafePointer<Double>, _ ks: [Int]) -> (Double, Int) {
     return (v, at)
 }
 
-/// Adds one feature to X_d in place (d_ik += (x_i − x_k)²) and returns Δ(X_d → ref) (`forward`)
-/// and Δ(ref → X_d) (`backward`) of the grown X_d.
-func addFeatureAndEvaluate<R: ReferenceSpace>(distances: DistanceMatrix, column: [Double], reference: R,
-                                              referenceNeighbours: [Int], chunks: Int) -> ImbalancePair {
-    let n = distances.n
-    let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2)
-    column.withUnsafeBufferPointer { x in
+/// Adds features to X_d in place, one after the other (d_ik += (x_i − x_k)² per column), and
+/// returns Δ(X_d → ref) (`forward`) and Δ(ref → X_d) (`backward`) after each addition.
+func addFeaturesAndEvaluate<R: ReferenceSpace>(distances: DistanceMatrix, columns: [[Double]], reference: R,
+                                               referenceNeighbours: [Int], chunks: Int) -> [ImbalancePair] {
+    let n = distances.n, m = columns.count
+    let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2 * m)
+    let flat = columns.flatMap { $0 }
+    flat.withUnsafeBufferPointer { x in
         forEachChunk(of: n, chunks: chunks) { rows, chunk in
-            var forward = 0, backward = 0
+            var forward = [Int](repeating: 0, count: m), backward = [Int](repeating: 0, count: m)
             for i in rows {
                 let row = distances.row(i)
-                addSquaredDifferences(from: i, column: x.baseAddress!, points: n, into: row)
-                forward &+= reference.rank(of: nearestInRow(row, of: i, points: n), from: i)
-                backward &+= rankInRow(row, of: referenceNeighbours[i], from: i, points: n)
+                for c in 0..<m {
+                    addSquaredDifferences(from: i, column: x.baseAddress! + c * n, points: n, into: row)
+                    forward[c] &+= reference.rank(of: nearestInRow(row, of: i, points: n), from: i)
+                    backward[c] &+= rankInRow(row, of: referenceNeighbours[i], from: i, points: n)
+                }
             }
-            sums.add(forward, chunk: chunk, slot: 0)
-            sums.add(backward, chunk: chunk, slot: 1)
+            for c in 0..<m {
+                sums.add(forward[c], chunk: chunk, slot: 2 * c)
+                sums.add(backward[c], chunk: chunk, slot: 2 * c + 1)
+            }
         }
     }
     let t = sums.totals()
-    return ImbalancePair(forward: imbalance(rankSum: t[0], points: n), backward: imbalance(rankSum: t[1], points: n))
+    return (0..<m).map { ImbalancePair(forward: imbalance(rankSum: t[2 * $0], points: n), backward: imbalance(rankSum: t[2 * $0 + 1], points: n)) }
 }

@@ -31,22 +31,26 @@ extension GreedySelection {
         var remaining = Array(0..<x.featureCount)
         var order = [Int](), to = [Double](), from = [Double]()
         for _ in 1...maxD {
+            // The previous winner joins X_d inside this step's pass over the rows, which also
+            // gives its Δ(p → X_d).
             let sums = order.isEmpty
                 ? evaluateFirstCandidates(features: x, candidates: remaining, reference: p,
                                           referenceNeighbours: pNeighbours, countFromReference: false, chunks: chunks)
                 : evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: p,
-                                     referenceNeighbours: pNeighbours, countFromReference: false, chunks: chunks)
-            let winner = remaining[Self.firstMinimum(sums.toReference.map { imbalance(rankSum: $0, points: n) })]
-            let pair = addFeatureAndEvaluate(distances: distances, column: x.column(winner), reference: p,
-                                             referenceNeighbours: pNeighbours, chunks: chunks)
-            order.append(winner); to.append(pair.forward); from.append(pair.backward)
+                                     referenceNeighbours: pNeighbours, countFromReference: false,
+                                     adding: x.column(order[order.count - 1]), rankAfterAdding: true, chunks: chunks)
+            if let added = sums.addedFromReference { from.append(imbalance(rankSum: added, points: n)) }
+            let best = Self.firstMinimum(sums.toReference.map { imbalance(rankSum: $0, points: n) })
+            let winner = remaining[best]
+            // The winner's sum is that of X_d ∪ {winner}.
+            order.append(winner); to.append(imbalance(rankSum: sums.toReference[best], points: n))
             remaining.removeAll { $0 == winner }
         }
-        var withNoise: ImbalancePair?
-        if let noiseColumn {
-            withNoise = addFeatureAndEvaluate(distances: distances, column: noiseColumn, reference: p,
-                                              referenceNeighbours: pNeighbours, chunks: chunks)
-        }
+        // The last winner joins X_d (its Δ(p → X_d)), then the noise column.
+        let pairs = addFeaturesAndEvaluate(distances: distances, columns: [x.column(order[order.count - 1])] + (noiseColumn.map { [$0] } ?? []),
+                                           reference: p, referenceNeighbours: pNeighbours, chunks: chunks)
+        from.append(pairs[0].backward)
+        let withNoise: ImbalancePair? = noiseColumn == nil ? nil : pairs[1]
         return SupervisedSelection(order: order, toTarget: to, fromTarget: from, withNoise: withNoise)
     }
 }

@@ -26,19 +26,23 @@ extension GreedySelection {
         var remaining = Array(0..<x.featureCount)
         var order = [Int](), fullTo = [Double](), toFull = [Double](), sym = [Double]()
         for _ in 1...maxD {
+            // The previous winner joins X_d inside this step's pass over the rows.
             let sums = order.isEmpty
                 ? evaluateFirstCandidates(features: x, candidates: remaining, reference: full,
                                           referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
                 : evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: full,
-                                     referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
+                                     referenceNeighbours: full.neighbours, countFromReference: true,
+                                     adding: x.column(order[order.count - 1]), chunks: chunks)
             let scores = zip(sums.fromReference!, sums.toReference).map {
                 symmetricImbalance(imbalance(rankSum: $0, points: n), imbalance(rankSum: $1, points: n))
             }
-            let winner = remaining[Self.firstMinimum(scores)]
-            let pair = addFeatureAndEvaluate(distances: distances, column: x.column(winner), reference: full,
-                                             referenceNeighbours: full.neighbours, chunks: chunks)
-            order.append(winner); toFull.append(pair.forward); fullTo.append(pair.backward)
-            sym.append(symmetricImbalance(pair.backward, pair.forward))
+            let best = Self.firstMinimum(scores)
+            let winner = remaining[best]
+            // The winner's two sums are those of X_d ∪ {winner}: no separate pass is needed.
+            let forward = imbalance(rankSum: sums.toReference[best], points: n)
+            let backward = imbalance(rankSum: sums.fromReference![best], points: n)
+            order.append(winner); toFull.append(forward); fullTo.append(backward)
+            sym.append(scores[best])
             remaining.removeAll { $0 == winner }
         }
         return UnsupervisedSelection(order: order, fullToSubset: fullTo, subsetToFull: toFull, symmetric: sym)
