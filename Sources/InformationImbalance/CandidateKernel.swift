@@ -102,9 +102,18 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                 // 2. Gather the points k ≠ i with d_ik ≤ bound (index order), then bucket them by d_ik,
                 //    keeping index order inside each bucket.
                 var m = 0
-                for k in 0..<n {
-                    gathered[m] = k
-                    m &+= (r[k] <= bound && k != i) ? 1 : 0
+                let boundLanes = RowLanes(repeating: bound)
+                var k0 = 0
+                while k0 < n {
+                    let k1 = min(n, k0 + 8)
+                    // Blocks of 8 with no entry ≤ bound are skipped whole.
+                    if k1 - k0 < 8 || any(rowLanes(r + k0) .<= boundLanes) {
+                        for k in k0..<k1 {
+                            gathered[m] = k
+                            m &+= (r[k] <= bound && k != i) ? 1 : 0
+                        }
+                    }
+                    k0 = k1
                 }
                 let scale = bound > 0 ? Double(bucketCount) / bound : 0
                 for b in 0..<bucketCount { start[b] = 0; split[b] = 0; bucketMin[b] = .infinity }
@@ -220,18 +229,26 @@ func evaluateFirstCandidates<R: ReferenceSpace>(features x: FeatureSpace, candid
 }
 
 /// The (up to) `seedCount` points k ≠ i of smallest d_ik (any order; used only for a bound).
+/// Blocks of 8 entries none of which beats the current worst seed are skipped whole.
 @inline(__always)
 private func smallestEntries(_ r: UnsafePointer<Double>, excluding i: Int, points n: Int, into out: inout [Int]) {
     out.removeAll(keepingCapacity: true)
     var worst = Double.infinity, worstAt = -1
-    for k in 0..<n where k != i {
-        if out.count < seedCount {
-            out.append(k)
-            if out.count == seedCount { (worst, worstAt) = largest(r, out) }
-        } else if r[k] < worst {
-            out[worstAt] = k
-            (worst, worstAt) = largest(r, out)
+    var k0 = 0
+    while k0 < n {
+        let k1 = min(n, k0 + 8)
+        if out.count < seedCount || k1 - k0 < 8 || any(rowLanes(r + k0) .< RowLanes(repeating: worst)) {
+            for k in k0..<k1 where k != i {
+                if out.count < seedCount {
+                    out.append(k)
+                    if out.count == seedCount { (worst, worstAt) = largest(r, out) }
+                } else if r[k] < worst {
+                    out[worstAt] = k
+                    (worst, worstAt) = largest(r, out)
+                }
+            }
         }
+        k0 = k1
     }
 }
 
