@@ -49,12 +49,16 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
     let blocks = (count + blockWidth - 1) / blockWidth
     let stride = blocks * blockWidth
     let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2 * count)
-    // Point-major copy (values[k * stride + s]), padded lanes zero: one block of a point is one load.
-    let values = UnsafeMutablePointer<Double>.allocate(capacity: n * stride)
+    // Block-major copy, padded lanes zero: candidate s = blk * 8 + l of point k sits at
+    // values[(blk * n + k) * 8 + l], so one block of one point is one aligned cache line and a
+    // block's scan stays within its own n * 64 bytes.
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: n * stride * MemoryLayout<Double>.stride, alignment: 64)
+    defer { raw.deallocate() }
+    let values = raw.bindMemory(to: Double.self, capacity: n * stride)
     values.initialize(repeating: 0, count: n * stride)
-    defer { values.deallocate() }
+    @inline(__always) func at(_ k: Int, _ s: Int) -> Int { ((s / blockWidth) * n + k) * blockWidth + s % blockWidth }
     x.columnMajor.withUnsafeBufferPointer { xs in
-        for (s, c) in candidates.enumerated() { for k in 0..<n { values[k * stride + s] = xs[c * n + k] } }
+        for (s, c) in candidates.enumerated() { for k in 0..<n { values[at(k, s)] = xs[c * n + k] } }
     }
     @inline(__always) func lanes(_ p: UnsafeMutablePointer<Double>) -> Lanes {
         UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
@@ -87,13 +91,13 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                 if !countFromReference { smallestEntries(r, excluding: i, points: n, into: &seeds); seeds.append(jRef) }
                 var bound = -Double.infinity
                 for s in 0..<count {
-                    let xi = values[i * stride + s]
+                    let xi = values[at(i, s)]
                     var l: Double
                     if countFromReference {
-                        let d = xi - values[jRef * stride + s]; l = r[jRef] + d * d
+                        let d = xi - values[at(jRef, s)]; l = r[jRef] + d * d
                     } else {
                         l = .infinity
-                        for k in seeds { let d = xi - values[k * stride + s]; l = min(l, r[k] + d * d) }
+                        for k in seeds { let d = xi - values[at(k, s)]; l = min(l, r[k] + d * d) }
                     }
                     limits[s] = l
                     bound = max(bound, l)
@@ -136,7 +140,8 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                 cacheJ.removeAll(keepingCapacity: true); cacheR.removeAll(keepingCapacity: true)
                 for blk in 0..<blocks {
                     let s0 = blk * blockWidth
-                    let xi = lanes(values + i * stride + s0)
+                    let block = values + blk * n * blockWidth
+                    let xi = lanes(block + i * blockWidth)
                     let t = lanes(limits + s0)
                     var tUp = t
                     for l in 0..<blockWidth { tUp[l] = t[l].nextUp }
@@ -146,7 +151,7 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                     var below = SIMD8<Int64>(repeating: 0)
                     @inline(__always) func visit(_ q: Int, _ thr: Lanes) {
                         let k = bIdx[q]
-                        let d = xi - lanes(values + k * stride + s0)
+                        let d = xi - lanes(block + k * blockWidth)
                         let v = Lanes(repeating: bR[q]) + d * d
                         let kd = Lanes(repeating: Double(k))
                         let upd = (v .< best) .| ((v .== best) .& (kd .< arg))
@@ -155,7 +160,7 @@ func evaluateCandidates<R: ReferenceSpace>(distances: DistanceMatrix, features x
                         if countFromReference { below &-= unsafeBitCast(v .< thr, to: SIMD8<Int64>.self) }
                     }
                     @inline(__always) func countOnly(_ q: Int, _ thr: Lanes) {
-                        let d = xi - lanes(values + bIdx[q] * stride + s0)
+                        let d = xi - lanes(block + bIdx[q] * blockWidth)
                         let v = Lanes(repeating: bR[q]) + d * d
                         below &-= unsafeBitCast(v .< thr, to: SIMD8<Int64>.self)
                     }
