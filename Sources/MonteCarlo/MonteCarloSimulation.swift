@@ -14,7 +14,9 @@ public final class MonteCarloSimulation {
     public private(set) var parameters: MonteCarloParameters
 
     /// Unwrapped positions, interleaved x₀ y₀ x₁ y₁ … so one cache line serves a neighbour
-    /// (never folded into the box, so displacements are direct differences).
+    /// (never folded into the box, so displacements are direct differences). Slot N past the
+    /// end is a dummy particle at (NaN, NaN) of species 0 that pads neighbour rows: every
+    /// comparison with its distance is false, so its pair terms are selected away.
     let xy: UnsafeMutablePointer<Double>
     /// Storage order: slot s holds particle `order[s]`; `slot` is the inverse. Particles are
     /// stored sorted by cells of about 2σ, so a particle's neighbours sit close in memory. The
@@ -25,6 +27,9 @@ public final class MonteCarloSimulation {
     /// Species codes 0, 1, 2 (S, M, L).
     let species: UnsafeMutablePointer<Int32>
     var table: UnsafeMutablePointer<PairCoefficients>
+    /// The same coefficients as 16-byte pairs for the SIMD kernel: for pair type t,
+    /// [3t] = (σ², r_c²), [3t + 1] = (4ε, c0), [3t + 2] = (c2, c4).
+    var pairs: UnsafeMutablePointer<SIMD2<Double>>
     var uniformListCutoff: Bool
     var list: VerletList
 
@@ -63,7 +68,8 @@ public final class MonteCarloSimulation {
         }
         count = c.count; boxLength = c.boxLength
         self.potential = potential; self.parameters = parameters; self.stream = stream
-        xy = .allocate(capacity: 2 * count); species = .allocate(capacity: count)
+        xy = .allocate(capacity: 2 * count + 2); species = .allocate(capacity: count + 1)
+        xy[2 * count] = .nan; xy[2 * count + 1] = .nan; species[count] = 0
         let order = given ?? MonteCarloSimulation.spatialOrder(c)
         var slot = [Int](repeating: 0, count: count)
         for (s, i) in order.enumerated() {
@@ -72,14 +78,14 @@ public final class MonteCarloSimulation {
         }
         self.order = order; self.slot = slot
         uniformListCutoff = parameters.swapFraction > 0
-        table = .allocate(capacity: 9)
+        table = .allocate(capacity: 9); pairs = .allocate(capacity: 27)
         list = VerletList(count: count)
         loadTable()
         rebuildList()
     }
 
     deinit {
-        xy.deallocate(); species.deallocate(); table.deallocate()
+        xy.deallocate(); species.deallocate(); table.deallocate(); pairs.deallocate()
         list.deallocate()
     }
 
@@ -94,7 +100,12 @@ public final class MonteCarloSimulation {
 
     func loadTable() {
         let t = PairCoefficients.table(potential, skin: parameters.skin, uniform: uniformListCutoff)
-        for k in 0..<9 { table[k] = t[k] }
+        for k in 0..<9 {
+            table[k] = t[k]
+            pairs[3 * k] = SIMD2(t[k].sigma2, t[k].cutoff2)
+            pairs[3 * k + 1] = SIMD2(t[k].fourEpsilon, t[k].c0)
+            pairs[3 * k + 2] = SIMD2(t[k].c2, t[k].c4)
+        }
         list.skin = parameters.skin
     }
 

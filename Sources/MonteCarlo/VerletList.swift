@@ -3,7 +3,8 @@ import Model
 /// Verlet neighbour list with a fixed stride per particle: the neighbours of i are
 /// `index[i·stride ..< i·stride + counts[i]]`, all j with r_ij < r_c(α_i β_j) + skin at the last
 /// build. Valid while no particle has moved more than (skin − δ_max/√2)/2 since then, so that
-/// even a trial position of one partner is covered.
+/// even a trial position of one partner is covered. Each row is padded up to a multiple of
+/// `lanes` with the dummy particle N (at NaN), so the energy kernel runs whole SIMD blocks.
 ///
 /// Rows are sorted by j and a pair beyond its cutoff contributes exactly +0.0 to an energy sum,
 /// so every sum is independent of when the list was built: resumed and uninterrupted runs
@@ -13,6 +14,8 @@ struct VerletList {
     var skin = 0.0
     var counts: UnsafeMutablePointer<Int32>
     var index: UnsafeMutablePointer<Int32>
+    /// Build scratch with the same shape as `index`: unsorted rows.
+    var unsorted: UnsafeMutablePointer<Int32>
     /// Positions (interleaved) at the last build.
     var reference: UnsafeMutablePointer<Double>
 
@@ -20,15 +23,23 @@ struct VerletList {
         counts = .allocate(capacity: n)
         reference = .allocate(capacity: 2 * n)
         index = .allocate(capacity: 1)
+        unsorted = .allocate(capacity: 1)
     }
 
+    /// `s` must be a multiple of `lanes`.
     mutating func resize(count n: Int, stride s: Int) {
-        index.deallocate()
+        index.deallocate(); unsorted.deallocate()
         stride = s
         index = .allocate(capacity: n * s)
+        unsorted = .allocate(capacity: n * s)
     }
 
-    func deallocate() { counts.deallocate(); reference.deallocate(); index.deallocate() }
+    func deallocate() { counts.deallocate(); reference.deallocate(); index.deallocate(); unsorted.deallocate() }
+
+    /// Lane width of the energy kernel: a row of `count` entries is scanned up to
+    /// `padded(count)`, the entries past `count` naming the dummy particle (slot N, at NaN).
+    static let lanes = 4
+    @inline(__always) static func padded(_ count: Int) -> Int { (count + lanes - 1) & ~(lanes - 1) }
 }
 
 /// Branch-free round-to-nearest for |v| < 2⁵¹ (adding and removing 1.5·2⁵²), avoiding a libm call.
@@ -41,6 +52,11 @@ func roundedToNearest(_ v: Double) -> Double {
 extension MonteCarloSimulation {
     /// Rebuilds the Verlet list from the current positions with a cell list (cells at least as
     /// large as the list cutoff, particles copied into cell order), so the build is O(N).
+    ///
+    /// Pass 1 scans each particle's 3×3 cells and appends candidates branch-free (whether a
+    /// candidate is in reach is unpredictable) to an unsorted row. Pass 2 transposes: for j in
+    /// increasing order, j is appended to the row of every i that j found, so every row comes
+    /// out sorted by j without a sort (the list cutoff is symmetric in the pair type).
     func rebuildList() {
         rebuilds += 1
         let n = count, l = boxLength, invL = 1 / l
@@ -51,55 +67,108 @@ extension MonteCarloSimulation {
         let cells = Int((l / reach2.squareRoot()).rounded(.down))
         let m = cells >= 3 ? cells : 1
         let size = l / Double(m)
-        var cellOf = [Int](repeating: 0, count: n), cellStart = [Int](repeating: 0, count: m * m + 1)
-        var wx = [Double](repeating: 0, count: n), wy = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            wx[i] = wrap(xy[2 * i], l); wy[i] = wrap(xy[2 * i + 1], l)
-            let cx = min(m - 1, Int(wx[i] / size)), cy = min(m - 1, Int(wy[i] / size))
-            cellOf[i] = cy * m + cx; cellStart[cellOf[i] + 1] += 1
+        let cellOf = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let cellStart = UnsafeMutablePointer<Int>.allocate(capacity: m * m + 1)
+        let fill = UnsafeMutablePointer<Int>.allocate(capacity: m * m)
+        // Cell-ordered copies: wrapped x, y (interleaved), species and slot of each member.
+        let sxy = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n)
+        let member = UnsafeMutablePointer<Int32>.allocate(capacity: n), ss = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+        let reachTable = UnsafeMutablePointer<Double>.allocate(capacity: 9)
+        defer {
+            cellOf.deallocate(); cellStart.deallocate(); fill.deallocate()
+            sxy.deallocate(); member.deallocate(); ss.deallocate(); scratch.deallocate(); reachTable.deallocate()
         }
-        for c in 0..<(m * m) { cellStart[c + 1] += cellStart[c] }
-        var fill = Array(cellStart.dropLast())
-        var sx = [Double](repeating: 0, count: n), sy = [Double](repeating: 0, count: n), member = [Int](repeating: 0, count: n)
+        for t in 0..<9 { reachTable[t] = table[t].listCutoff2 }
+        cellStart.initialize(repeating: 0, count: m * m + 1)
         for i in 0..<n {
-            let p = fill[cellOf[i]]; fill[cellOf[i]] += 1
-            sx[p] = wx[i]; sy[p] = wy[i]; member[p] = i
+            let wx = wrap(xy[2 * i], l), wy = wrap(xy[2 * i + 1], l)
+            let cx = min(m - 1, Int(wx / size)), cy = min(m - 1, Int(wy / size))
+            cellOf[i] = Int32(cy * m + cx); cellStart[cy * m + cx + 1] += 1
+        }
+        for c in 0..<(m * m) { cellStart[c + 1] += cellStart[c]; fill[c] = cellStart[c] }
+        for i in 0..<n {
+            let c = Int(cellOf[i]), p = fill[c]
+            fill[c] = p + 1
+            sxy[2 * p] = wrap(xy[2 * i], l); sxy[2 * p + 1] = wrap(xy[2 * i + 1], l)
+            member[p] = Int32(i); ss[p] = species[i]
         }
         if list.stride == 0 { list.resize(count: n, stride: 64) }
-        let xy = self.xy, species = self.species, table = self.table
+        let xy = self.xy
         while true {
             let v = list, cap = v.stride
             var maxCount = 0
-            for i in 0..<n {
-                let xi = wx[i], yi = wy[i], row = table + 3 * Int(species[i]), base = i * cap
-                let cx = cellOf[i] % m, cy = cellOf[i] / m
+            // Pass 1, particles in cell order so consecutive rows scan the same cells.
+            for p in 0..<n {
+                let i = Int(member[p]), xi = sxy[2 * p], yi = sxy[2 * p + 1]
+                let reach = reachTable + 3 * Int(ss[p])
+                // The scan appends i itself too (at distance 0); it is dropped below.
                 var k = 0
-                for oy in -1...1 { for ox in -1...1 {
-                    if m == 1 && (ox != 0 || oy != 0) { continue }
-                    // Whole-cell periodic shift: no per-pair minimum image in the scan.
-                    let gx = cx + ox, gy = cy + oy
-                    let shx = m == 1 ? 0 : (gx < 0 ? -l : (gx >= m ? l : 0))
-                    let shy = m == 1 ? 0 : (gy < 0 ? -l : (gy >= m ? l : 0))
-                    let c = ((gy + m) % m) * m + (gx + m) % m
-                    for q in cellStart[c]..<cellStart[c + 1] {
-                        var dx = sx[q] + shx - xi, dy = sy[q] + shy - yi
-                        if m == 1 { dx -= l * roundedToNearest(dx * invL); dy -= l * roundedToNearest(dy * invL) }
-                        let j = member[q]
-                        guard dx * dx + dy * dy < row[Int(species[j])].listCutoff2, j != i else { continue }
-                        if k < cap {
-                            var p = base + k // insertion keeps the row sorted by j
-                            while p > base && Int(v.index[p - 1]) > j { v.index[p] = v.index[p - 1]; p -= 1 }
-                            v.index[p] = Int32(j)
-                        }
-                        k += 1
+                // 1 when r² < reach (the sign bit of r² − reach): no branch.
+                @inline(__always) func inside(_ dx: Double, _ dy: Double, _ q: Int) -> Int {
+                    Int(truncatingIfNeeded: (dx * dx + dy * dy - reach[Int(ss[q])]).bitPattern >> 63)
+                }
+                if m == 1 {
+                    for q in 0..<n {
+                        var dx = sxy[2 * q] - xi, dy = sxy[2 * q + 1] - yi
+                        dx -= l * roundedToNearest(dx * invL); dy -= l * roundedToNearest(dy * invL)
+                        scratch[k] = member[q]
+                        k += inside(dx, dy, q)
                     }
-                } }
-                v.counts[i] = Int32(k)
+                } else {
+                    let cell = Int(cellOf[i]), cx = cell % m, cy = cell / m
+                    for oy in -1...1 {
+                        // Whole-cell periodic shift: no per-pair minimum image in the scan.
+                        var gy = cy + oy, shy = 0.0
+                        if gy < 0 { gy += m; shy = -l } else if gy >= m { gy -= m; shy = l }
+                        for ox in -1...1 {
+                            var gx = cx + ox, shx = 0.0
+                            if gx < 0 { gx += m; shx = -l } else if gx >= m { gx -= m; shx = l }
+                            let c = gy * m + gx, x0 = xi - shx, y0 = yi - shy
+                            for q in cellStart[c]..<cellStart[c + 1] {
+                                scratch[k] = member[q]
+                                k += inside(sxy[2 * q] - x0, sxy[2 * q + 1] - y0, q)
+                            }
+                        }
+                    }
+                }
+                // Copy without i into the unsorted row (as much as fits; an overflow widens).
+                let row = v.unsorted + i * cap
+                var kept = 0
+                for a in 0..<min(k, cap + 1) {
+                    let j = scratch[a]
+                    row[min(kept, cap - 1)] = j
+                    kept += Int(j) == i ? 0 : 1
+                }
+                v.counts[i] = Int32(k - 1)
+                maxCount = max(maxCount, k - 1)
+            }
+            if maxCount > cap {
+                // A row overflowed: widen with room to spare (a multiple of the lane width) and build again.
+                list.resize(count: n, stride: (maxCount * 5 / 4 + 7) / 8 * 8)
+                continue
+            }
+            // Pass 2: rows sorted by j. Row i receives one j per row j that holds i, and row j
+            // holds i exactly when pass 1 found the pair from j's side.
+            let fillRow = scratch // per-row fill counts
+            for i in 0..<n { fillRow[i] = 0 }
+            for j in 0..<n {
+                let row = v.unsorted + j * cap
+                for a in 0..<Int(v.counts[j]) {
+                    let i = Int(row[a]), f = Int(fillRow[i])
+                    v.index[i * cap + min(f, cap - 1)] = Int32(j)
+                    fillRow[i] = Int32(f + 1)
+                }
+            }
+            maxCount = 0
+            for i in 0..<n {
+                let k = Int(fillRow[i])
                 maxCount = max(maxCount, k)
+                if k <= cap { for a in k..<VerletList.padded(k) { v.index[i * cap + a] = Int32(n) } }
+                v.counts[i] = Int32(k)
                 v.reference[2 * i] = xy[2 * i]; v.reference[2 * i + 1] = xy[2 * i + 1]
             }
             if maxCount <= cap { return }
-            // A row overflowed: widen with room to spare and build again.
             list.resize(count: n, stride: (maxCount * 5 / 4 + 7) / 8 * 8)
         }
     }

@@ -33,6 +33,9 @@ func benchMonteCarlo() throws {
     report("mc.energy_per_particle", energy, "epsilon")
     report("mc.list_rebuilds_per_sweep", Double(sim.rebuilds - rebuilds0) / Double(blocks * blockSweeps), "rebuilds")
     report("mc.list_entries_per_particle", sim.meanListLength, "entries")
+    let r0 = monteCarloThreadCPUSeconds()
+    for _ in 0..<20 { sim._rebuildForBenchmark() }
+    report("mc.list_rebuild_ms", (monteCarloThreadCPUSeconds() - r0) / 20 * 1e3, "ms")
 
     // Two independent trajectories on two threads versus one after the other (wall clock).
     let sweeps = 200
