@@ -16,7 +16,7 @@ public struct MonteCarloParameters: Sendable, Equatable {
     public static let paperMaxDisplacement = 0.12
 
     public init(temperature: Double, maxDisplacement: Double = paperMaxDisplacement,
-                skin: Double = 0.6, swapFraction: Double = 0) throws {
+                skin: Double = 0.7, swapFraction: Double = 0) throws {
         guard temperature.isFinite, temperature > 0 else {
             throw MonteCarloError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")
         }
