@@ -28,7 +28,7 @@ enum SimulationStages {
     // MARK: equilibrate
 
     static let equilibrate = StageKind(
-        "equilibrate", version: 2,
+        "equilibrate", version: 1,
         fields: [
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles N (paper: 4000)"),
             temperature,
@@ -89,7 +89,7 @@ enum SimulationStages {
     }
 
     static let relaxation = StageKind(
-        "relaxation", version: 2,
+        "relaxation", version: 1,
         fields: [
             temperature, maxDisplacement,
             FieldSpec("max_lag", .int, minimum: 1, help: "longest lag in sweeps; must exceed τα"),
