@@ -21,7 +21,7 @@ enum DescriptorsStage {
         },
         run: run)
 
-    static func run(_ context: TaskContext) throws {
+    @Sendable static func run(_ context: TaskContext) throws {
         let configuration = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
         let result = try calculator(context.parameters).compute(configuration)
         try DescriptorFiles.write(result, to: context.output("features.npy"))

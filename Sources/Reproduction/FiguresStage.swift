@@ -9,7 +9,7 @@ import Regression
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
     static let kind = StageKind(
-        "figures", version: 2,
+        "figures", version: 4,
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
@@ -17,7 +17,7 @@ enum FiguresStage {
         exports: { ctx in ctx.files.map { ExportItem(file: $0, as: "figures/\($0)") } },
         run: run)
 
-    static func run(_ context: TaskContext) throws {
+    @Sendable static func run(_ context: TaskContext) throws {
         let inputs = try StudyOutputs(context)
         let figures = try build(inputs, mapConfiguration: context.parameters.int("map_configuration"))
         try Figure.writeAll(figures, to: context.outputDirectory)
@@ -111,7 +111,8 @@ enum FiguresStage {
         if profiles.count >= 2 {
             out.append(("fig11_temperature_series", PaperFigures.temperatureSeries(TemperatureSeriesData(
                 temperatures: profiles.map(\.temperature), optimalEllTheta: profiles.map { Analysis.optimalEll($0, block: 4) },
-                bestPearson: (0..<6).map { d in profiles.map { $0.absolutePearson(block: d).max() ?? .nan } }))))
+                bestPearson: (0..<6).map { d in profiles.map { $0.absolutePearson(block: d).max() ?? .nan } },
+                paper: ReportValues.paperSeriesPoint()))))
         }
         out.append(("fig12_equilibration", PaperFigures.equilibration(EquilibrationData(
             sweeps: o.checks.map { $0.traceSweeps.map(Double.init) }, energy: o.checks.map(\.traceEnergy),

@@ -45,7 +45,7 @@ enum ImbalanceStage {
         exports: { _ in [ExportItem(file: "imbalance.json", as: "analysis/imbalance.json")] },
         run: run)
 
-    static func run(_ context: TaskContext) throws {
+    @Sendable static func run(_ context: TaskContext) throws {
         let descriptors = context.inputs["descriptors"] ?? [], propensities = context.inputs["propensity"] ?? []
         guard descriptors.count == propensities.count, !descriptors.isEmpty else {
             throw ReproductionError.invalid("imbalance needs one descriptors and one propensity entry per configuration (got \(descriptors.count) and \(propensities.count))")

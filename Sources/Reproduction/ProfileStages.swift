@@ -107,7 +107,7 @@ enum ProfileStages {
         },
         run: runPoint)
 
-    static func runPoint(_ context: TaskContext) throws {
+    @Sendable static func runPoint(_ context: TaskContext) throws {
         let p = context.parameters
         guard let t = p["temperatures"]?.doubleValue else { throw ReproductionError.invalid("\(context.id): no temperature") }
         let n = p.int("n"), configurations = p.int("configurations"), runs = p.int("runs"), delta = p.double("max_displacement")

@@ -58,7 +58,7 @@ enum RegressionStage {
         exports: { _ in [ExportItem(file: "regression.json", as: "analysis/regression.json")] },
         run: run)
 
-    static func run(_ context: TaskContext) throws {
+    @Sendable static func run(_ context: TaskContext) throws {
         let features = try (context.inputs["descriptors"] ?? []).map { try FeatureData.read(from: $0.directory) }
         let dynamics = try (context.inputs["propensity"] ?? []).map { try PropensityData.read(from: $0.directory) }
         let imbalance = try Artifact.readJSON(ImbalanceArtifact.self, from: context.input("imbalance").url("imbalance.json"))

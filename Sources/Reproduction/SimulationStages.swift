@@ -50,7 +50,7 @@ enum SimulationStages {
         },
         run: runEquilibrate)
 
-    static func runEquilibrate(_ context: TaskContext) throws {
+    @Sendable static func runEquilibrate(_ context: TaskContext) throws {
         let p = context.parameters
         var proto = try PreparationProtocol(n: p.int("n"), temperature: p.double("temperature"),
                                             swapSweeps: p.int("swap_sweeps"), checkSweeps: p.int("check_sweeps"))
@@ -101,7 +101,7 @@ enum SimulationStages {
                            ExportItem(file: "fs.csv", as: "dynamics/fs_\(ctx.taskID.stage).csv")] },
         run: runRelaxation)
 
-    static func runRelaxation(_ context: TaskContext) throws {
+    @Sendable static func runRelaxation(_ context: TaskContext) throws {
         let p = context.parameters
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
         let run = try RelaxationRun(temperature: p.double("temperature"), maxLag: p.int("max_lag"), origins: p.int("origins"),
@@ -157,7 +157,7 @@ enum SimulationStages {
         return tau
     }
 
-    static func runPropensity(_ context: TaskContext) throws {
+    @Sendable static func runPropensity(_ context: TaskContext) throws {
         let p = context.parameters
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
         let tau = try tauAlpha(context)
