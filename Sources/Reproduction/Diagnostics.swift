@@ -53,6 +53,7 @@ extension ReportValues {
         v.set("noise.reliability", reliability)
         v.set("noise.pearson_ceiling", reliability.squareRoot())
         v.set("noise.delta_half", d.mean[0], sem: sem(d.std[0]))
+        if let q2p = v["pq.delta_q_to_p"]?.doubleValue { v.set("pq.delta_q_to_p_over_repeat", q2p / d.mean[0]) }
 
         // Species: mobility contrast and the within-species Pearson of every descriptor.
         let ps = try o.propensities.map { try $0.p("tau_alpha") }
@@ -81,6 +82,9 @@ extension ReportValues {
             v.set("within_species.\(stem).pearson_peak", curve[best])
             v.set("within_species.\(stem).peak_ell", ells[best])
             peaks.append((curve[best], k))
+            for (sp, name) in ["S", "M", "L"].enumerated() {
+                v.set("within_species.\(stem).peak_\(name)", block(speciesMean[sp], k, l).max()!)
+            }
             rows.append([descriptorSymbols[k], f(curve[best], "%.3f"), f(ells[best], "%.1f")]
                         + (0..<3).map { s in f(block(speciesMean[s], k, l).max()!, "%.3f") })
         }

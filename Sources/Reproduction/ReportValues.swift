@@ -1,3 +1,4 @@
+import Dynamics
 import Foundation
 import Pipeline
 
@@ -26,6 +27,17 @@ public enum ReportValues {
         v.set("equilibrium.max_drift_significance", drift.max() ?? .nan)
         v.set("equilibrium.energy", o.checks.map { $0.check.meanEnergyPerParticle }.reduce(0, +) / Double(c))
         v.set("equilibrium.acceptance", o.checks.map { $0.check.acceptanceRate }.reduce(0, +) / Double(c))
+        let energies = meanAndSpread(o.checks.map { [$0.check.meanEnergyPerParticle] })
+        v.set("equilibrium.energy_spread", energies.std[0])
+        // Second check (aging): F_s^CR from the earlier and the later half of the time origins.
+        let r = RelaxationResult(times: o.relaxation.times, perOrigin: o.relaxation.perOrigin, waveNumber: o.relaxation.waveNumber)
+        if o.relaxation.perOrigin.count >= 2, let early = relaxationTime(times: r.times, values: r.halves.early),
+           let late = relaxationTime(times: r.times, values: r.halves.late) {
+            v.set("relaxation.tau_alpha_early", early)
+            v.set("relaxation.tau_alpha_late", late)
+            v.set("relaxation.late_over_early", late / early)
+            v.set("relaxation.max_half_difference", r.maxHalfDifference)
+        }
         v.set("table.equilibrium", ReportTable(
             columns: ["configuration", "⟨u⟩ per particle", "drift per 10⁴ sweeps", "drift / SE", "acceptance", "swap acceptance"],
             rows: o.checks.enumerated().map { k, r in
@@ -85,11 +97,22 @@ public enum ReportValues {
         let q2p = meanAndSpread(a.qToP.map { [$0] }), p2q = meanAndSpread(a.pToQ.map { [$0] })
         v.set("\(prefix)pq.delta_q_to_p", q2p.mean[0], sem: sem(q2p.std[0]))
         v.set("\(prefix)pq.delta_p_to_q", p2q.mean[0], sem: sem(p2q.std[0]))
+        // The paper's T = 0.30 peaks beside ours (τα only: the paper publishes no β-time coefficients).
+        let published = PublishedValues.shared, pl = published.ells.count
+        let paperPeak = descriptorStems.indices.map { d in
+            let curve = (0..<pl).map { abs(published.fig4a_pearson_X_p_mean[d * pl + $0]) }
+            let k = curve.indices.max { curve[$0] < curve[$1] }!
+            return (curve[k], published.ells[k])
+        }
+        for (d, stem) in descriptorStems.enumerated() where prefix.isEmpty {
+            v.set("paper.\(stem).pearson_peak", paperPeak[d].0); v.set("paper.\(stem).peak_ell", paperPeak[d].1)
+        }
         v.set("\(prefix)table.descriptor_peaks", ReportTable(
-            columns: ["descriptor", "max |ρ(X, p)|", "at ℓ", "min Δ(X→p)", "mean Δ(X→p)", "mean Δ(p→X)"],
+            columns: ["descriptor", "max |ρ(X, p)|", "at ℓ", "paper (T = 0.30, τα)", "min Δ(X→p)", "mean Δ(X→p)", "mean Δ(p→X)"],
             rows: descriptorStems.indices.map { d in
                 let s = descriptorStems[d]
                 return [descriptorSymbols[d], f(v["\(prefix)\(s).pearson_peak"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).peak_ell"]!.doubleValue!, "%.1f"),
+                        f(paperPeak[d].0, "%.3f") + " at " + f(paperPeak[d].1, "%.1f"),
                         f(v["\(prefix)\(s).delta_x_to_p_min"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).delta_x_to_p_mean"]!.doubleValue!, "%.3f"),
                         f(v["\(prefix)\(s).delta_p_to_x_mean"]!.doubleValue!, "%.3f")]
             }))
@@ -164,6 +187,13 @@ public enum ReportValues {
         }
     }
 
+    /// The paper's point (T = 0.30) for Fig. 11: optimal ℓ of Θ̄ and best |ρ| per descriptor.
+    static func paperSeriesPoint() -> (temperature: Double, optimalEllTheta: Double, bestPearson: [Double]) {
+        let p = PublishedValues.shared, l = p.ells.count
+        let blocks = (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
+        return (0.30, Analysis.optimalEll(ells: p.ells, values: blocks[4]), blocks.map { $0.max()! })
+    }
+
     /// The paper's point (T = 0.30) from its published Pearson coefficients, for comparison.
     static func paperRow() -> [String] {
         let p = PublishedValues.shared, l = p.ells.count
@@ -195,6 +225,9 @@ public enum ReportValues {
         let margins = points.map { $0.absolutePearson(block: 4).max()! - $0.absolutePearson(block: 0).max()! }
         v.set("series.theta_minus_rho_coldest", margins.last!)
         v.set("series.theta_minus_rho_hottest", margins.first!)
+        if let hot = points.first?.halfPearson, let cold = points.last?.halfPearson {
+            v.set("series.half_pearson_hottest", hot); v.set("series.half_pearson_coldest", cold)
+        }
         if let hot = points.first?.speciesShare, let cold = points.last?.speciesShare {
             v.set("series.species_share_hottest", hot); v.set("series.species_share_coldest", cold)
         }
