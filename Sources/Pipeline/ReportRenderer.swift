@@ -198,11 +198,10 @@ public struct ReportRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// Compact, for running text: verdict, name, ours and expected. The description, the
+    /// paper's value and a deviation's explanation are in the summary table and its notes.
     static func inline(_ r: ExpectationResult) -> String {
-        var s = "**[\(r.verdict.label)]** *\(r.expectation.description ?? r.expectation.name)*: ours \(r.ours ?? "–"), expected \(r.expectedText)"
-        if r.expectation.paper != nil { s += ", paper \(r.paperText)" }
-        if let k = r.expectation.knownDeviation { s += " — known deviation: \(k)" }
-        return s
+        "**[\(r.verdict.label)]** (*\(r.expectation.name)*: ours \(r.ours ?? "–"); expected \(r.expectedText))"
     }
 
     static func markdown(_ t: ReportTable) -> String {
