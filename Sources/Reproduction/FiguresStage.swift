@@ -9,7 +9,7 @@ import Regression
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
     static let kind = StageKind(
-        "figures", version: 4,
+        "figures", version: 5,
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),

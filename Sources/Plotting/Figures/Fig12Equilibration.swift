@@ -13,14 +13,15 @@ public struct EquilibrationData: Sendable {
 
 extension PaperFigures {
     /// Fig. 12: energy per particle e = E/N against sweeps, one line per run.
+    /// Thin lines and the legend above the panel: the traces are noisy and fill the whole panel.
     public static func equilibration(_ data: EquilibrationData) -> Figure {
+        let style = { (i: Int) in LineStyle(color: Palette.descriptors[i % Palette.descriptors.count], width: 0.5) }
         let marks: [Mark] = data.sweeps.indices.map { i in
-            let color = Palette.descriptors[i % Palette.descriptors.count]
-            return .series(Series(x: data.sweeps[i], y: data.energy[i], line: LineStyle(color: color, width: 0.9),
-                                  label: data.labels[i]))
+            .series(Series(x: data.sweeps[i], y: data.energy[i], line: style(i), label: nil))
         }
         let panel = Panel(x: Axis("MC sweeps", scale: data.logSweeps ? .log : .linear),
-                          y: Axis("<i>E</i>/<i>N</i> (<i>ε</i>)"), marks: marks)
-        return Figure(width: Figure.singleColumn, height: 2.5, panels: [panel])
+                          y: Axis("<i>E</i>/<i>N</i> (<i>ε</i>)"), marks: marks, legend: .none)
+        let legend = data.labels.indices.map { LegendEntry(data.labels[$0], line: style($0)) }
+        return Figure(width: Figure.doubleColumn * 0.75, height: 2.6, panels: [panel], legend: legend)
     }
 }
