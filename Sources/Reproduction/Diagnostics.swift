@@ -21,7 +21,7 @@ enum Diagnostics {
         let n = Double(p.count), mean = p.reduce(0, +) / n
         let total = p.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         var between = 0.0
-        for s in Set(species) {
+        for s in Set(species).sorted() { // a fixed order: Set order differs between processes
             let v = zip(p, species).filter { $0.1 == s }.map(\.0)
             let m = v.reduce(0, +) / Double(v.count)
             between += Double(v.count) * (m - mean) * (m - mean)

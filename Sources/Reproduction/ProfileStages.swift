@@ -64,7 +64,7 @@ enum ProfileStages {
     // MARK: profile of an existing data set (the main temperature)
 
     static let profileKind = StageKind(
-        "pearson_profile", version: 2,
+        "pearson_profile", version: 3,
         fields: [fineElls, DescriptorsStage.fields[1]],
         inputs: [InputSpec("configuration"), InputSpec("propensity")],
         exports: { ctx in [ExportItem(file: "profile.json", as: "analysis/profile_\(ctx.taskID.stage).json")] },
@@ -85,7 +85,7 @@ enum ProfileStages {
     // MARK: one point of the temperature series, from scratch
 
     static let seriesKind = StageKind(
-        "temperature_point", version: 2,
+        "temperature_point", version: 3,
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),
