@@ -112,6 +112,8 @@ enum ProfileStages {
         guard let t = p["temperatures"]?.doubleValue else { throw ReproductionError.invalid("\(context.id): no temperature") }
         let n = p.int("n"), configurations = p.int("configurations"), runs = p.int("runs"), delta = p.double("max_displacement")
         let (flag, _) = SimulationStages.bridge(context, unit: "sweeps")
+        // Progress in steps: one per preparation, one for τα, one per ensemble (fractional within it).
+        let steps = 2 * configurations + 1
         func check() throws { if context.isCancelled { flag.cancel(); throw TaskCancelled() } }
         // Equilibrated configurations are kept in scratch, so an interruption loses at most one.
         var confs: [Configuration] = []
@@ -126,7 +128,7 @@ enum ProfileStages {
             try check()
             try ExtendedXYZ.write(prepared.configuration, to: saved)
             confs.append(prepared.configuration)
-            context.progress(Double(c + 1), of: Double(configurations + 2), unit: "stages")
+            context.progress(Double(c + 1), of: Double(steps), unit: "steps")
         }
         // τα from a relaxation run, doubling the longest lag until F_s^CR crosses 1/e.
         var maxLag = p.int("initial_max_lag"), tau: Double? = nil
@@ -138,7 +140,7 @@ enum ProfileStages {
             if tau == nil { maxLag *= 2; context.warn("τα > \(maxLag / 2) sweeps at T = \(t); retrying with max lag \(maxLag)") }
             guard maxLag < 1 << 30 else { throw ReproductionError.invalid("\(context.id): F_s^CR never decays at T = \(t)") }
         }
-        context.progress(Double(configurations + 1), of: Double(configurations + 2), unit: "stages")
+        context.progress(Double(configurations + 1), of: Double(steps), unit: "steps")
         var pAlpha: [[Double]] = [], halves: [[[Double]]] = [], fsTimes: [Int] = [], fs: [Double] = []
         for (c, conf) in confs.enumerated() {
             let ensemble = try IsoconfigurationalEnsemble(temperature: t, runs: runs, times: [max(1, Int(tau!.rounded()))], maxDisplacement: delta)
@@ -146,8 +148,12 @@ enum ProfileStages {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let r: PropensityResult
             do {
+                let base = Double(configurations + 1 + c)
                 r = try ensemble.compute(from: conf, seed: context.seed, configuration: UInt64(c), checkpointDirectory: dir,
-                                         checkpointInterval: 2000, cancellation: flag)
+                                         checkpointInterval: 2000, cancellation: flag) { done, total in
+                    if context.isCancelled { flag.cancel() }
+                    context.progress(base + Double(done) / Double(max(1, total)), of: Double(steps), unit: "steps")
+                }
             } catch { throw SimulationStages.cancelled(error) }
             pAlpha.append(r.p[0])
             halves.append([r.pHalves[0][0], r.pHalves[1][0]])
