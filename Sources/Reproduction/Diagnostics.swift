@@ -16,15 +16,22 @@ enum Diagnostics {
         return (try pearsonCoefficient(even, odd), d.forward, d.backward)
     }
 
+    /// Particle indices of each species code 0..<count, ascending (empty for an absent code).
+    static func speciesIndices(_ species: [Int], count: Int) -> [[Int]] {
+        var groups = [[Int]](repeating: [], count: count)
+        for (i, s) in species.enumerated() { groups[s].append(i) }
+        return groups
+    }
+
     /// Share of the variance of p explained by the species label (correlation ratio η²).
     static func speciesShare(p: [Double], species: [Int]) -> Double {
         let n = Double(p.count), mean = p.reduce(0, +) / n
         let total = p.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         var between = 0.0
-        for s in Set(species).sorted() { // a fixed order: Set order differs between processes
-            let v = zip(p, species).filter { $0.1 == s }.map(\.0)
-            let m = v.reduce(0, +) / Double(v.count)
-            between += Double(v.count) * (m - mean) * (m - mean)
+        // Species in a fixed (ascending) order, so the sum has the same bits in every process.
+        for idx in speciesIndices(species, count: (species.max() ?? -1) + 1) where !idx.isEmpty {
+            let m = idx.reduce(0) { $0 + p[$1] } / Double(idx.count)
+            between += Double(idx.count) * (m - mean) * (m - mean)
         }
         return between / total
     }
@@ -32,9 +39,13 @@ enum Diagnostics {
     /// ρ(x, p) within each species (nil where a species has fewer than 3 particles or x is
     /// constant in it), and their average weighted by the species counts.
     static func withinSpeciesPearson(_ x: [Double], _ p: [Double], species: [Int], speciesCount: Int = 3) -> (pooled: Double, perSpecies: [Double]) {
-        var per = [Double](repeating: .nan, count: speciesCount), weighted = 0.0, weight = 0.0
-        for s in 0..<speciesCount {
-            let idx = species.indices.filter { species[$0] == s }
+        withinSpeciesPearson(x, p, groups: speciesIndices(species, count: speciesCount))
+    }
+
+    /// As above, with the species groups computed once by the caller.
+    static func withinSpeciesPearson(_ x: [Double], _ p: [Double], groups: [[Int]]) -> (pooled: Double, perSpecies: [Double]) {
+        var per = [Double](repeating: .nan, count: groups.count), weighted = 0.0, weight = 0.0
+        for (s, idx) in groups.enumerated() {
             guard idx.count >= 3, let r = try? pearsonCoefficient(idx.map { x[$0] }, idx.map { p[$0] }), r.isFinite else { continue }
             per[s] = r
             weighted += Double(idx.count) * r; weight += Double(idx.count)
@@ -59,17 +70,18 @@ extension ReportValues {
         let ps = try o.propensities.map { try $0.p("tau_alpha") }
         let eta = meanAndSpread(zip(ps, o.features).map { [Diagnostics.speciesShare(p: $0, species: $1.species)] })
         v.set("species.p_variance_share", eta.mean[0], sem: sem(eta.std[0]))
-        let ratio = zip(ps, o.features).map { p, data -> Double in
-            func mean(_ s: Int) -> Double { let x = zip(p, data.species).filter { $0.1 == s }.map(\.0); return x.reduce(0, +) / Double(x.count) }
-            return mean(0) / mean(2)
+        let groups = o.features.map { Diagnostics.speciesIndices($0.species, count: 3) }
+        let ratio = zip(ps, groups).map { p, g -> Double in
+            func mean(_ idx: [Int]) -> Double { idx.reduce(0) { $0 + p[$1] } / Double(idx.count) }
+            return mean(g[0]) / mean(g[2])
         }
         v.set("species.p_ratio_s_to_l", ratio.reduce(0, +) / Double(ratio.count))
 
         let ells = o.ells, l = ells.count
         // [configuration][feature] pooled within-species ρ, and [species][configuration][feature].
         var pooled: [[Double]] = [], perSpecies = [[[Double]]](repeating: [], count: 3)
-        for (data, p) in zip(o.features, ps) {
-            let rows = (0..<data.featureCount).map { Diagnostics.withinSpeciesPearson(data.column($0), p, species: data.species) }
+        for ((data, p), g) in zip(zip(o.features, ps), groups) {
+            let rows = (0..<data.featureCount).map { Diagnostics.withinSpeciesPearson(data.column($0), p, groups: g) }
             pooled.append(rows.map { abs($0.pooled) })
             for s in 0..<3 { perSpecies[s].append(rows.map { abs($0.perSpecies[s]) }) }
         }

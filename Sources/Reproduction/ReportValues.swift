@@ -98,11 +98,9 @@ public enum ReportValues {
         v.set("\(prefix)pq.delta_q_to_p", q2p.mean[0], sem: sem(q2p.std[0]))
         v.set("\(prefix)pq.delta_p_to_q", p2q.mean[0], sem: sem(p2q.std[0]))
         // The paper's T = 0.30 peaks beside ours (τα only: the paper publishes no β-time coefficients).
-        let published = PublishedValues.shared, pl = published.ells.count
-        let paperPeak = descriptorStems.indices.map { d in
-            let curve = (0..<pl).map { abs(published.fig4a_pearson_X_p_mean[d * pl + $0]) }
+        let paperPeak = paperPearson.map { curve in
             let k = curve.indices.max { curve[$0] < curve[$1] }!
-            return (curve[k], published.ells[k])
+            return (curve[k], PublishedValues.shared.ells[k])
         }
         for (d, stem) in descriptorStems.enumerated() where prefix.isEmpty {
             v.set("paper.\(stem).pearson_peak", paperPeak[d].0); v.set("paper.\(stem).peak_ell", paperPeak[d].1)
@@ -137,9 +135,8 @@ public enum ReportValues {
         v.set("\(prefix)supervised.reverse_mean", from.mean.reduce(0, +) / Double(dMax))
         let firsts = a.supervised.map { names[$0.order[0]] }, seconds = a.supervised.map { names[$0.order[1]] }
         v.set("\(prefix)supervised.first_is_theta", Double(firsts.filter { $0.hasPrefix("theta_bar") }.count) / Double(firsts.count))
-        v.set("\(prefix)supervised.second_is_rho_or_phi",
-              Double(seconds.filter { $0.hasPrefix("rho_bar") || $0.hasPrefix("phi_bar") }.count) / Double(seconds.count))
         func isDensity(_ n: String) -> Bool { n.hasPrefix("rho_bar") || n.hasPrefix("phi_bar") }
+        v.set("\(prefix)supervised.second_is_rho_or_phi", Double(seconds.filter(isDensity).count) / Double(seconds.count))
         let pairs = zip(firsts, seconds).filter { a, b in
             (a.hasPrefix("theta_bar") && isDensity(b)) || (isDensity(a) && b.hasPrefix("theta_bar"))
         }
@@ -187,20 +184,23 @@ public enum ReportValues {
         }
     }
 
+    /// The paper's |ρ(X, p)| at T = 0.30 (Fig. 4a, published means): [descriptor][ℓ].
+    static let paperPearson: [[Double]] = {
+        let p = PublishedValues.shared, l = p.ells.count
+        return (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
+    }()
+
     /// The paper's point (T = 0.30) for Fig. 11: optimal ℓ of Θ̄ and best |ρ| per descriptor.
     static func paperSeriesPoint() -> (temperature: Double, optimalEllTheta: Double, bestPearson: [Double]) {
-        let p = PublishedValues.shared, l = p.ells.count
-        let blocks = (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
-        return (0.30, Analysis.optimalEll(ells: p.ells, values: blocks[4]), blocks.map { $0.max()! })
+        (0.30, Analysis.optimalEll(ells: PublishedValues.shared.ells, values: paperPearson[4]), paperPearson.map { $0.max()! })
     }
 
-    /// The paper's point (T = 0.30) from its published Pearson coefficients, for comparison.
+    /// The paper's row of the temperature-series table.
     static func paperRow() -> [String] {
-        let p = PublishedValues.shared, l = p.ells.count
-        let blocks = (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
-        let best = (0..<6).max { blocks[$0].max()! < blocks[$1].max()! }!
-        return ["0.30 (paper)", "4×10⁶", "10", f(Analysis.optimalEll(ells: p.ells, values: blocks[4]), "%.2f"),
-                f(blocks[4].max()!, "%.3f"), f(blocks[0].max()!, "%.3f"), descriptorSymbols[best], "—", "—"]
+        let point = paperSeriesPoint()
+        let best = point.bestPearson.indices.max { point.bestPearson[$0] < point.bestPearson[$1] }!
+        return ["0.30 (paper)", "4×10⁶", "10", f(point.optimalEllTheta, "%.2f"),
+                f(point.bestPearson[4], "%.3f"), f(point.bestPearson[0], "%.3f"), descriptorSymbols[best], "—", "—"]
     }
 
     static func series(_ o: StudyOutputs, into v: inout ValueStore) {
