@@ -56,7 +56,6 @@ extension MonteCarloSimulation {
     @inline(__always)
     func energyChange(_ i: Int, _ dx: Double, _ dy: Double, _ view: VerletList) -> Double {
         let xy = UnsafeRawPointer(self.xy), species = self.species, l = boxLength, invL = 1 / boxLength
-        let magic = 6_755_399_441_055_744.0
         let xo = self.xy[2 * i], yo = self.xy[2 * i + 1]
         let pairs = self.pairs + 9 * Int(species[i])
         var k = i * view.stride
@@ -70,7 +69,7 @@ extension MonteCarloSimulation {
             let c = pairs + 3 * Int(species[j2]), d = pairs + 3 * Int(species[j3])
             // Minimum image of the old separation; the new one shares its image (|d| ≪ L/2).
             var ox = SIMD4(p0.x, p1.x, p2.x, p3.x) - xo, oy = SIMD4(p0.y, p1.y, p2.y, p3.y) - yo
-            ox -= l * ((ox * invL + magic) - magic); oy -= l * ((oy * invL + magic) - magic)
+            ox -= l * roundedToNearest(ox * invL); oy -= l * roundedToNearest(oy * invL)
             let nx = ox - dx, ny = oy - dy
             let ro = ox * ox + oy * oy, rn = nx * nx + ny * ny
             let a0 = a[0], b0 = b[0], c0 = c[0], d0 = d[0]

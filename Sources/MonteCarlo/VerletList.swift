@@ -42,12 +42,16 @@ struct VerletList {
     @inline(__always) static func padded(_ count: Int) -> Int { (count + lanes - 1) & ~(lanes - 1) }
 }
 
-/// Branch-free round-to-nearest for |v| < 2⁵¹ (adding and removing 1.5·2⁵²), avoiding a libm call.
+/// 1.5·2⁵²: adding and removing it rounds any |v| < 2⁵¹ to the nearest integer.
+let roundingMagic = 6_755_399_441_055_744.0
+
+/// Branch-free round-to-nearest for |v| < 2⁵¹, avoiding a libm call.
 @inline(__always)
-func roundedToNearest(_ v: Double) -> Double {
-    let magic = 6_755_399_441_055_744.0
-    return (v + magic) - magic
-}
+func roundedToNearest(_ v: Double) -> Double { (v + roundingMagic) - roundingMagic }
+
+/// The same, lane by lane.
+@inline(__always)
+func roundedToNearest(_ v: SIMD4<Double>) -> SIMD4<Double> { (v + roundingMagic) - roundingMagic }
 
 extension MonteCarloSimulation {
     /// Rebuilds the Verlet list from the current positions with a cell list (cells at least as
