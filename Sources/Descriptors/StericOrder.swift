@@ -1,7 +1,7 @@
 import Foundation
 import Model
 
-/// Tong–Tanaka steric bond order Θ_i (paper Eq. 7) from the neighbours of one particle.
+/// Tong–Tanaka steric bond order Θ_i (paper Eq. (7)) from the neighbours of one particle.
 ///
 /// Neighbours are sorted by polar angle around i (ties by particle index). Each consecutive pair
 /// (j, k), the wrap-around pair included, contributes |θ_jk − θ_jk^ref|, where θ_jk is the

@@ -1,8 +1,8 @@
 import Model
 
 /// The reference state of a time origin: positions at t = 0, the cage neighbours (within
-/// 1.4 σ_αβ, paper Eq. 2) and, for bond breaking, the squared 1.8 σ_αβ distance of every
-/// cage bond (paper Eq. 4).
+/// 1.4 σ_αβ, paper Eq. (2)) and, for bond breaking, the squared 1.8 σ_αβ distance of every
+/// cage bond (paper Eq. (4)).
 public struct Cage: Sendable {
     public static let neighbourRatio = 1.4
     public static let bondBreakingRatio = 1.8
@@ -28,7 +28,7 @@ public struct Cage: Sendable {
 
     public var count: Int { x0.count }
 
-    /// Cage-relative displacements Δr_i^CR = Δr_i − (1/n_i) Σ_{j∈NN_i} Δr_j (paper Eq. 2), with
+    /// Cage-relative displacements Δr_i^CR = Δr_i − (1/n_i) Σ_{j∈NN_i} Δr_j (paper Eq. (2)), with
     /// Δr_i = r_i(t) − r_i(0) taken on unwrapped positions minus the centre-of-mass drift.
     /// A particle without cage neighbours keeps its plain displacement.
     public func cageRelativeDisplacements(x: [Double], y: [Double]) -> (dx: [Double], dy: [Double]) {
@@ -51,7 +51,7 @@ public struct Cage: Sendable {
     }
 
     /// n_i(t)/n_i(0): the fraction of initial cage neighbours still within 1.8 σ_ij at time t
-    /// (paper Eq. 4). A particle without initial neighbours counts as 1 (nothing was broken).
+    /// (paper Eq. (4)). A particle without initial neighbours counts as 1 (nothing was broken).
     public func bondSurvival(x: [Double], y: [Double]) -> [Double] {
         (0..<count).map { i in
             let lo = neighbours.offsets[i], hi = neighbours.offsets[i + 1]

@@ -3,7 +3,7 @@ import Model
 import MonteCarlo
 import Randomness
 
-/// F_s^CR(k, t) of paper Eq. 1 from one long trajectory with several time origins.
+/// F_s^CR(k, t) of paper Eq. (1) from one long trajectory with several time origins.
 ///
 /// Origin scheme: origins at sweeps 0, s, 2s, … ((origins − 1)·s) with s = `originSpacing`;
 /// from each origin F_s^CR is recorded at log-spaced lags 1 … `maxLag`; the curve is the plain

@@ -4,7 +4,7 @@ import Foundation
 public let paperWaveNumber = 6.3
 
 /// F_s(k) of one set of displacements: the particle average of cos(k·Δr) with k along x and
-/// along y, (1/N) Σ_i [cos(k Δx_i) + cos(k Δy_i)] / 2 (paper Eq. 1 without the time average).
+/// along y, (1/N) Σ_i [cos(k Δx_i) + cos(k Δy_i)] / 2 (paper Eq. (1) without the time average).
 public func selfScattering(dx: [Double], dy: [Double], k: Double = paperWaveNumber) -> Double {
     var s = 0.0
     for i in 0..<dx.count { s += cos(k * dx[i]) + cos(k * dy[i]) }

@@ -1,5 +1,5 @@
 /// The unsupervised selection of Sec. III C: X_d minimises the symmetric imbalance
-/// Δ̄ = [Δ(X_full → X_d) + Δ(X_d → X_full)]/√2 (Eq. 16) step by step.
+/// Δ̄ = [Δ(X_full → X_d) + Δ(X_d → X_full)]/√2 (Eq. (16)) step by step.
 public struct UnsupervisedSelection: Sendable, Equatable, Codable {
     /// Selected feature indices in order of selection, d = 1 … maxD.
     public let order: [Int]

@@ -6,7 +6,7 @@ import InformationImbalance
 struct ImbalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imbalance",
-        abstract: "Information imbalance Δ(A→B) and Δ(B→A) between two arrays (paper Eq. 12, k = 1).",
+        abstract: "Information imbalance Δ(A→B) and Δ(B→A) between two arrays (paper Eq. (12), k = 1).",
         discussion: """
         A and B are .npy arrays with one row per point (1-D arrays are one column) and the same number \
         of rows. Distances are Euclidean over the chosen columns; each column is standardized (zero mean, \
