@@ -21,17 +21,20 @@ let package = Package(
     targets: [
         // Science half.
         .target(name: "Formats"),
+        .target(name: "Statistics", swiftSettings: fast),
         .target(name: "Randomness", swiftSettings: fast),
         .target(name: "Model", dependencies: ["Formats", "Randomness"], swiftSettings: fast),
         .target(name: "MonteCarlo", dependencies: ["Model", "Randomness"], swiftSettings: fast),
         .target(name: "Dynamics", dependencies: ["Model", "MonteCarlo", "Randomness"], swiftSettings: fast),
-        .target(name: "Descriptors", dependencies: ["Model", "Formats"], swiftSettings: fast),
-        .target(name: "InformationImbalance", dependencies: ["Randomness"], swiftSettings: fast),
-        .target(name: "Regression", dependencies: ["Randomness"], swiftSettings: fast),
+        .target(name: "Descriptors", dependencies: ["Model", "Formats", "Statistics"], swiftSettings: fast),
+        .target(name: "InformationImbalance", dependencies: ["Statistics"], swiftSettings: fast),
+        .target(name: "Regression", dependencies: ["Randomness", "Statistics"], swiftSettings: fast),
         // Plotting takes plain arrays and imports nothing of ours.
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .target(name: "Plotting", dependencies: ["CCairo"]),
+        // Figures from synthetic data, for tests and benchmarks only (not part of any product).
+        .target(name: "PlottingFixtures", dependencies: ["Plotting"], path: "Tests/PlottingFixtures"),
         // Tool half.
         .target(name: "Pipeline", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
@@ -40,31 +43,32 @@ let package = Package(
         // The join: manifest stage kinds → science calls, figures, report.
         .target(name: "Reproduction", dependencies: [
             "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
-            "InformationImbalance", "Regression", "Plotting", "Pipeline",
+            "InformationImbalance", "Regression", "Statistics", "Plotting", "Pipeline",
         ], resources: [.copy("Resources/published_values.json")]),
         .executableTarget(name: "repro", dependencies: [
             "Reproduction", "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
-            "InformationImbalance", "Regression", "Pipeline",
+            "InformationImbalance", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bench", dependencies: [
-            "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
-            "InformationImbalance", "Regression", "Plotting", "Reproduction",
+            "Randomness", "Model", "MonteCarlo", "Descriptors", "InformationImbalance", "Regression", "Plotting",
+            "PlottingFixtures",
         ], swiftSettings: fast),
 
         // Tests mirror the modules; shared fixtures live in TestSupport.
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "TestSupport"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Formats", "Randomness", "TestSupport"]),
-        .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance"]),
-        .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance", "Statistics"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "Statistics"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "PlottingFixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "TestSupport"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "Statistics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

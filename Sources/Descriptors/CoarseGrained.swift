@@ -1,6 +1,7 @@
+import Statistics
 import Model
 
-/// Coarse-grained fields of paper Eqs. 8–10 at every ℓ: ρ̄_i(ℓ) = Σ_j e^{−r_ij/ℓ},
+/// Coarse-grained fields of paper Eqs. (8)–(10) at every ℓ: ρ̄_i(ℓ) = Σ_j e^{−r_ij/ℓ},
 /// φ̄_i(ℓ) = Σ_j σ²_{α_iβ_j} e^{−r_ij/ℓ} and x̄_i(ℓ) = ρ̄_i⁻¹ Σ_j x_j e^{−r_ij/ℓ} for each input
 /// field x, over j with r_ij < R_N, i itself included (r_ii = 0, σ_{α_iα_i}²).
 ///
@@ -38,7 +39,7 @@ public struct CoarseGrained: Sendable {
         let chunk = 64
         out.withUnsafeMutableBufferPointer { outBuffer in
             let out = outBuffer
-            forEachBlock((n + chunk - 1) / chunk, parallel: parallel) { block in
+            parallelFor((n + chunk - 1) / chunk, workers: parallel ? (n + chunk - 1) / chunk : 1) { block in
                 // Columns of one particle's R_N neighbourhood, padded to a multiple of 4 lanes;
                 // raw memory so the same bytes are written as Double and read as SIMD4<Double>.
                 let capacity = (n + 3) & ~3, columnBytes = capacity * 8

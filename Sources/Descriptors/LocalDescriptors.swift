@@ -1,7 +1,8 @@
+import Statistics
 import Foundation
 import Model
 
-/// Per-particle descriptors before coarse graining (paper Eqs. 5–7).
+/// Per-particle descriptors before coarse graining (paper Eqs. (5)–(7)).
 public struct LocalDescriptors: Sendable, Equatable {
     /// u_i = ½ Σ_{j≠i} v_{α_iβ_j}(r_ij), the smoothed potential cut at 2.5 σ_αβ.
     public let energy: [Double]
@@ -35,7 +36,7 @@ public struct LocalDescriptors: Sendable, Equatable {
         u.withUnsafeMutableBufferPointer { uBuffer in z.withUnsafeMutableBufferPointer { zBuffer in
         psi.withUnsafeMutableBufferPointer { psiBuffer in theta.withUnsafeMutableBufferPointer { thetaBuffer in
             let u = uBuffer, z = zBuffer, psi = psiBuffer, theta = thetaBuffer
-            forEachBlock((n + chunk - 1) / chunk, parallel: parallel) { block in
+            parallelFor((n + chunk - 1) / chunk, workers: parallel ? (n + chunk - 1) / chunk : 1) { block in
                 // Scratch for one particle's neighbour shell (any count up to N).
                 let angle = UnsafeMutablePointer<Double>.allocate(capacity: n)
                 let kind = UnsafeMutablePointer<Int>.allocate(capacity: n)

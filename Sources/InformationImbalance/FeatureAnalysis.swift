@@ -1,5 +1,7 @@
+import Statistics
+
 /// Per-feature comparison with a scalar target (Sec. III A, Fig. 4): for each feature X,
-/// the Pearson coefficient ρ(X, y) (Eq. 13), Δ(X → y) and Δ(y → X).
+/// the Pearson coefficient ρ(X, y) (Eq. (13)), Δ(X → y) and Δ(y → X).
 public struct FeatureAnalysis: Sendable, Equatable, Codable {
     /// ρ(X_c, y) per feature (NaN for a constant feature).
     public let pearson: [Double]
@@ -22,7 +24,7 @@ public func featureAnalysis(features: FeatureSpace, target: [Double], standardiz
     var rho = [Double](), to = [Double](), from = [Double]()
     for c in 0..<x.featureCount {
         let column = x.column(c)
-        rho.append(try pearsonCoefficient(column, target))
+        rho.append(pearson(column, target))
         let pair = scalarImbalances(ScalarSpace(column), y, chunks: chunks)
         to.append(pair.forward); from.append(pair.backward)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// The default fixed partition of rows into chunks. Results never depend on it: every reduction
 /// sums integers per chunk and then over chunks in chunk order.
@@ -9,9 +10,7 @@ public let defaultChunkCount = 64
 func forEachChunk(of n: Int, chunks: Int, _ body: (Range<Int>, Int) -> Void) {
     let c = effectiveChunks(n, chunks)
     if c == 1 { body(0..<n, 0); return }
-    DispatchQueue.concurrentPerform(iterations: c) { ch in
-        body((ch * n / c) ..< ((ch + 1) * n / c), ch)
-    }
+    parallelFor(c, workers: c) { ch in body((ch * n / c) ..< ((ch + 1) * n / c), ch) }
 }
 
 /// The number of chunks `forEachChunk` really uses.

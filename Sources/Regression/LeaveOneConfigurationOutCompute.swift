@@ -1,3 +1,5 @@
+import Statistics
+
 /// The centred moments of one configuration, all particles and per species.
 struct ConfigurationMoments: Sendable {
     let all: CentredMoments
@@ -24,7 +26,7 @@ extension LeaveOneConfigurationOut {
         }
         var outcomes = [TaskOutcome](repeating: TaskOutcome(), count: c * dMax)
         outcomes.withUnsafeMutableBufferPointer { out in
-            forEachTask(c * dMax, threads: threads) { task in
+            parallelFor(c * dMax, workers: threads) { task in
                 let held = task / dMax, d = task % dMax + 1
                 var outcome = TaskOutcome()
                 outcome.bySpecies = Array(repeating: Array(repeating: .nan, count: s), count: SelectionMethod.allCases.count)
@@ -39,7 +41,7 @@ extension LeaveOneConfigurationOut {
     private func configurationMoments() -> [ConfigurationMoments] {
         var moments = [ConfigurationMoments?](repeating: nil, count: configurations.count)
         moments.withUnsafeMutableBufferPointer { out in
-            forEachTask(configurations.count, threads: threads) { index in
+            parallelFor(configurations.count, workers: threads) { index in
                 let x = configurations[index]
                 let moment = { (rows: [Int]?) in
                     CentredMoments(features: x.features, featureCount: x.featureCount, target: x.propensity, rows: rows)

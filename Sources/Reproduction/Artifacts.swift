@@ -37,18 +37,3 @@ public enum ReproductionError: Error, CustomStringConvertible {
         }
     }
 }
-
-/// Mean and population standard deviation (numpy's default, ddof = 0) over configurations,
-/// element by element, skipping NaN.
-func meanAndSpread(_ rows: [[Double]]) -> (mean: [Double], std: [Double]) {
-    guard let width = rows.first?.count else { return ([], []) }
-    var mean = [Double](repeating: .nan, count: width), std = mean
-    for k in 0..<width {
-        let v = rows.map { $0[k] }.filter { $0.isFinite }
-        guard !v.isEmpty else { continue }
-        let m = v.reduce(0, +) / Double(v.count)
-        mean[k] = m
-        std[k] = (v.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(v.count)).squareRoot()
-    }
-    return (mean, std)
-}

@@ -1,56 +1,16 @@
 import Foundation
 import InformationImbalance
 import Pipeline
+import Statistics
 
 /// Two diagnostics beyond the paper that say why a number differs from the paper's:
 /// how much of p is finite-run noise (two independent half-ensembles), and how much of p is
 /// the particle's own species (which ρ̄ at small ℓ encodes) rather than its structure.
 enum Diagnostics {
-    /// Spearman–Brown: the reliability of the full ensemble mean from the correlation r of
-    /// two half-ensembles. √R bounds |ρ(p, X)| for any X, however perfect a predictor it is.
-    static func reliability(halfCorrelation r: Double) -> Double { 2 * r / (1 + r) }
-
     /// ρ(p_even, p_odd), Δ(p_even→p_odd), Δ(p_odd→p_even) of one configuration.
     static func halfEnsembleAgreement(_ even: [Double], _ odd: [Double]) throws -> (pearson: Double, forward: Double, backward: Double) {
         let d = try informationImbalances(between: FeatureSpace(scalar: even), and: FeatureSpace(scalar: odd))
-        return (try pearsonCoefficient(even, odd), d.forward, d.backward)
-    }
-
-    /// Particle indices of each species code 0..<count, ascending (empty for an absent code).
-    static func speciesIndices(_ species: [Int], count: Int) -> [[Int]] {
-        var groups = [[Int]](repeating: [], count: count)
-        for (i, s) in species.enumerated() { groups[s].append(i) }
-        return groups
-    }
-
-    /// Share of the variance of p explained by the species label (correlation ratio η²).
-    static func speciesShare(p: [Double], species: [Int]) -> Double {
-        let n = Double(p.count), mean = p.reduce(0, +) / n
-        let total = p.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        var between = 0.0
-        // Species in a fixed (ascending) order, so the sum has the same bits in every process.
-        for idx in speciesIndices(species, count: (species.max() ?? -1) + 1) where !idx.isEmpty {
-            let m = idx.reduce(0) { $0 + p[$1] } / Double(idx.count)
-            between += Double(idx.count) * (m - mean) * (m - mean)
-        }
-        return between / total
-    }
-
-    /// ρ(x, p) within each species (nil where a species has fewer than 3 particles or x is
-    /// constant in it), and their average weighted by the species counts.
-    static func withinSpeciesPearson(_ x: [Double], _ p: [Double], species: [Int], speciesCount: Int = 3) -> (pooled: Double, perSpecies: [Double]) {
-        withinSpeciesPearson(x, p, groups: speciesIndices(species, count: speciesCount))
-    }
-
-    /// As above, with the species groups computed once by the caller.
-    static func withinSpeciesPearson(_ x: [Double], _ p: [Double], groups: [[Int]]) -> (pooled: Double, perSpecies: [Double]) {
-        var per = [Double](repeating: .nan, count: groups.count), weighted = 0.0, weight = 0.0
-        for (s, idx) in groups.enumerated() {
-            guard idx.count >= 3, let r = try? pearsonCoefficient(idx.map { x[$0] }, idx.map { p[$0] }), r.isFinite else { continue }
-            per[s] = r
-            weighted += Double(idx.count) * r; weight += Double(idx.count)
-        }
-        return (weight > 0 ? weighted / weight : .nan, per)
+        return (pearson(even, odd), d.forward, d.backward)
     }
 }
 
@@ -58,8 +18,8 @@ extension ReportValues {
     static func diagnostics(_ o: StudyOutputs, sem: (Double) -> Double, into v: inout ValueStore) throws {
         // Finite-run noise of p at τα.
         let halves = try o.propensities.map { try Diagnostics.halfEnsembleAgreement($0.pHalves("tau_alpha").even, $0.pHalves("tau_alpha").odd) }
-        let r = meanAndSpread(halves.map { [$0.pearson] }), d = meanAndSpread(halves.map { [($0.forward + $0.backward) / 2] })
-        let reliability = Diagnostics.reliability(halfCorrelation: r.mean[0])
+        let r = meanAndSpread(rows: halves.map { [$0.pearson] }), d = meanAndSpread(rows: halves.map { [($0.forward + $0.backward) / 2] })
+        let reliability = spearmanBrown(halfCorrelation: r.mean[0])
         v.set("noise.half_pearson", r.mean[0], sem: sem(r.std[0]))
         v.set("noise.reliability", reliability)
         v.set("noise.pearson_ceiling", reliability.squareRoot())
@@ -68,9 +28,9 @@ extension ReportValues {
 
         // Species: mobility contrast and the within-species Pearson of every descriptor.
         let ps = try o.propensities.map { try $0.p("tau_alpha") }
-        let eta = meanAndSpread(zip(ps, o.features).map { [Diagnostics.speciesShare(p: $0, species: $1.species)] })
+        let groups = o.features.map { speciesGroups($0.species, count: 3) }
+        let eta = meanAndSpread(rows: zip(ps, groups).map { [correlationRatio($0, groups: $1)] })
         v.set("species.p_variance_share", eta.mean[0], sem: sem(eta.std[0]))
-        let groups = o.features.map { Diagnostics.speciesIndices($0.species, count: 3) }
         let ratio = zip(ps, groups).map { p, g -> Double in
             func mean(_ idx: [Int]) -> Double { idx.reduce(0) { $0 + p[$1] } / Double(idx.count) }
             return mean(g[0]) / mean(g[2])
@@ -81,11 +41,11 @@ extension ReportValues {
         // [configuration][feature] pooled within-species ρ, and [species][configuration][feature].
         var pooled: [[Double]] = [], perSpecies = [[[Double]]](repeating: [], count: 3)
         for ((data, p), g) in zip(zip(o.features, ps), groups) {
-            let rows = (0..<data.featureCount).map { Diagnostics.withinSpeciesPearson(data.column($0), p, groups: g) }
+            let rows = (0..<data.featureCount).map { withinSpeciesPearson(data.column($0), p, groups: g) }
             pooled.append(rows.map { abs($0.pooled) })
             for s in 0..<3 { perSpecies[s].append(rows.map { abs($0.perSpecies[s]) }) }
         }
-        let pooledMean = meanAndSpread(pooled).mean, speciesMean = perSpecies.map { meanAndSpread($0).mean }
+        let pooledMean = meanAndSpread(rows: pooled).mean, speciesMean = perSpecies.map { meanAndSpread(rows: $0).mean }
         var peaks: [(Double, Int)] = []
         var rows: [[String]] = []
         for (k, stem) in descriptorStems.enumerated() {

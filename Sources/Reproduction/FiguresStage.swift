@@ -2,6 +2,7 @@ import Foundation
 import Model
 import MonteCarlo
 import Pipeline
+import Statistics
 import Plotting
 import Regression
 
@@ -56,13 +57,13 @@ enum FiguresStage {
         let alpha = try o.imbalance.timescale("tau_alpha")
         let ells = o.ells
         func blocks(_ v: [Double]) -> [[Double]] { (0..<6).map { d in Array(v[(d * ells.count)..<((d + 1) * ells.count)]) } }
-        let pearson = meanAndSpread(alpha.pearson), to = meanAndSpread(alpha.toTarget), from = meanAndSpread(alpha.fromTarget)
+        let rho = meanAndSpread(rows: alpha.pearson), to = meanAndSpread(rows: alpha.toTarget), from = meanAndSpread(rows: alpha.fromTarget)
         let paperScan = ells == published.ells ? DescriptorScan(
             pearson: blocks(published.fig4a_pearson_X_p_mean).map { $0.map(abs) },
             deltaXToP: blocks(published.fig4_delta_X_to_p_mean), deltaPToX: blocks(published.fig4_delta_p_to_X_mean),
             deltaXToPStd: blocks(published.fig4_delta_X_to_p_std), deltaPToXStd: blocks(published.fig4_delta_p_to_X_std)) : nil
         out.append(("fig04_descriptors", PaperFigures.descriptorScan(DescriptorScanData(
-            ells: ells, ours: DescriptorScan(pearson: blocks(pearson.mean).map { $0.map(abs) }, deltaXToP: blocks(to.mean),
+            ells: ells, ours: DescriptorScan(pearson: blocks(rho.mean).map { $0.map(abs) }, deltaXToP: blocks(to.mean),
                                              deltaPToX: blocks(from.mean), deltaXToPStd: blocks(to.std), deltaPToXStd: blocks(from.std)),
             paper: paperScan))))
 
@@ -75,7 +76,7 @@ enum FiguresStage {
                 noisePToXd: (published.fig5_supervised_delta_p_to_Xd_mean[15], published.fig5_supervised_delta_p_to_Xd_std[15]))))))
 
         let u = o.imbalance.unsupervised
-        let sym = meanAndSpread(u.map(\.symmetric)), f2x = meanAndSpread(u.map(\.fullToSubset)), x2f = meanAndSpread(u.map(\.subsetToFull))
+        let sym = meanAndSpread(rows: u.map(\.symmetric)), f2x = meanAndSpread(rows: u.map(\.fullToSubset)), x2f = meanAndSpread(rows: u.map(\.subsetToFull))
         out.append(("fig06_unsupervised", PaperFigures.unsupervisedSelection(UnsupervisedSelectionData(
             ours: Plotting.UnsupervisedSelection(symmetric: MeanStd(mean: sym.mean, std: sym.std), fullToXd: MeanStd(mean: f2x.mean, std: f2x.std),
                                                  xdToFull: MeanStd(mean: x2f.mean, std: x2f.std)),
@@ -92,12 +93,10 @@ enum FiguresStage {
         if let a = o.regression.outcome("tau_alpha") {
             out.append(("fig07_prediction", PaperFigures.predictionAccuracy(PredictionAccuracyData(
                 ours: accuracy(a, species: nil), paper: paperAccuracy, timeLabel: "<i>t</i> = <i>τ</i><sub>α</sub>"))))
-            let pearsonBySpecies = (0..<3).map { s in
-                speciesPearson(a.keptPropensity, a.keptPrediction, where: a.keptSpecies, equals: s)
-            }
+            let bySpecies = pearsonBySpecies(a.keptPropensity, a.keptPrediction, species: a.keptSpecies)
             out.append(("fig08_scatter", PaperFigures.predictionScatter(PredictionScatterData(
                 p: a.keptPropensity, pHat: a.keptPrediction, species: a.keptSpecies,
-                pearson: [speciesPearson(a.keptPropensity, a.keptPrediction, where: nil, equals: 0)] + pearsonBySpecies))))
+                pearson: [pearson(a.keptPropensity, a.keptPrediction)] + bySpecies))))
             out.append(("fig09_species", PaperFigures.speciesAccuracy(SpeciesAccuracyData(
                 small: accuracy(a, species: 0), medium: accuracy(a, species: 1), large: accuracy(a, species: 2)))))
         }
@@ -121,9 +120,9 @@ enum FiguresStage {
     }
 
     static func supervisedCurves(_ a: TimescaleAnalysis) -> Plotting.SupervisedSelection {
-        let to = meanAndSpread(a.supervised.map(\.toTarget)), from = meanAndSpread(a.supervised.map(\.fromTarget))
+        let to = meanAndSpread(rows: a.supervised.map(\.toTarget)), from = meanAndSpread(rows: a.supervised.map(\.fromTarget))
         let noise = a.supervised.compactMap(\.withNoise)
-        let nf = meanAndSpread(noise.map { [$0.forward] }), nb = meanAndSpread(noise.map { [$0.backward] })
+        let nf = meanAndSpread(rows: noise.map { [$0.forward] }), nb = meanAndSpread(rows: noise.map { [$0.backward] })
         return Plotting.SupervisedSelection(
             deltaXdToP: MeanStd(mean: to.mean, std: to.std), deltaPToXd: MeanStd(mean: from.mean, std: from.std),
             noiseXdToP: noise.isEmpty ? nil : (nf.mean[0], nf.std[0]), noisePToXd: noise.isEmpty ? nil : (nb.mean[0], nb.std[0]))
@@ -140,9 +139,3 @@ enum FiguresStage {
     }
 }
 
-/// ρ(a, b) over the particles whose species equals `s` (all particles when `species` is nil).
-func speciesPearson(_ a: [Double], _ b: [Double], where species: [Int]?, equals s: Int) -> Double {
-    guard let species else { return pearson(a, b) }
-    let idx = species.indices.filter { species[$0] == s }
-    return pearson(idx.map { a[$0] }, idx.map { b[$0] })
-}

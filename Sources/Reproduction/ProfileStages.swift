@@ -5,6 +5,7 @@ import InformationImbalance
 import Model
 import MonteCarlo
 import Pipeline
+import Statistics
 
 /// |ρ(X, p)| and Δ between every descriptor and the propensity at τα on a fine ℓ grid: what
 /// locates the optimal coarse-graining length of Θ̄ and ranks the descriptors, at one temperature.
@@ -42,21 +43,21 @@ enum ProfileStages {
     static func profile(configurations: [Configuration], p: [[Double]], halves: [[[Double]]], ells: [Double], radius: Double,
                         temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> ProfileArtifact {
         let calculator = try StructuralDescriptors(ells: ells, coarseGrainingRadius: radius)
-        var pearson: [[Double]] = [], to: [[Double]] = [], from: [[Double]] = []
+        var rho: [[Double]] = [], to: [[Double]] = [], from: [[Double]] = []
         var names: [String] = []
         for (c, conf) in configurations.enumerated() {
             let d = try calculator.compute(conf)
             names = d.names
             let a = try featureAnalysis(features: FeatureSpace(rowMajor: d.features, pointCount: d.particleCount, featureCount: d.featureCount),
                                         target: p[c])
-            pearson.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
+            rho.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
         }
-        let (pm, ps) = meanAndSpread(pearson)
-        let eta = zip(configurations, p).map { c, p in Diagnostics.speciesShare(p: p, species: c.species.map { Int($0.rawValue) }) }
-        let split = try halves.filter { $0[0].count == $0[1].count && !$0[0].isEmpty }.map { try pearsonCoefficient($0[0], $0[1]) }
+        let (pm, ps) = meanAndSpread(rows: rho)
+        let eta = zip(configurations, p).map { c, p in correlationRatio(p, groups: speciesGroups(c.species.map { Int($0.rawValue) }, count: Species.allCases.count)) }
+        let split = try halves.filter { $0[0].count == $0[1].count && !$0[0].isEmpty }.map { pearson($0[0], $0[1]) }
         return ProfileArtifact(temperature: temperature, tauAlpha: tauAlpha, configurations: configurations.count, runs: runs,
                                ells: ells, featureNames: names, pearsonMean: pm, pearsonStd: ps,
-                               toTargetMean: meanAndSpread(to).mean, fromTargetMean: meanAndSpread(from).mean, fsTimes: fsTimes, fs: fs,
+                               toTargetMean: meanAndSpread(rows: to).mean, fromTargetMean: meanAndSpread(rows: from).mean, fsTimes: fsTimes, fs: fs,
                                halfPearson: split.isEmpty ? nil : split.reduce(0, +) / Double(split.count),
                                speciesShare: eta.reduce(0, +) / Double(eta.count))
     }

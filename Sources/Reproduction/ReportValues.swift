@@ -1,6 +1,7 @@
 import Dynamics
 import Foundation
 import Pipeline
+import Statistics
 
 /// The numbers and tables the literate report quotes and the expectations check, each with its
 /// standard error over configurations (`KEY.sem`) where one exists. Keys are documented in
@@ -27,7 +28,7 @@ public enum ReportValues {
         v.set("equilibrium.max_drift_significance", drift.max() ?? .nan)
         v.set("equilibrium.energy", o.checks.map { $0.check.meanEnergyPerParticle }.reduce(0, +) / Double(c))
         v.set("equilibrium.acceptance", o.checks.map { $0.check.acceptanceRate }.reduce(0, +) / Double(c))
-        let energies = meanAndSpread(o.checks.map { [$0.check.meanEnergyPerParticle] })
+        let energies = meanAndSpread(rows: o.checks.map { [$0.check.meanEnergyPerParticle] })
         v.set("equilibrium.energy_spread", energies.std[0])
         // Second check (aging): F_s^CR from the earlier and the later half of the time origins.
         let r = RelaxationResult(times: o.relaxation.times, perOrigin: o.relaxation.perOrigin, waveNumber: o.relaxation.waveNumber)
@@ -74,7 +75,7 @@ public enum ReportValues {
 
     static func perFeature(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
         let ells = o.ells, l = ells.count
-        let pearson = meanAndSpread(a.pearson.map { $0.map(abs) }), to = meanAndSpread(a.toTarget), from = meanAndSpread(a.fromTarget)
+        let pearson = meanAndSpread(rows: a.pearson.map { $0.map(abs) }), to = meanAndSpread(rows: a.toTarget), from = meanAndSpread(rows: a.fromTarget)
         var best: [(Double, Int)] = []
         for (d, stem) in descriptorStems.enumerated() {
             let curve = block(pearson.mean, d, l)
@@ -94,7 +95,7 @@ public enum ReportValues {
         let asym = zip(to.mean, from.mean).map { abs($0 - $1) }
         v.set("\(prefix)symmetry.max_abs_difference", asym.max()!)
         v.set("\(prefix)symmetry.mean_abs_difference", asym.reduce(0, +) / Double(asym.count))
-        let q2p = meanAndSpread(a.qToP.map { [$0] }), p2q = meanAndSpread(a.pToQ.map { [$0] })
+        let q2p = meanAndSpread(rows: a.qToP.map { [$0] }), p2q = meanAndSpread(rows: a.pToQ.map { [$0] })
         v.set("\(prefix)pq.delta_q_to_p", q2p.mean[0], sem: sem(q2p.std[0]))
         v.set("\(prefix)pq.delta_p_to_q", p2q.mean[0], sem: sem(p2q.std[0]))
         // The paper's T = 0.30 peaks beside ours (τα only: the paper publishes no β-time coefficients).
@@ -118,7 +119,7 @@ public enum ReportValues {
 
     static func selection(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
         let names = o.imbalance.featureNames
-        let to = meanAndSpread(a.supervised.map(\.toTarget)), from = meanAndSpread(a.supervised.map(\.fromTarget))
+        let to = meanAndSpread(rows: a.supervised.map(\.toTarget)), from = meanAndSpread(rows: a.supervised.map(\.fromTarget))
         let dMax = to.mean.count
         v.set("\(prefix)supervised.delta_d1", to.mean[0], sem: sem(to.std[0]))
         v.set("\(prefix)supervised.delta_dmax", to.mean[dMax - 1], sem: sem(to.std[dMax - 1]))
@@ -128,7 +129,7 @@ public enum ReportValues {
         let noise = a.supervised.compactMap(\.withNoise)
         if !noise.isEmpty {
             let rise = zip(noise, a.supervised).map { $0.forward - $1.toTarget.last! }
-            let m = meanAndSpread(rise.map { [$0] })
+            let m = meanAndSpread(rows: rise.map { [$0] })
             v.set("\(prefix)supervised.noise_rise", m.mean[0], sem: sem(m.std[0]))
         }
         v.set("\(prefix)supervised.reverse_range", (from.mean.max()! - from.mean.min()!))
@@ -172,14 +173,14 @@ public enum ReportValues {
 
     static func unsupervised(_ o: StudyOutputs, sem: (Double) -> Double, into v: inout ValueStore) {
         let u = o.imbalance.unsupervised
-        let sym = meanAndSpread(u.map(\.symmetric))
+        let sym = meanAndSpread(rows: u.map(\.symmetric))
         let last = sym.mean.count - 1
         v.set("unsupervised.symmetric_d1", sym.mean[0])
         v.set("unsupervised.symmetric_dmax", sym.mean[last])
         v.set("unsupervised.decades", log10(sym.mean[0] / sym.mean[last]))
         if let a = try? o.imbalance.timescale("tau_alpha"), last >= 9 {
             let overlap = zip(a.supervised, u).map { s, us in Double(Set(s.order.prefix(10)).intersection(us.order.prefix(10)).count) / 10 }
-            let m = meanAndSpread(overlap.map { [$0] })
+            let m = meanAndSpread(rows: overlap.map { [$0] })
             v.set("unsupervised.overlap_with_supervised_d10", m.mean[0], sem: sem(m.std[0]))
         }
     }

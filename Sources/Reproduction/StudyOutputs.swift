@@ -2,6 +2,7 @@ import Foundation
 import Model
 import MonteCarlo
 import Pipeline
+import Statistics
 
 /// The equilibrium check of one configuration with its energy trace.
 struct EquilibrationRecord: Codable, Sendable {
@@ -58,13 +59,6 @@ enum Analysis {
     }
 
     static func optimalEll(ells: [Double], values: [Double]) -> Double {
-        guard let k = values.indices.max(by: { values[$0] < values[$1] }) else { return .nan }
-        guard k > 0, k < values.count - 1 else { return ells[k] }
-        let (x0, x1, x2) = (ells[k - 1], ells[k], ells[k + 1]), (y0, y1, y2) = (values[k - 1], values[k], values[k + 1])
-        let denom = (x0 - x1) * (x0 - x2) * (x1 - x2)
-        let a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / denom
-        let b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / denom
-        guard a < 0 else { return x1 }
-        return min(max(-b / (2 * a), x0), x2)
+        parabolaRefinedMaximum(x: ells, y: values)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import PlottingFixtures
 
 /// All figures from synthetic data of realistic size (N = 4000 particle maps), PNG + PDF into a temp dir.
 /// Reports wall time and process CPU time: on a shared machine the wall time mostly measures the queue.

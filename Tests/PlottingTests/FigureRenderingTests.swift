@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlottingFixtures
 @testable import Plotting
 
 /// Every paper figure renders from small synthetic inputs to PNG and PDF at the expected size.

@@ -1,4 +1,5 @@
 import Testing
+import Statistics
 @testable import Regression
 
 @Suite struct LeastSquaresTests {

@@ -3,23 +3,6 @@ import Testing
 @testable import Reproduction
 
 @Suite struct AnalysisTests {
-    @Test func optimalEllOfAParabolaIsItsVertex() {
-        let ells = stride(from: 0.5, through: 5.0, by: 0.5).map { $0 }
-        let values = ells.map { 0.6 - 0.05 * ($0 - 2.2) * ($0 - 2.2) }
-        #expect(abs(Analysis.optimalEll(ells: ells, values: values) - 2.2) < 1e-12)
-    }
-
-    @Test func optimalEllAtTheEdgeIsTheGridEnd() {
-        let ells = [0.5, 1.0, 1.5]
-        #expect(Analysis.optimalEll(ells: ells, values: [0.3, 0.2, 0.1]) == 0.5)
-        #expect(Analysis.optimalEll(ells: ells, values: [0.1, 0.2, 0.3]) == 1.5)
-    }
-
-    @Test func meanAndPopulationSpreadSkipNaN() {
-        let (m, s) = meanAndSpread([[1, .nan], [3, 2]])
-        #expect(m == [2, 2] && s == [1, 0])
-    }
-
     @Test func propensityFilesRoundTrip() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prop-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// Every figure built from synthetic but realistically shaped data: for tests, benchmarks and
 /// checking the look of the figures without running the science. Deterministic (no random stream):
