@@ -92,8 +92,8 @@ public final class MonteCarloSimulation {
     /// Changes temperature, displacement or swap rate between runs (e.g. a quench).
     public func setParameters(_ p: MonteCarloParameters) {
         parameters = p
-        let uniform = p.swapFraction > 0
-        if uniform != uniformListCutoff || p.skin != list.skin { uniformListCutoff = uniform }
+        // Swaps change a particle's species, so the list must then reach the largest cutoff.
+        uniformListCutoff = p.swapFraction > 0
         loadTable()
         rebuildList()
     }

@@ -179,8 +179,6 @@ extension MonteCarloSimulation {
 }
 
 extension MonteCarloSimulation {
-    /// Diagnostic for benchmarks: forces a neighbour-list rebuild.
-    public func _rebuildForBenchmark() { rebuildList() }
     /// Mean number of list entries per particle (diagnostic).
     public var meanListLength: Double { Double((0..<count).reduce(0) { $0 + Int(list.counts[$1]) }) / Double(count) }
 }
