@@ -63,13 +63,23 @@ public struct ValueStore: Sendable {
 
     /// Reads a store written by `write(to:)`.
     public static func load(_ url: URL) throws -> ValueStore {
-        try JSONDecoder().decode(ValueStore.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = nonFinite.decoding
+        return try decoder.decode(ValueStore.self, from: Data(contentsOf: url))
     }
+
+    /// An undefined statistic (ρ of a constant, τα of a curve that never decays) is NaN; JSON has
+    /// no NaN, so it is written as the string "NaN", which says so to every reader.
+    static let nonFinite = (encoding: JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+                                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"),
+                            decoding: JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
+                                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"))
 
     /// Writes the store as sorted, indented JSON.
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = Self.nonFinite.encoding
         try encoder.encode(self).write(to: url, options: .atomic)
     }
 }

@@ -7,13 +7,19 @@ extension ReportValues {
     /// The paper's iso-configurational ensemble: 10 configurations × 30 runs × τα = 4×10⁶ sweeps × N.
     static let paperPropensityTrials = 10.0 * 30 * 4e6 * 4000
 
-    static func cost(_ o: StudyOutputs, stageSeconds: [String: Double], cores: Int, into v: inout ValueStore) {
-        let total = stageSeconds.values.reduce(0, +)
-        v.set("cost.task_minutes", total / 60)
-        guard let seconds = stageSeconds["propensity"], seconds > 0 else { return }
-        let trials = zip(o.propensities, o.configurations).reduce(0.0) { sum, pc in
+    /// Monte Carlo trials of the iso-configurational ensembles: runs × longest time × N, summed.
+    static func propensityTrials(_ o: StudyOutputs, into v: inout ValueStore) {
+        v.set("cost.propensity_trials", zip(o.propensities, o.configurations).reduce(0.0) { sum, pc in
             sum + Double(pc.0.times.runs) * Double(pc.0.times.times.max() ?? 0) * Double(pc.1.count)
-        }
+        })
+    }
+
+    /// Run-time cost from the recorded seconds of the tasks; `propensitySeconds` is the summed
+    /// time of the propensity tasks, each of which ran on `cores` cores.
+    static func cost(totalSeconds: Double, propensitySeconds: Double, cores: Int, into v: inout ValueStore) {
+        v.set("cost.task_minutes", totalSeconds / 60)
+        guard propensitySeconds > 0, let trials = v["cost.propensity_trials"]?.doubleValue else { return }
+        let seconds = propensitySeconds
         let rate = trials / (seconds * Double(cores))
         v.set("cost.propensity_minutes", seconds / 60)
         v.set("cost.trials_per_core_second", rate)

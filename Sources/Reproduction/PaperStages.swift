@@ -6,10 +6,10 @@ public enum PaperStages {
         StageRegistry([
             SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
-            ProfileStages.profileKind, ProfileStages.seriesKind, FiguresStage.kind,
+            ProfileStages.profileKind, ProfileStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
         ])
     }
 
-    /// The stage whose output holds the rendered figures.
-    public static let figuresStage = "figures"
+    /// The kinds whose single task the report reads: the values it quotes and the figures it shows.
+    static let summaryKind = SummaryStage.kind.name, figuresKind = FiguresStage.kind.name
 }

@@ -10,11 +10,10 @@ public enum ReportValues {
     static let descriptorStems = ["rho_bar", "phi_bar", "u_bar", "psi6_bar", "theta_bar", "z_bar"]
     static let descriptorSymbols = ["ρ̄", "φ̄", "ū", "Ψ̄₆", "Θ̄", "z̄"]
 
-    static func collect(_ o: StudyOutputs, profile: String) throws -> ValueStore {
+    static func collect(_ o: StudyOutputs) throws -> ValueStore {
         var v = ValueStore()
         let c = o.configurations.count
         let sem = { (std: Double) in std / Double(c).squareRoot() }
-        v.set("profile", profile)
         v.set("n", o.configurations[0].count)
         v.set("configurations", c)
         v.set("temperature", o.relaxation.temperature)
@@ -22,6 +21,7 @@ public enum ReportValues {
         v.set("runs", o.propensities[0].times.runs)
         v.set("t_beta", o.propensities[0].times.times[0])
         v.set("t_alpha_sweeps", o.propensities[0].times.times[1])
+        propensityTrials(o, into: &v)
 
         // Equilibrium checks.
         let drift = o.checks.map { $0.check.driftSignificance }

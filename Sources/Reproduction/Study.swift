@@ -50,12 +50,14 @@ public struct Study {
         let summary = try executor.make(manifest: manifest, manifestURL: manifestURL, cacheURL: cacheURL).run(graph: graph, store: store, options: options)
         guard summary.succeeded else { return false }
 
-        guard let figures = graph.tasks(ofStage: PaperStages.figuresStage).first else {
-            throw ReproductionError.invalid("\(manifestURL.path): no stage named '\(PaperStages.figuresStage)'")
-        }
-        let outputs = try studyOutputs(figures, graph: graph, store: store)
-        var values = try ReportValues.collect(outputs, profile: profile)
-        ReportValues.cost(outputs, stageSeconds: summary.recordedSecondsPerStage,
+        let summaryTask = try reportTask(ofKind: PaperStages.summaryKind, in: graph)
+        let figures = try reportTask(ofKind: PaperStages.figuresKind, in: graph)
+        var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
+        values.set("profile", profile)
+        let seconds = summary.recordedSecondsPerStage
+        let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
+        let propensitySeconds = propensityStages.reduce(0.0) { $0 + (seconds[$1] ?? 0) }
+        ReportValues.cost(totalSeconds: seconds.values.reduce(0, +), propensitySeconds: propensitySeconds,
                           cores: ProcessInfo.processInfo.activeProcessorCount, into: &values)
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         let provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
@@ -80,14 +82,12 @@ public struct Study {
         }
     }
 
-    func studyOutputs(_ figures: TaskNode, graph: TaskGraph, store: Store) throws -> StudyOutputs {
-        func dirs(_ name: String) -> [URL] { (figures.inputs[name] ?? []).map { store.filesDirectory(graph.task($0)!.key) } }
-        func one(_ name: String) throws -> URL {
-            guard let d = dirs(name).first else { throw ReproductionError.invalid("the figures stage needs an input '\(name)'") }
-            return d
+    /// The one task of a kind the report reads (the manifest has exactly one such stage).
+    func reportTask(ofKind kind: String, in graph: TaskGraph) throws -> TaskNode {
+        let nodes = graph.tasks.filter { $0.kind.name == kind }
+        guard nodes.count == 1 else {
+            throw ReproductionError.invalid("\(manifestURL.path): the report needs exactly one task of stage kind '\(kind)'; the profile '\(profile)' has \(nodes.count)")
         }
-        return try StudyOutputs(equilibrate: dirs("equilibrate"), relaxation: one("relaxation"), propensity: dirs("propensity"),
-                                descriptors: dirs("descriptors"), imbalance: one("imbalance"), regression: one("regression"),
-                                profile: dirs("profile").first, series: dirs("series"))
+        return nodes[0]
     }
 }
