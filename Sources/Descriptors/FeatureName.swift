@@ -36,6 +36,15 @@ public struct FeatureName: Hashable, Sendable, Codable {
     /// Figure label, e.g. `Θ̄(ℓ=2.0)`.
     public var label: String { "\(descriptor.symbol)(ℓ=\(ell))" }
 
+    /// Parses a stable name such as `theta_bar(l=2.0)`; nil for anything else.
+    public init?(parsing name: String) {
+        guard name.hasSuffix(")"), let open = name.firstIndex(of: "("),
+              let descriptor = Descriptor.allCases.first(where: { $0.stem == name[..<open] }) else { return nil }
+        let argument = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        guard argument.hasPrefix("l="), let ell = Double(argument.dropFirst(2)), ell.isFinite else { return nil }
+        self.init(descriptor, ell: ell)
+    }
+
     /// All columns for the given ℓ list: descriptor blocks in `Descriptor` order, ℓ ascending
     /// as given within each block. Column index = descriptor.rawValue · ells.count + k.
     public static func all(ells: [Double]) -> [FeatureName] {

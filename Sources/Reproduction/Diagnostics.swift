@@ -1,3 +1,4 @@
+import Descriptors
 import Foundation
 import InformationImbalance
 import Pipeline
@@ -46,9 +47,10 @@ extension ReportValues {
             for s in 0..<3 { perSpecies[s].append(rows.map { abs($0.perSpecies[s]) }) }
         }
         let pooledMean = meanAndSpread(rows: pooled).mean, speciesMean = perSpecies.map { meanAndSpread(rows: $0).mean }
-        var peaks: [(Double, Int)] = []
+        var peaks: [(Double, Descriptor)] = []
         var rows: [[String]] = []
-        for (k, stem) in descriptorStems.enumerated() {
+        for k in Descriptor.allCases {
+            let stem = k.stem
             let curve = block(pooledMean, k, l)
             let best = curve.indices.max { curve[$0] < curve[$1] }!
             v.set("within_species.\(stem).pearson_peak", curve[best])
@@ -57,12 +59,12 @@ extension ReportValues {
             for (sp, name) in ["S", "M", "L"].enumerated() {
                 v.set("within_species.\(stem).peak_\(name)", block(speciesMean[sp], k, l).max()!)
             }
-            rows.append([descriptorSymbols[k], f(curve[best], "%.3f"), f(ells[best], "%.1f")]
+            rows.append([k.symbol, f(curve[best], "%.3f"), f(ells[best], "%.1f")]
                         + (0..<3).map { s in f(block(speciesMean[s], k, l).max()!, "%.3f") })
         }
-        let theta = peaks[4].0, others = peaks.filter { $0.1 != 4 }.map(\.0).max()!
+        let theta = peaks.first { $0.1 == .stericOrder }!.0, others = peaks.filter { $0.1 != .stericOrder }.map(\.0).max()!
         v.set("within_species.theta_margin", theta - others)
-        v.set("within_species.best_descriptor", descriptorSymbols[peaks.max { $0.0 < $1.0 }!.1])
+        v.set("within_species.best_descriptor", peaks.max { $0.0 < $1.0 }!.1.symbol)
         v.set("table.within_species", ReportTable(
             columns: ["descriptor", "max_ℓ |ρ| within species", "at ℓ", "S only", "M only", "L only"], rows: rows))
     }

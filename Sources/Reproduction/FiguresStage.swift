@@ -1,3 +1,4 @@
+import Descriptors
 import Foundation
 import Model
 import MonteCarlo
@@ -109,8 +110,8 @@ enum FiguresStage {
         profiles.sort { $0.temperature > $1.temperature }
         if profiles.count >= 2 {
             out.append(("fig11_temperature_series", PaperFigures.temperatureSeries(TemperatureSeriesData(
-                temperatures: profiles.map(\.temperature), optimalEllTheta: profiles.map { Analysis.optimalEll($0, block: 4) },
-                bestPearson: (0..<6).map { d in profiles.map { $0.absolutePearson(block: d).max() ?? .nan } },
+                temperatures: profiles.map(\.temperature), optimalEllTheta: profiles.map { Analysis.optimalEll($0, of: .stericOrder) },
+                bestPearson: Descriptor.allCases.map { d in profiles.map { $0.absolutePearson(d).max() ?? .nan } },
                 paper: ReportValues.paperSeriesPoint()))))
         }
         out.append(("fig12_equilibration", PaperFigures.equilibration(EquilibrationData(
@@ -129,13 +130,13 @@ enum FiguresStage {
     }
 
     static func accuracy(_ r: RegressionOutcome, species s: Int?) -> PredictionAccuracy {
-        func curve(_ name: String) -> MeanStd {
-            guard let m = r.method(name) else { return MeanStd(mean: [], std: nil) }
+        func curve(_ method: SelectionMethod) -> MeanStd {
+            guard let m = r.method(method) else { return MeanStd(mean: [], std: nil) }
             if let s { return MeanStd(mean: m.speciesMean[s], std: m.speciesStd[s]) }
             return MeanStd(mean: m.mean, std: m.std)
         }
-        return PredictionAccuracy(supervised: curve("supervised_ii"), unsupervised: curve("unsupervised_ii"),
-                                  lasso: curve("lasso"), random: curve("random"))
+        return PredictionAccuracy(supervised: curve(.supervised), unsupervised: curve(.unsupervised),
+                                  lasso: curve(.lasso), random: curve(.random))
     }
 }
 

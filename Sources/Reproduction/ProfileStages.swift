@@ -30,9 +30,10 @@ struct ProfileArtifact: Codable, Sendable {
     /// Share of the variance of p explained by the species label (η²), mean over configurations.
     var speciesShare: Double?
 
-    /// |ρ| of descriptor block `d` over ℓ.
-    func absolutePearson(block d: Int) -> [Double] {
-        (0..<ells.count).map { abs(pearsonMean[d * ells.count + $0]) }
+    /// |ρ(X, p)| of one descriptor over ℓ.
+    func absolutePearson(_ descriptor: Descriptor) -> [Double] {
+        let d = descriptor.rawValue
+        return (0..<ells.count).map { abs(pearsonMean[d * ells.count + $0]) }
     }
 }
 

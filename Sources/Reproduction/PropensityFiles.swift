@@ -15,6 +15,14 @@ struct PropensityTimes: Codable, Sendable {
     var tauAlpha: Double
     var runs: Int
     var temperature: Double
+
+    /// The time with this label, in sweeps.
+    func time(_ label: String) throws -> Int {
+        guard let k = labels.firstIndex(of: label) else {
+            throw ReproductionError.invalid("propensity.json has no time labelled '\(label)' (it has \(labels.joined(separator: ", ")))")
+        }
+        return times[k]
+    }
 }
 
 struct PropensityData {

@@ -8,7 +8,7 @@ import Regression
 /// - `leakage_free`: the orders selected on another (training) configuration, c + 1 mod C, so
 ///   nothing of the test configuration's propensity enters the choice of features.
 struct MethodAccuracy: Codable, Sendable {
-    var method: String
+    var method: SelectionMethod
     /// ρ(p, p̂) per configuration and d: [c][d−1].
     var perConfiguration: [[Double]]
     var mean: [Double]
@@ -28,7 +28,7 @@ struct RegressionOutcome: Codable, Sendable {
     var keptPrediction: [Double]
     var keptSpecies: [Int]
 
-    func method(_ name: String) -> MethodAccuracy? { methods.first { $0.method == name } }
+    func method(_ method: SelectionMethod) -> MethodAccuracy? { methods.first { $0.method == method } }
 }
 
 struct RegressionArtifact: Codable, Sendable {
@@ -41,11 +41,6 @@ struct RegressionArtifact: Codable, Sendable {
 }
 
 enum RegressionStage {
-    static let methodNames: [SelectionMethod: String] = [
-        .supervised: "supervised_ii", .unsupervised: "unsupervised_ii",
-        .lasso: "lasso", .random: "random",
-    ]
-
     static let kind = StageKind(
         "regression", version: 1,
         fields: [
@@ -84,7 +79,7 @@ enum RegressionStage {
                 let r = try loco.compute()
                 var methods: [MethodAccuracy] = []
                 for m in SelectionMethod.allCases where full || m == .supervised || m == .unsupervised {
-                    methods.append(MethodAccuracy(method: methodNames[m]!, perConfiguration: r.pearsonAll[m.rawValue],
+                    methods.append(MethodAccuracy(method: m, perConfiguration: r.pearsonAll[m.rawValue],
                                                   mean: r.meanAll[m.rawValue], std: r.stdAll[m.rawValue],
                                                   speciesMean: r.meanBySpecies[m.rawValue], speciesStd: r.stdBySpecies[m.rawValue]))
                 }

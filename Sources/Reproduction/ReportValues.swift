@@ -1,14 +1,14 @@
+import Descriptors
 import Dynamics
 import Foundation
 import Pipeline
+import Regression
 import Statistics
 
 /// The numbers and tables the literate report quotes and the expectations check, each with its
 /// standard error over configurations (`KEY.sem`) where one exists. Keys are documented in
 /// report/report.md where they are used.
 public enum ReportValues {
-    static let descriptorStems = ["rho_bar", "phi_bar", "u_bar", "psi6_bar", "theta_bar", "z_bar"]
-    static let descriptorSymbols = ["ρ̄", "φ̄", "ū", "Ψ̄₆", "Θ̄", "z̄"]
 
     static func collect(_ o: StudyOutputs) throws -> ValueStore {
         var v = ValueStore()
@@ -19,8 +19,8 @@ public enum ReportValues {
         v.set("temperature", o.relaxation.temperature)
         v.set("tau_alpha", o.relaxation.tauAlpha ?? .nan)
         v.set("runs", o.propensities[0].times.runs)
-        v.set("t_beta", o.propensities[0].times.times[0])
-        v.set("t_alpha_sweeps", o.propensities[0].times.times[1])
+        v.set("t_beta", try o.propensities[0].times.time("t_beta"))
+        v.set("t_alpha_sweeps", try o.propensities[0].times.time("tau_alpha"))
         propensityTrials(o, into: &v)
 
         // Equilibrium checks.
@@ -54,7 +54,7 @@ public enum ReportValues {
             if let r = o.regression.outcome(label) { prediction(r, prefix: prefix, sem: sem, into: &v) }
             if let r = o.regression.outcome(label, "leakage_free") { prediction(r, prefix: prefix + "leakage_free.", sem: sem, into: &v) }
         }
-        if let a = v["prediction.supervised.d15"]?.doubleValue, let b = v["beta.prediction.supervised.d15"]?.doubleValue {
+        if let a = v["prediction.supervised.dmax"]?.doubleValue, let b = v["beta.prediction.supervised.dmax"]?.doubleValue {
             v.set("beta.accuracy_drop", a - b)
         }
         if let a = v["supervised.first_ell_theta"]?.doubleValue, let b = v["beta.supervised.first_ell_theta"]?.doubleValue {
@@ -71,16 +71,20 @@ public enum ReportValues {
 
     static func f(_ x: Double, _ format: String) -> String { x.isFinite ? String(format: format, x) : "—" }
 
-    static func block(_ values: [Double], _ d: Int, _ l: Int) -> [Double] { Array(values[(d * l)..<((d + 1) * l)]) }
+    /// The ℓ scan of one descriptor out of a row over all 60 features (descriptor blocks of `l`).
+    static func block(_ values: [Double], _ descriptor: Descriptor, _ l: Int) -> [Double] {
+        let d = descriptor.rawValue
+        return Array(values[(d * l)..<((d + 1) * l)])
+    }
 
     static func perFeature(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
         let ells = o.ells, l = ells.count
         let pearson = meanAndSpread(rows: a.pearson.map { $0.map(abs) }), to = meanAndSpread(rows: a.toTarget), from = meanAndSpread(rows: a.fromTarget)
-        var best: [(Double, Int)] = []
-        for (d, stem) in descriptorStems.enumerated() {
-            let curve = block(pearson.mean, d, l)
+        var best: [(Double, Descriptor)] = []
+        for d in Descriptor.allCases {
+            let stem = d.stem, curve = block(pearson.mean, d, l)
             let k = curve.indices.max { curve[$0] < curve[$1] }!
-            v.set("\(prefix)\(stem).pearson_peak", curve[k], sem: sem(pearson.std[d * l + k]))
+            v.set("\(prefix)\(stem).pearson_peak", curve[k], sem: sem(pearson.std[d.rawValue * l + k]))
             v.set("\(prefix)\(stem).peak_ell", ells[k])
             v.set("\(prefix)\(stem).optimal_ell", Analysis.optimalEll(ells: ells, values: curve))
             v.set("\(prefix)\(stem).delta_x_to_p_min", block(to.mean, d, l).min()!)
@@ -89,8 +93,8 @@ public enum ReportValues {
             best.append((curve[k], d))
         }
         best.sort { $0.0 > $1.0 }
-        v.set("\(prefix)best_descriptor", descriptorSymbols[best[0].1])
-        let theta = best.first { $0.1 == 4 }!.0, others = best.filter { $0.1 != 4 }.map(\.0).max()!
+        v.set("\(prefix)best_descriptor", best[0].1.symbol)
+        let theta = best.first { $0.1 == .stericOrder }!.0, others = best.filter { $0.1 != .stericOrder }.map(\.0).max()!
         v.set("\(prefix)theta.pearson_margin", theta - others)
         let asym = zip(to.mean, from.mean).map { abs($0 - $1) }
         v.set("\(prefix)symmetry.max_abs_difference", asym.max()!)
@@ -103,14 +107,14 @@ public enum ReportValues {
             let k = curve.indices.max { curve[$0] < curve[$1] }!
             return (curve[k], PublishedValues.shared.ells[k])
         }
-        for (d, stem) in descriptorStems.enumerated() where prefix.isEmpty {
-            v.set("paper.\(stem).pearson_peak", paperPeak[d].0); v.set("paper.\(stem).peak_ell", paperPeak[d].1)
+        for d in Descriptor.allCases where prefix.isEmpty {
+            v.set("paper.\(d.stem).pearson_peak", paperPeak[d.rawValue].0); v.set("paper.\(d.stem).peak_ell", paperPeak[d.rawValue].1)
         }
         v.set("\(prefix)table.descriptor_peaks", ReportTable(
             columns: ["descriptor", "max |ρ(X, p)|", "at ℓ", "paper (T = 0.30, τα)", "min Δ(X→p)", "mean Δ(X→p)", "mean Δ(p→X)"],
-            rows: descriptorStems.indices.map { d in
-                let s = descriptorStems[d]
-                return [descriptorSymbols[d], f(v["\(prefix)\(s).pearson_peak"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).peak_ell"]!.doubleValue!, "%.1f"),
+            rows: Descriptor.allCases.map { descriptor in
+                let s = descriptor.stem, d = descriptor.rawValue
+                return [descriptor.symbol, f(v["\(prefix)\(s).pearson_peak"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).peak_ell"]!.doubleValue!, "%.1f"),
                         f(paperPeak[d].0, "%.3f") + " at " + f(paperPeak[d].1, "%.1f"),
                         f(v["\(prefix)\(s).delta_x_to_p_min"]!.doubleValue!, "%.3f"), f(v["\(prefix)\(s).delta_x_to_p_mean"]!.doubleValue!, "%.3f"),
                         f(v["\(prefix)\(s).delta_p_to_x_mean"]!.doubleValue!, "%.3f")]
@@ -134,15 +138,18 @@ public enum ReportValues {
         }
         v.set("\(prefix)supervised.reverse_range", (from.mean.max()! - from.mean.min()!))
         v.set("\(prefix)supervised.reverse_mean", from.mean.reduce(0, +) / Double(dMax))
-        let firsts = a.supervised.map { names[$0.order[0]] }, seconds = a.supervised.map { names[$0.order[1]] }
-        v.set("\(prefix)supervised.first_is_theta", Double(firsts.filter { $0.hasPrefix("theta_bar") }.count) / Double(firsts.count))
-        func isDensity(_ n: String) -> Bool { n.hasPrefix("rho_bar") || n.hasPrefix("phi_bar") }
-        v.set("\(prefix)supervised.second_is_rho_or_phi", Double(seconds.filter(isDensity).count) / Double(seconds.count))
-        let pairs = zip(firsts, seconds).filter { a, b in
-            (a.hasPrefix("theta_bar") && isDensity(b)) || (isDensity(a) && b.hasPrefix("theta_bar"))
+        func feature(_ index: Int) throws -> FeatureName {
+            guard let f = FeatureName(parsing: names[index]) else { throw ReproductionError.invalid("imbalance.json: unknown feature name '\(names[index])'") }
+            return f
         }
+        let firsts = try a.supervised.map { try feature($0.order[0]) }, seconds = try a.supervised.map { try feature($0.order[1]) }
+        func isTheta(_ f: FeatureName) -> Bool { f.descriptor == .stericOrder }
+        func isDensity(_ f: FeatureName) -> Bool { f.descriptor == .density || f.descriptor == .areaFraction }
+        v.set("\(prefix)supervised.first_is_theta", Double(firsts.filter(isTheta).count) / Double(firsts.count))
+        v.set("\(prefix)supervised.second_is_rho_or_phi", Double(seconds.filter(isDensity).count) / Double(seconds.count))
+        let pairs = zip(firsts, seconds).filter { a, b in (isTheta(a) && isDensity(b)) || (isDensity(a) && isTheta(b)) }
         v.set("\(prefix)supervised.first_two_theta_and_density", Double(pairs.count) / Double(firsts.count))
-        let thetaElls = firsts.filter { $0.hasPrefix("theta_bar") }.compactMap { Double($0.dropFirst(12).dropLast()) }
+        let thetaElls = firsts.filter(isTheta).map(\.ell)
         if !thetaElls.isEmpty { v.set("\(prefix)supervised.first_ell_theta", thetaElls.reduce(0, +) / Double(thetaElls.count)) }
         v.set("\(prefix)table.supervised_orders", ReportTable(
             columns: ["configuration"] + (1...min(5, dMax)).map { "X\($0)" },
@@ -152,20 +159,21 @@ public enum ReportValues {
     static func prediction(_ r: RegressionOutcome, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) {
         let p = prefix + "prediction."
         for m in r.methods {
-            let key = m.method.replacingOccurrences(of: "_ii", with: "")
+            let key = "\(m.method)"  // the case name: supervised, unsupervised, lasso, random
             let last = m.mean.count - 1
             v.set("\(p)\(key).d1", m.mean[0], sem: sem(m.std[0]))
             if m.mean.count > 1 { v.set("\(p)\(key).d2", m.mean[1], sem: sem(m.std[1])) }
-            v.set("\(p)\(key).d15", m.mean[last], sem: sem(m.std[last]))
-            for (s, name) in ["S", "M", "L"].enumerated() { v.set("\(p)\(key).species_\(name).d15", m.speciesMean[s][last]) }
+            v.set("\(p)\(key).dmax", m.mean[last], sem: sem(m.std[last]))
+            for (s, name) in ["S", "M", "L"].enumerated() { v.set("\(p)\(key).species_\(name).dmax", m.speciesMean[s][last]) }
+            v.set("\(p)max_d", last + 1)
         }
-        if let s = r.method("supervised_ii") {
+        if let s = r.method(.supervised) {
             v.set("\(p)supervised.d2_share", s.mean[1] / s.mean[s.mean.count - 1])
             let sp = s.speciesMean.map { $0[$0.count - 1] }
             v.set("\(p)species_order_s_m_l", sp[0] > sp[1] && sp[1] > sp[2] ? "S > M > L" : "not S > M > L")
             v.set("\(p)species_s_minus_l", sp[0] - sp[2])
         }
-        if let u = r.method("unsupervised_ii"), let rnd = r.method("random"), u.mean.count >= 15 {
+        if let u = r.method(.unsupervised), let rnd = r.method(.random), u.mean.count >= 15 {
             let diff = (9..<15).map { u.mean[$0] - rnd.mean[$0] }
             v.set("\(p)unsupervised_minus_random_d10_15", diff.reduce(0, +) / Double(diff.count))
         }
@@ -188,20 +196,20 @@ public enum ReportValues {
     /// The paper's |ρ(X, p)| at T = 0.30 (Fig. 4a, published means): [descriptor][ℓ].
     static let paperPearson: [[Double]] = {
         let p = PublishedValues.shared, l = p.ells.count
-        return (0..<6).map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d * l + $0]) } }
+        return Descriptor.allCases.map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d.rawValue * l + $0]) } }
     }()
 
     /// The paper's point (T = 0.30) for Fig. 11: optimal ℓ of Θ̄ and best |ρ| per descriptor.
     static func paperSeriesPoint() -> (temperature: Double, optimalEllTheta: Double, bestPearson: [Double]) {
-        (0.30, Analysis.optimalEll(ells: PublishedValues.shared.ells, values: paperPearson[4]), paperPearson.map { $0.max()! })
+        (0.30, Analysis.optimalEll(ells: PublishedValues.shared.ells, values: paperPearson[Descriptor.stericOrder.rawValue]), paperPearson.map { $0.max()! })
     }
 
     /// The paper's row of the temperature-series table.
     static func paperRow() -> [String] {
         let point = paperSeriesPoint()
-        let best = point.bestPearson.indices.max { point.bestPearson[$0] < point.bestPearson[$1] }!
+        let best = Descriptor.allCases.max { point.bestPearson[$0.rawValue] < point.bestPearson[$1.rawValue] }!
         return ["0.30 (paper)", "4×10⁶", "10", f(point.optimalEllTheta, "%.2f"),
-                f(point.bestPearson[4], "%.3f"), f(point.bestPearson[0], "%.3f"), descriptorSymbols[best], "—", "—"]
+                f(point.bestPearson[Descriptor.stericOrder.rawValue], "%.3f"), f(point.bestPearson[Descriptor.density.rawValue], "%.3f"), best.symbol, "—", "—"]
     }
 
     static func series(_ o: StudyOutputs, into v: inout ValueStore) {
@@ -213,17 +221,17 @@ public enum ReportValues {
             columns: ["T", "τα (sweeps)", "configurations", "optimal ℓ of Θ̄", "max |ρ(Θ̄, p)|", "max |ρ(ρ̄, p)|", "best descriptor",
                       "ρ(p half, p half)", "species share of p (η²)"],
             rows: points.map { p in
-                let best = (0..<6).max { (p.absolutePearson(block: $0).max() ?? 0) < (p.absolutePearson(block: $1).max() ?? 0) }!
-                return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, block: 4), "%.2f"),
-                        f(p.absolutePearson(block: 4).max()!, "%.3f"), f(p.absolutePearson(block: 0).max()!, "%.3f"), descriptorSymbols[best],
+                let best = Descriptor.allCases.max { (p.absolutePearson($0).max() ?? 0) < (p.absolutePearson($1).max() ?? 0) }!
+                return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, of: .stericOrder), "%.2f"),
+                        f(p.absolutePearson(.stericOrder).max()!, "%.3f"), f(p.absolutePearson(.density).max()!, "%.3f"), best.symbol,
                         p.halfPearson.map { f($0, "%.3f") } ?? "—", p.speciesShare.map { f($0, "%.3f") } ?? "—"]
             } + [paperRow()]))
-        let ells = points.map { Analysis.optimalEll($0, block: 4) }
+        let ells = points.map { Analysis.optimalEll($0, of: .stericOrder) }
         v.set("series.optimal_ell_hottest", ells.first!)
         v.set("series.optimal_ell_coldest", ells.last!)
         v.set("series.optimal_ell_growth", ells.last! - ells.first!)
         v.set("series.temperatures", points.map { f($0.temperature, "%.2f") }.joined(separator: ", "))
-        let margins = points.map { $0.absolutePearson(block: 4).max()! - $0.absolutePearson(block: 0).max()! }
+        let margins = points.map { $0.absolutePearson(.stericOrder).max()! - $0.absolutePearson(.density).max()! }
         v.set("series.theta_minus_rho_coldest", margins.last!)
         v.set("series.theta_minus_rho_hottest", margins.first!)
         if let hot = points.first?.halfPearson, let cold = points.last?.halfPearson {

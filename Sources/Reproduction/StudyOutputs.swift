@@ -1,3 +1,4 @@
+import Descriptors
 import Foundation
 import Model
 import MonteCarlo
@@ -24,8 +25,8 @@ struct StudyOutputs {
     var series: [ProfileArtifact]
 
     var ells: [Double] {
-        // Names look like "rho_bar(l=0.5)"; the first block lists every ℓ.
-        features[0].names.filter { $0.hasPrefix("rho_bar(") }.compactMap { Double($0.dropFirst(10).dropLast()) }
+        // Every descriptor block lists every ℓ; the first one's will do.
+        features[0].names.compactMap(FeatureName.init(parsing:)).filter { $0.descriptor == .density }.map(\.ell)
     }
 
     init(_ context: TaskContext) throws {
@@ -52,10 +53,10 @@ struct StudyOutputs {
 
 /// Derived quantities the report quotes and the expectations check.
 enum Analysis {
-    /// ℓ at the maximum of |ρ(X, p)| of descriptor block `block` (Θ̄ = 4), refined by a parabola
-    /// through the peak and its neighbours when the peak is inside the grid.
-    static func optimalEll(_ p: ProfileArtifact, block: Int) -> Double {
-        optimalEll(ells: p.ells, values: p.absolutePearson(block: block))
+    /// ℓ at the maximum of |ρ(X, p)| of a descriptor, refined by a parabola through the peak and
+    /// its neighbours when the peak is inside the grid.
+    static func optimalEll(_ p: ProfileArtifact, of descriptor: Descriptor) -> Double {
+        optimalEll(ells: p.ells, values: p.absolutePearson(descriptor))
     }
 
     static func optimalEll(ells: [Double], values: [Double]) -> Double {

@@ -23,4 +23,15 @@ import Testing
         #expect(d.featureNames.map(\.name).prefix(4) == ["rho_bar(l=0.25)", "rho_bar(l=0.75)", "rho_bar(l=3.125)", "phi_bar(l=0.25)"])
         #expect(d.featureNames.count == 18)
     }
+
+    @Test func parsingInvertsTheStableName() {
+        for f in FeatureName.all(ells: [0.5, 1.0, 2.0, 4.5]) { #expect(FeatureName(parsing: f.name) == f) }
+        #expect(FeatureName(parsing: "theta_bar(l=2.0)") == FeatureName(.stericOrder, ell: 2))
+    }
+
+    @Test func parsingRefusesWhatIsNotAFeatureName() {
+        for bad in ["theta(l=2.0)", "theta_bar(l=)", "theta_bar(l=2.0", "theta_bar(x=2.0)", "theta_bar(l=nan)", "", "(l=1)", "rho_bar(l=1)x"] {
+            #expect(FeatureName(parsing: bad) == nil, "\(bad)")
+        }
+    }
 }
