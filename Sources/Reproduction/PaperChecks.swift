@@ -1,0 +1,34 @@
+import Foundation
+import Model
+import Pipeline
+
+/// Cross-stage checks of the paper's manifest: what the descriptors code would refuse only after
+/// the configurations they read were simulated.
+enum PaperChecks {
+    /// R_N must be below half the box side L = √(N/ρ) of the configurations a stage reads (its own
+    /// `n`, or the `n` of the stage its `configuration` input comes from), or a particle's circle
+    /// reaches its own periodic image.
+    @Sendable static func coarseGrainingRadius(_ stages: [StageDefinition]) -> [ManifestIssue] {
+        stages.compactMap { s in
+            guard let radius = s.parameters["coarse_graining_radius"]?.doubleValue else { return nil }
+            let from = s.parameters["n"] != nil ? s : s.inputs["configuration"].flatMap { ref in stages.first { $0.name == ref.stage } }
+            guard let from, let n = from.parameters["n"]?.intValue, n > 0 else { return nil }
+            let half = Mixture.paper.boxLength(n: n) / 2
+            guard !(radius < half) else { return nil }
+            let origin = from.name == s.name ? "" : " (of stage '\(from.name)')"
+            return ManifestIssue(stage: s.name, field: "coarse_graining_radius",
+                                 "R_N = \(radius) must be below half the box side, L/2 = \(String(format: "%.2f", half)) for N = \(n)\(origin) "
+                                 + "at density \(Mixture.paper.density): a larger circle reaches its own periodic image")
+        }
+    }
+
+    /// The descriptors name their columns by ℓ, so a repeated ℓ is refused by the descriptors code.
+    @Sendable static func distinctElls(_ stages: [StageDefinition]) -> [ManifestIssue] {
+        stages.compactMap { s in
+            guard let ells = s.parameters["ells"]?.listValue?.compactMap(\.doubleValue), Set(ells).count != ells.count else { return nil }
+            let repeated = Dictionary(grouping: ells, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            return ManifestIssue(stage: s.name, field: "ells",
+                                 "ℓ = \(repeated.map { "\($0)" }.joined(separator: ", ")) repeated: each ℓ names a feature column, so they must be distinct")
+        }
+    }
+}
