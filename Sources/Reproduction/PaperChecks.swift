@@ -32,3 +32,38 @@ enum PaperChecks {
         }
     }
 }
+
+extension PaperChecks {
+    /// Number of upstream tasks one task of `s` reads through `input` (nil when not wired).
+    static func inputCount(_ s: StageDefinition, _ input: String, in stages: [StageDefinition]) -> Int? {
+        guard let ref = s.inputs[input], let up = stages.first(where: { $0.name == ref.stage }) else { return nil }
+        switch ref.selector {
+        case .index: return 1
+        case .all: return up.fanOut.count ?? 1
+        case .automatic: return s.fanOut.count != nil ? 1 : up.fanOut.count ?? 1
+        }
+    }
+
+    /// Configuration indices and feature counts that the regression, imbalance and figures code
+    /// would refuse only after everything upstream ran.
+    @Sendable static func configurationCounts(_ stages: [StageDefinition]) -> [ManifestIssue] {
+        var issues: [ManifestIssue] = []
+        for s in stages {
+            for (field, input) in [("kept_configuration", "descriptors"), ("map_configuration", "equilibrate")] {
+                guard let k = s.parameters[field]?.intValue, let c = inputCount(s, input, in: stages), k >= c else { continue }
+                issues.append(ManifestIssue(stage: s.name, field: field, "\(k) out of range: input '\(input)' gives \(c) configuration\(c == 1 ? "" : "s") (0…\(c - 1))"))
+            }
+            if s.kind == RegressionStage.kind.name, let c = inputCount(s, "descriptors", in: stages), c < 2 {
+                issues.append(ManifestIssue(stage: s.name, field: "inputs",
+                                            "leave-one-configuration-out needs at least 2 configurations; input 'descriptors' gives \(c)"))
+            }
+            // 6 descriptors per ℓ: a larger max_d has nothing left to select.
+            if let d = s.parameters["max_d"]?.intValue, let ref = s.inputs["descriptors"],
+               let up = stages.first(where: { $0.name == ref.stage }), let ells = up.parameters["ells"]?.listValue, d > 6 * ells.count {
+                issues.append(ManifestIssue(stage: s.name, field: "max_d",
+                                            "\(d) out of range: stage '\(up.name)' computes \(6 * ells.count) features (6 descriptors × \(ells.count) ℓ)"))
+            }
+        }
+        return issues
+    }
+}

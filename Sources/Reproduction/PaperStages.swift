@@ -8,7 +8,7 @@ public enum PaperStages {
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
             ProfileStages.profileKind, ProfileStages.seriesKind, FiguresStage.kind,
         ])
-        r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls]
+        r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts]
         r.valueKeys = ValueKeys.set
         return r
     }

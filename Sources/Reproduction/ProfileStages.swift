@@ -97,9 +97,7 @@ enum ProfileStages {
                       help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
             fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
         ],
-        checks: [{ p in
-            do { _ = try Mixture.paper.counts(n: p.int("n")); return [] } catch { return [FieldIssue(field: "n", message: "\(error)")] }
-        }],
+        checks: [SimulationStages.checkN],
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0

@@ -80,6 +80,30 @@ import Testing
         #expect(e.first?.line == 5)
     }
 
+    @Test func configurationIndicesAndFeatureCountsAreCheckedAtLoad() {
+        let kept = Self.shipped.replacingOccurrences(of: "random_realisations = 50", with: "random_realisations = 50\nkept_configuration = 3")
+        let e = errors(kept, profile: "smoke")
+        #expect(e.map(\.field) == ["profiles.smoke.stage.regression.kept_configuration"])
+        #expect(e.first?.line == line(kept, "kept_configuration = 3"))
+        #expect(e.first?.message.contains("gives 3 configurations") == true)
+
+        let one = Self.shipped.replacingOccurrences(of: "configurations = 3\n", with: "configurations = 1\n")
+        #expect(errors(one, profile: "smoke").map(\.field) == ["stage.regression.inputs"])
+
+        let few = Self.shipped.replacingOccurrences(of: "[profiles.smoke.stage.descriptors]\n", with: "[profiles.smoke.stage.descriptors]\nells = [0.5, 1.0]\n")
+        let d = errors(few, profile: "smoke")
+        #expect(d.map(\.field) == ["base.max_d"])
+        #expect(d.first?.message.contains("12 features") == true)
+    }
+
+    @Test func simulationParametersTheEngineRefusesAreLoadErrors() {
+        let e = errors("[stage.equilibrate]\ntemperature = 0.5\nn = 50\n")
+        #expect(e.map(\.field) == ["stage.equilibrate.n"])
+        #expect(e.first?.message.contains("box of side 6.99") == true)
+        #expect(errors("[stage.equilibrate]\ntemperature = 0.5\nmax_displacement = 1.5\n").map(\.field) == ["stage.equilibrate.max_displacement"])
+        #expect(errors("[stage.equilibrate]\ntemperature = 0.5\nn = 75\n").isEmpty)
+    }
+
     @Test func aTypoInAnExpectationQuantityIsALoadError() {
         let text = Self.shipped.replacingOccurrences(of: "quantity = \"theta_bar.peak_ell\"\nrange = [1.5, 2.5]",
                                                      with: "quantity = \"theta_bar.peak_el\"\nrange = [1.5, 2.5]")
