@@ -12,6 +12,10 @@ enum SimulationStages {
                                            minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
                                            help: "side δ_max of the square of trial displacements (paper: 0.12)")
 
+    /// Iso-configurational runs per configuration: every run's displacements are kept until the
+    /// ensemble ends (N × 4 doubles each, 128 MB for 1000 runs at N = 4000; the paper uses 30).
+    static let maxRuns = 1000.0
+
     /// N must split into the species fractions, and its box must hold twice the interaction
     /// range plus the Verlet skin (the Monte Carlo engine refuses a smaller one).
     @Sendable static func checkN(_ p: Parameters) -> [FieldIssue] {
@@ -139,7 +143,8 @@ enum SimulationStages {
         "propensity", version: 2,
         fields: [
             temperature, maxDisplacement,
-            FieldSpec("runs", .int, default: .int(30), minimum: 1, help: "iso-configurational trajectories per configuration (paper: 30)"),
+            FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: maxRuns,
+                      help: "iso-configurational trajectories per configuration (paper: 30)"),
             FieldSpec("beta_ratio", .double, default: .double(5e4 / 4e6), minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
                       help: "t_β/τα (paper: 5×10⁴ / 4×10⁶ = 1/80)"),
             FieldSpec("tau_alpha", .double, default: .double(0), minimum: 0,

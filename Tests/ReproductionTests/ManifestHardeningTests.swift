@@ -30,6 +30,16 @@ import Testing
         #expect(e.first?.message.contains("limit is \(TaskGraph.maxTasksPerStage) tasks per stage") == true)
     }
 
+    @Test func replicaCountsInsideATaskAreLimitedToo() {
+        // Each run's displacements are kept until the end: a billion runs is a billion records.
+        let text = Self.shipped.replacingOccurrences(of: "[profiles.smoke.stage.propensity]\nruns = 4", with: "[profiles.smoke.stage.propensity]\nruns = 1000000000")
+        let e = errors(text, profile: "smoke")
+        #expect(e.map(\.field) == ["profiles.smoke.stage.propensity.runs"])
+        #expect(e.first?.message.contains("out of range") == true)
+        let series = errors("[stage.series]\nkind = \"temperature_point\"\nforeach = \"temperatures\"\ntemperatures = [1.0]\nconfigurations = 100000\nruns = 5000\n")
+        #expect(Set(series.map(\.field)) == ["stage.series.configurations", "stage.series.runs"])
+    }
+
     @Test func infiniteTemperatureIsALoadError() {
         let text = Self.shipped.replacingOccurrences(of: "temperature = 0.40 ", with: "temperature = inf ")
         let e = errors(text, profile: "default")
