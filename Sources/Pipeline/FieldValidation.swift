@@ -33,6 +33,10 @@ extension FieldSpec {
         default:
             return .failure(FieldMessage("expected \(type), got \(value.typeName) \(value)"))
         }
+        // inf and nan pass every range check below, and then fail (or hang) a task much later.
+        if case .double(let x) = normalized, !x.isFinite {
+            return .failure(FieldMessage("\(value) not allowed: expected a finite number"))
+        }
         if let x = normalized.doubleValue {
             if let lo = spec.minimum, spec.minimumExclusive ? !(x > lo) : !(x >= lo) {
                 return .failure(FieldMessage("\(value) out of range: must be \(spec.rangeText)"))

@@ -71,3 +71,18 @@ public struct Manifest: Sendable {
 
     public func stage(_ name: String) -> StageDefinition? { stages.first { $0.name == name } }
 }
+
+extension Manifest {
+    /// Profile and stage names become directory and file names (results/<profile>/, records of
+    /// `<stage>[i]`), so they are restricted to `[A-Za-z0-9_-]+`.
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { c in
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
+        }
+    }
+
+    /// Why a name was refused, for messages and the CLI.
+    public static func nameRule(_ what: String) -> String {
+        "a \(what) name is [A-Za-z0-9_-]+ (letters, digits, '_' and '-'), because it becomes a file or directory name"
+    }
+}

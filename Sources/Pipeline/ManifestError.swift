@@ -25,6 +25,7 @@ public struct ManifestError: Error, Sendable, CustomStringConvertible, Equatable
 /// All problems found in one manifest; thrown by `Manifest.load`.
 public struct ManifestErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ManifestError]
+    public init(errors: [ManifestError]) { self.errors = errors }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
 
@@ -34,7 +35,9 @@ struct ErrorCollector {
     let map: SourceMap
     var errors: [ManifestError] = []
 
+    /// Adds an error once: a base value read by several stages is one mistake, not several.
     mutating func add(_ path: [String], _ message: String) {
-        errors.append(ManifestError(file: file, line: map.line(of: path), field: path.joined(separator: "."), message: message))
+        let e = ManifestError(file: file, line: map.line(of: path), field: path.joined(separator: "."), message: message)
+        if !errors.contains(e) { errors.append(e) }
     }
 }

@@ -43,6 +43,12 @@ struct ManifestLoader {
     let profile: String?
     let registry: StageRegistry
     var errors: ErrorCollector
+    /// Stage → field → dotted path where the value was set (locates the join's checks).
+    var origins: [String: [String: [String]]] = [:]
+    /// Stage → path of the value that sets its task count (locates fan-out limits).
+    var fanOutSources: [String: [String]] = [:]
+    /// Fan-out counts beyond `TaskGraph.maxTasksPerStage`, by the path of the count.
+    var oversized: [String: (path: [String], count: Int, stages: [String])] = [:]
 
     static let topKeys: Set<String> = ["base", "profiles", "stage", "expectation", "executor"]
     static let stageKeys: Set<String> = ["kind", "inputs", "replicas", "foreach", "profiles", "description"]
@@ -53,9 +59,10 @@ struct ManifestLoader {
             errors.add([k], "unknown top-level key; allowed: \(Self.topKeys.sorted().joined(separator: ", "))")
         }
         let profiles = table(doc["profiles"], ["profiles"])
+        checkNames(profiles: profiles)
         var profileTable: [String: ParameterValue] = [:]
         if let p = profile {
-            if let t = profiles[p] { profileTable = table(t, ["profiles", p]) } else {
+            if let t = profiles[p] { profileTable = table(t, ["profiles", p]) } else if Manifest.isValidName(p) {
                 errors.add(["profiles"], "unknown profile '\(p)'; declared: \(profiles.keys.sorted().joined(separator: ", "))")
             }
         }
@@ -70,7 +77,12 @@ struct ManifestLoader {
             if let i = s.value.intValue, i >= 0 { seed = UInt64(i) } else { errors.add(s.path, "expected int ≥ 0, got \(s.value)") }
         }
         var executor = table(doc["executor"], ["executor"])
-        for (k, v) in table(profileTable["executor"], ["profiles", profile ?? "", "executor"]) { executor[k] = deepMerge(executor[k], v) }
+        var executorPaths = Dictionary(uniqueKeysWithValues: executor.keys.map { ($0, ["executor", $0]) })
+        for (k, v) in table(profileTable["executor"], ["profiles", profile ?? "", "executor"]) {
+            executor[k] = deepMerge(executor[k], v)
+            executorPaths[k] = ["profiles", profile ?? "", "executor", k]
+        }
+        checkExecutor(executor, paths: executorPaths)
 
         let stageTables = table(doc["stage"], ["stage"])
         let overrides = table(profileTable["stage"], ["profiles", profile ?? "", "stage"])
@@ -89,6 +101,9 @@ struct ManifestLoader {
                 guard let l = only.value.listValue, l.allSatisfy({ $0.stringValue != nil }) else {
                     errors.add(only.path, "expected list of profile names, got \(only.value)"); continue
                 }
+                for p in l.compactMap(\.stringValue) where profiles[p] == nil {
+                    errors.add(only.path, "unknown profile '\(p)'; declared: \(profiles.keys.sorted().joined(separator: ", "))")
+                }
                 if !l.contains(where: { $0.stringValue == profile }) { continue }
             }
             if let s = stage(name, merged, base: base, used: &usedBaseKeys) { stages.append(s) }
@@ -96,12 +111,19 @@ struct ManifestLoader {
         for (k, s) in base.sorted(by: { $0.key < $1.key }) where !usedBaseKeys.contains(k) {
             errors.add(s.path, "unknown key: no stage of profile '\(profile ?? "base")' reads '\(k)' from the base")
         }
+        reportOversized()
         checkGraph(stages)
+        if oversized.isEmpty { checkSize(stages) }
         if errors.errors.isEmpty {
             var byName: [String: Parameters] = [:]
             for s in stages { byName[s.name] = s.parameters }
+            // Located where the field was set: stage, profile override or base.
+            func locate(_ i: ManifestIssue) -> [String] { origins[i.stage]?[i.field] ?? ["stage", i.stage, i.field] }
             for check in registry.manifestChecks {
-                for issue in check(byName) { errors.add(["stage", issue.stage, issue.field], issue.message) }
+                for issue in check(byName) { errors.add(locate(issue), issue.message) }
+            }
+            for check in registry.graphChecks {
+                for issue in check(stages) { errors.add(locate(issue), issue.message) }
             }
         }
         let expectations = parseExpectations(profiles: Set(profiles.keys))
@@ -167,22 +189,32 @@ struct ManifestLoader {
                 }
             }
         }
+        origins[name] = origin
         var fanOut = FanOut.single
         if let r = t["replicas"] {
             var count: Int? = nil
+            var countPath = r.path
             switch r.value {
             case .int(let n): count = n
             case .string(let key):
                 if let v = params[key] ?? base[key]?.value { count = v.intValue; used.insert(key) }
                 if count == nil { errors.add(r.path, "replicas = \"\(key)\" must name an int parameter of the stage or the base") }
+                // The line to show is where the number is, not where it is named.
+                countPath = params[key] != nil ? origin[key] ?? r.path : base[key]?.path ?? r.path
             default: errors.add(r.path, "expected an int or the name of an int parameter, got \(r.value)")
             }
             if let n = count {
-                if n >= 1 { fanOut = .replicas(n) } else { errors.add(r.path, "\(n) out of range: must be ≥ 1") }
+                if n >= 1 { fanOut = .replicas(n) } else { errors.add(countPath, "\(n) out of range: must be ≥ 1") }
+                fanOutSources[name] = countPath
+                limitFanOut(name, count: n, path: countPath)
             }
             if foreachField != nil { errors.add(r.path, "use either replicas or foreach, not both") }
         }
-        if let f = foreachField, let items = params[f]?.listValue { fanOut = .foreach(field: f, values: items) }
+        if let f = foreachField, let items = params[f]?.listValue {
+            fanOut = .foreach(field: f, values: items)
+            fanOutSources[name] = origin[f] ?? ["stage", name, f]
+            limitFanOut(name, count: items.count, path: fanOutSources[name]!)
+        }
 
         var inputs: [String: InputReference] = [:]
         if let inp = t["inputs"] {
@@ -289,6 +321,7 @@ struct ManifestLoader {
             let path = ["expectation[\(i)]"]
             guard let t = item.tableValue else { errors.add(path, "expected a table"); continue }
             guard let e = Expectation.parse(t, path: path, line: errors.map.line(of: path), errors: &errors) else { continue }
+            checkQuantity(e, path: path)
             for p in e.profiles ?? [] where !profiles.contains(p) {
                 errors.add(path + ["profiles"], "unknown profile '\(p)'; declared: \(profiles.sorted().joined(separator: ", "))")
             }

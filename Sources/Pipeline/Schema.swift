@@ -145,6 +145,13 @@ public struct StageRegistry: Sendable {
     public private(set) var kinds: [String: StageKind] = [:]
     /// Manifest-wide checks over all stages' parameters (stage name → parameters).
     public var manifestChecks: [@Sendable ([String: Parameters]) -> [ManifestIssue]] = []
+    /// Manifest-wide checks that need the graph: kinds, inputs and fan-out of every stage (e.g. a
+    /// radius bounded by the box of an upstream configuration). Issues are located where the
+    /// field was set (stage, profile override or base).
+    public var graphChecks: [@Sendable ([StageDefinition]) -> [ManifestIssue]] = []
+    /// The value keys the join's report can provide; when set, an expectation on any other key
+    /// (or on `<key>.sem` of one without it, for `tolerance_mode = "sem"`) is a manifest error.
+    public var valueKeys: ValueKeySet?
 
     public init(_ kinds: [StageKind] = []) {
         for k in kinds { register(k) }

@@ -1,6 +1,7 @@
 /// Options of the Slurm executor, read from the manifest's `[executor]` table (overridable per
-/// profile and from the command line). Unknown keys are errors naming the allowed ones, so a typo
-/// in a cluster setting fails before anything is submitted.
+/// profile and from the command line). Unknown keys are errors naming the allowed ones; the
+/// manifest loader reports them at their line whatever the executor, so a typo in a cluster
+/// setting fails when the manifest loads.
 import Foundation
 
 /// How the Slurm executor submits and follows tasks.
@@ -45,21 +46,35 @@ public struct SlurmOptions: Sendable, Equatable {
     /// `worker`, when present, replaces the first element of `workerCommand` (the binary path on
     /// the compute nodes).
     public init(workerCommand: [String], table: [String: ParameterValue]) throws {
+        var problems: [(key: String, message: String)] = []
+        self.init(workerCommand: workerCommand, table: table, problems: &problems)
+        if !problems.isEmpty { throw SlurmError(problems.map { "executor.\($0.key): \($0.message)" }.joined(separator: "\n")) }
+    }
+
+    /// Problems of an `[executor]` table by key (unknown keys, wrong types, out of range), so the
+    /// manifest loader can report each at its line before anything runs.
+    static func problems(in table: [String: ParameterValue]) -> [(key: String, message: String)] {
+        var problems: [(key: String, message: String)] = []
+        _ = SlurmOptions(workerCommand: [], table: table, problems: &problems)
+        return problems
+    }
+
+    private init(workerCommand: [String], table: [String: ParameterValue], problems: inout [(key: String, message: String)]) {
         self.init(workerCommand: workerCommand)
-        var problems: [String] = []
+        var found: [(key: String, message: String)] = []
         func string(_ k: String) -> String? {
             guard let v = table[k] else { return nil }
             if let s = v.stringValue { return s }
             if let i = v.intValue, k == "time" { return String(i) }  // minutes
-            problems.append("executor.\(k): expected a string, got \(v.typeName)"); return nil
+            found.append((k, "expected a string, got \(v.typeName)")); return nil
         }
         func int(_ k: String, min lo: Int) -> Int? {
             guard let v = table[k] else { return nil }
-            guard let i = v.intValue, i >= lo else { problems.append("executor.\(k): expected an int ≥ \(lo), got \(v)"); return nil }
+            guard let i = v.intValue, i >= lo else { found.append((k, "expected an int ≥ \(lo), got \(v)")); return nil }
             return i
         }
         for k in table.keys.sorted() where k != "type" && !Self.keys.contains(k) {
-            problems.append("executor.\(k): unknown key; allowed: type, \(Self.keys.joined(separator: ", "))")
+            found.append((k, "unknown key; allowed: type, \(Self.keys.joined(separator: ", "))"))
         }
         partition = string("partition")
         account = string("account")
@@ -74,7 +89,7 @@ public struct SlurmOptions: Sendable, Equatable {
         signalSeconds = int("signal_seconds", min: 1) ?? signalSeconds
         maxArraySize = int("max_array_size", min: 1) ?? maxArraySize
         if let v = table["poll_seconds"] {
-            if let d = v.doubleValue, d > 0 { pollSeconds = d } else { problems.append("executor.poll_seconds: expected a number > 0, got \(v)") }
+            if let d = v.doubleValue, d > 0, d.isFinite { pollSeconds = d } else { found.append(("poll_seconds", "expected a number > 0, got \(v)")) }
         }
         if let v = table["sbatch_options"] {
             if let s = v.stringValue {
@@ -82,10 +97,10 @@ public struct SlurmOptions: Sendable, Equatable {
             } else if let l = v.listValue, l.allSatisfy({ $0.stringValue != nil }) {
                 extraOptions = l.compactMap(\.stringValue)
             } else {
-                problems.append("executor.sbatch_options: expected a list of strings, got \(v)")
+                found.append(("sbatch_options", "expected a list of strings, got \(v)"))
             }
         }
-        if !problems.isEmpty { throw SlurmError(problems.joined(separator: "\n")) }
+        problems = found
     }
 
     /// CPUs requested for a task that wants `threads` workers.

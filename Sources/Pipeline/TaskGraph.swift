@@ -49,6 +49,16 @@ public struct TaskNode: Sendable {
 
 /// All tasks of a manifest profile in a topological order.
 public struct TaskGraph: Sendable {
+    /// Fan-out limits, checked when the manifest loads. Every task is a cache entry, a record
+    /// file, a line of `status` and a Slurm array element, and the graph lives in memory; the
+    /// paper's profile has at most 10 tasks per stage and 40 in all, so these are far beyond any study
+    /// and far below what exhausts a machine.
+    public static let maxTasksPerStage = 10_000
+    public static let maxTasks = 100_000
+    /// Upstream task references over all tasks (a gathered input counts each upstream task):
+    /// each is a cache key in the downstream task's key text.
+    public static let maxInputReferences = 1_000_000
+
     public let profile: String?
     public let globalSeed: UInt64
     /// Topologically sorted: every task comes after its inputs.

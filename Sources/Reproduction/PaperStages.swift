@@ -3,11 +3,14 @@ import Pipeline
 /// The stage kinds of the paper's experiments, for the manifest (report/manifest.toml).
 public enum PaperStages {
     public static func registry() -> StageRegistry {
-        StageRegistry([
+        var r = StageRegistry([
             SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
             ProfileStages.profileKind, ProfileStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
         ])
+        r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts]
+        r.valueKeys = ValueKeys.set
+        return r
     }
 
     /// The kinds whose single task the report reads: the values it quotes and the figures it shows.

@@ -91,17 +91,17 @@ enum ProfileStages {
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),
-            FieldSpec("configurations", .int, default: .int(2), minimum: 1, help: "configurations per temperature"),
-            FieldSpec("runs", .int, default: .int(30), minimum: 1, help: "iso-configurational runs per configuration"),
+            FieldSpec("configurations", .int, default: .int(2), minimum: 1, maximum: 1000,
+                      help: "configurations per temperature (all held in memory by the task)"),
+            FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: SimulationStages.maxRuns,
+                      help: "iso-configurational runs per configuration"),
             FieldSpec("swap_sweeps", .int, default: .int(5000), minimum: 0, help: "equilibration sweeps with swap moves"),
             FieldSpec("check_sweeps", .int, default: .int(2000), minimum: 20, help: "equilibrium-check sweeps"),
             FieldSpec("initial_max_lag", .int, default: .int(2000), minimum: 1,
                       help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
             fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
         ],
-        checks: [{ p in
-            do { _ = try Mixture.paper.counts(n: p.int("n")); return [] } catch { return [FieldIssue(field: "n", message: "\(error)")] }
-        }],
+        checks: [SimulationStages.checkN],
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0

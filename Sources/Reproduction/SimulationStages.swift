@@ -9,7 +9,23 @@ import Pipeline
 enum SimulationStages {
     static let temperature = FieldSpec("temperature", .double, minimum: 0, minimumExclusive: true, help: "temperature T (paper: 0.30)")
     static let maxDisplacement = FieldSpec("max_displacement", .double, default: .double(MonteCarloParameters.paperMaxDisplacement),
-                                           minimum: 0, minimumExclusive: true, help: "side δ_max of the square of trial displacements (paper: 0.12)")
+                                           minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
+                                           help: "side δ_max of the square of trial displacements (paper: 0.12)")
+
+    /// Iso-configurational runs per configuration: every run's displacements are kept until the
+    /// ensemble ends (N × 4 doubles each, 128 MB for 1000 runs at N = 4000; the paper uses 30).
+    static let maxRuns = 1000.0
+
+    /// N must split into the species fractions, and its box must hold twice the interaction
+    /// range plus the Verlet skin (the Monte Carlo engine refuses a smaller one).
+    @Sendable static func checkN(_ p: Parameters) -> [FieldIssue] {
+        let n = p.int("n")
+        do { _ = try Mixture.paper.counts(n: n) } catch { return [FieldIssue(field: "n", message: "\(error)")] }
+        let side = Mixture.paper.boxLength(n: n)
+        let range = 2 * (PairPotential(mixture: .paper).maximumCutoff + (try! MonteCarloParameters(temperature: 1)).skin)
+        guard side <= range else { return [] }
+        return [FieldIssue(field: "n", message: String(format: "%d particles make a box of side %.2f; the Monte Carlo needs more than %.2f (twice the cutoff plus skin)", n, side, range))]
+    }
 
     /// Lets a long science call see the pipeline's Ctrl-C, and report progress.
     static func bridge(_ context: TaskContext, unit: String) -> (CancellationFlag, @Sendable (Int, Int) -> Void) {
@@ -40,9 +56,7 @@ enum SimulationStages {
             maxDisplacement,
         ],
         inputs: [],
-        checks: [{ p in
-            do { _ = try Mixture.paper.counts(n: p.int("n")); return [] } catch { return [FieldIssue(field: "n", message: "\(error)")] }
-        }],
+        checks: [SimulationStages.checkN],
         exports: { ctx in
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
             return [ExportItem(file: "configuration.xyz", as: "\(dir)/configuration.xyz"),
@@ -129,7 +143,8 @@ enum SimulationStages {
         "propensity", version: 2,
         fields: [
             temperature, maxDisplacement,
-            FieldSpec("runs", .int, default: .int(30), minimum: 1, help: "iso-configurational trajectories per configuration (paper: 30)"),
+            FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: maxRuns,
+                      help: "iso-configurational trajectories per configuration (paper: 30)"),
             FieldSpec("beta_ratio", .double, default: .double(5e4 / 4e6), minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
                       help: "t_β/τα (paper: 5×10⁴ / 4×10⁶ = 1/80)"),
             FieldSpec("tau_alpha", .double, default: .double(0), minimum: 0,

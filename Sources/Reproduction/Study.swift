@@ -23,10 +23,23 @@ public struct Study {
     public var figuresURL: URL { root.appendingPathComponent("figures/\(profile)") }
     public var reportURL: URL { root.appendingPathComponent("report/build/\(profile)") }
 
-    /// Loads and validates the manifest; throws `ManifestErrors` naming file, line and field.
+    /// Loads and validates the manifest, and checks the report source exists (it is read only
+    /// after every task ran); throws `ManifestErrors` naming file, line and field.
     public func load() throws -> (Manifest, TaskGraph) {
         let registry = PaperStages.registry()
-        let manifest = try Manifest.load(url: manifestURL, profile: profile, registry: registry)
+        var problems: [ManifestError] = []
+        let source = root.appendingPathComponent("report/report.md")  // what `run` renders
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) || isDirectory.boolValue
+            || !FileManager.default.isReadableFile(atPath: source.path) {
+            problems.append(ManifestError(file: source.path, line: nil, field: "(file)",
+                                          message: "the report source is missing or unreadable; it is rendered after every task ran"))
+        }
+        let manifest: Manifest
+        do { manifest = try Manifest.load(url: manifestURL, profile: profile, registry: registry) } catch let e as ManifestErrors {
+            throw ManifestErrors(errors: e.errors + problems)
+        }
+        if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
     }
 

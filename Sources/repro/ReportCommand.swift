@@ -12,6 +12,11 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "Content-addressed cache directory.")
     var cache = ".cache"
 
+    func validate() throws {
+        // The profile names output directories: refuse a path before anything is built from it.
+        guard Manifest.isValidName(profile) else { throw ValidationError("--profile '\(profile)': \(Manifest.nameRule("profile"))") }
+    }
+
     func study(jobs: Int? = nil) -> Study {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         return Study(root: root, profile: profile, manifest: URL(fileURLWithPath: manifest, relativeTo: root).standardizedFileURL,

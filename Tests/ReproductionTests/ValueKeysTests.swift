@@ -1,0 +1,88 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import Reproduction
+
+/// The declared report value keys (ValueKeys.swift) against the keys a real run sets: the
+/// manifest rejects expectations on undeclared keys, so an undeclared key would be unusable.
+@Suite struct ValueKeysTests {
+    /// The smoke profile shrunk to seconds in a debug build (N = 100, a few sweeps), every stage
+    /// the report values read, the same kinds and code paths.
+    static let micro = """
+    [base]
+    seed = 5
+    n = 100
+    temperature = 1.0
+    configurations = 2
+    max_d = 15
+    [stage.equilibrate]
+    replicas = "configurations"
+    melt_sweeps = 20
+    swap_sweeps = 40
+    check_sweeps = 20
+    [stage.relaxation]
+    inputs = { configuration = "equilibrate[0]" }
+    max_lag = 200
+    origins = 2
+    [stage.propensity]
+    replicas = "configurations"
+    inputs = { configuration = "equilibrate", relaxation = "relaxation" }
+    runs = 2
+    tau_alpha = 20
+    [stage.descriptors]
+    replicas = "configurations"
+    inputs = { configuration = "equilibrate" }
+    coarse_graining_radius = 4.5
+    [stage.imbalance]
+    inputs = { descriptors = "descriptors[*]", propensity = "propensity[*]" }
+    [stage.regression]
+    inputs = { descriptors = "descriptors[*]", propensity = "propensity[*]", imbalance = "imbalance" }
+    random_realisations = 3
+    [stage.profile]
+    kind = "pearson_profile"
+    inputs = { configuration = "equilibrate[*]", propensity = "propensity[*]" }
+    coarse_graining_radius = 4.5
+    [stage.series]
+    kind = "temperature_point"
+    foreach = "temperatures"
+    temperatures = [2.0]
+    n = 100
+    configurations = 2
+    runs = 2
+    swap_sweeps = 20
+    check_sweeps = 20
+    initial_max_lag = 50
+    coarse_graining_radius = 4.5
+    """
+
+    @Test func everyValueOfARunIsDeclared() throws {
+        let registry = PaperStages.registry()
+        let manifest = try Manifest.parse(text: Self.micro, file: "micro.toml", profile: nil, registry: registry)
+        let graph = TaskGraph(manifest: manifest, registry: registry)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repro-valuekeys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(root: dir)
+        var options = ExecutionOptions()
+        options.progress = .none
+        options.log = { _ in }
+        options.toolchain = "test"
+        let summary = LocalExecutor().run(graph: graph, store: store, options: options)
+        #expect(summary.succeeded, "\(summary)")
+        guard summary.succeeded else { return }
+        func dirs(_ stage: String) -> [URL] { graph.tasks(ofStage: stage).map { store.filesDirectory($0.key) } }
+        let outputs = try StudyOutputs(equilibrate: dirs("equilibrate"), relaxation: dirs("relaxation")[0], propensity: dirs("propensity"),
+                                       descriptors: dirs("descriptors"), imbalance: dirs("imbalance")[0], regression: dirs("regression")[0],
+                                       profile: dirs("profile").first, series: dirs("series"))
+        var values = try ReportValues.collect(outputs, profile: "micro")
+        ReportValues.cost(outputs, stageSeconds: ["propensity": 1, "equilibrate": 1], cores: 2, into: &values)
+        let declared = registry.valueKeys!
+        #expect(values.values.count > 100)
+        let undeclared = values.values.keys.filter { !declared.contains($0) }.sorted()
+        #expect(undeclared.isEmpty, "set but not declared in ValueKeys.swift: \(undeclared)")
+        // Spot checks that the run exercised the conditional keys the expectations use.
+        for key in ["supervised.drop_share_by_d10", "prediction.unsupervised_minus_random_d10_15", "series.optimal_ell_growth",
+                    "pq.delta_q_to_p_over_repeat", "cost.paper_propensity_core_hours"] {
+            #expect(values[key] != nil, "\(key)")
+        }
+    }
+}
