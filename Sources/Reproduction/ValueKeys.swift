@@ -1,4 +1,6 @@
+import Descriptors
 import Pipeline
+import Regression
 
 /// Every key the report values may hold (ReportValues, Diagnostics, Cost), as `ValueKeySet`
 /// patterns. The manifest rejects an expectation whose quantity matches none, before anything
@@ -6,9 +8,8 @@ import Pipeline
 /// When you add a value, add its key here.
 enum ValueKeys {
     static var patterns: [String] {
-        let stem = "{" + ReportValues.descriptorStems.joined(separator: "|") + "}"
-        let method = "{" + RegressionStage.methodNames.values.map { $0.replacingOccurrences(of: "_ii", with: "") }.sorted()
-            .joined(separator: "|") + "}"
+        let stem = "{" + Descriptor.allCases.map(\.stem).joined(separator: "|") + "}"
+        let method = "{" + SelectionMethod.allCases.map { "\($0)" }.joined(separator: "|") + "}"
         let timescale = "{|beta.}"  // τα unprefixed, t_β under "beta."
         return [
             "{profile|n|configurations|temperature|tau_alpha|runs|t_beta|t_alpha_sweeps}",
@@ -26,9 +27,9 @@ enum ValueKeys {
             "\(timescale)supervised.{delta_d1|delta_dmax|noise_rise}{|.sem}",
             "\(timescale)supervised.{drop|drop_share_by_d10|reverse_range|reverse_mean|first_is_theta|second_is_rho_or_phi|first_two_theta_and_density|first_ell_theta}",
             // ReportValues.prediction, for both protocols
-            "\(timescale){|leakage_free.}prediction.\(method).{d1|d2|d15}{|.sem}",
-            "\(timescale){|leakage_free.}prediction.\(method).species_{S|M|L}.d15",
-            "\(timescale){|leakage_free.}prediction.{supervised.d2_share|species_order_s_m_l|species_s_minus_l|unsupervised_minus_random_d10_15}",
+            "\(timescale){|leakage_free.}prediction.\(method).{d1|d2|dmax}{|.sem}",
+            "\(timescale){|leakage_free.}prediction.\(method).species_{S|M|L}.dmax",
+            "\(timescale){|leakage_free.}prediction.{max_d|supervised.d2_share|species_order_s_m_l|species_s_minus_l|unsupervised_minus_random_d10_15}",
             "beta.{accuracy_drop|first_theta_ell_shift|theta_optimal_ell_shift}",
             // ReportValues.unsupervised
             "unsupervised.{symmetric_d1|symmetric_dmax|decades}",
@@ -45,7 +46,7 @@ enum ValueKeys {
             "series.{optimal_ell_hottest|optimal_ell_coldest|optimal_ell_growth|temperatures}",
             "series.{theta_minus_rho|half_pearson|species_share}_{hottest|coldest}",
             // Cost
-            "cost.{task_minutes|propensity_minutes|trials_per_core_second|paper_propensity_core_hours}",
+            "cost.{propensity_trials|task_minutes|propensity_minutes|trials_per_core_second|paper_propensity_core_hours}",
         ]
     }
 
