@@ -11,7 +11,7 @@ browser=$(command -v chromium || command -v chromium-browser || command -v googl
 [ -n "$browser" ] || { echo "check-report-html: chromium is not installed (apt-get install chromium)"; exit 1; }
 
 # Before the probe below adds its own script: the page itself must have none.
-scripts=$(grep -oi '<script' "$html" | wc -l)
+scripts=$( (grep -oi '<script' "$html" || true) | wc -l)
 styled=0
 for v in pass known-deviation unexpected-pass fail missing; do grep -q "\.verdict-$v" "$html" && styled=$((styled+1)); done
 

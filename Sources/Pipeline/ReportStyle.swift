@@ -7,7 +7,7 @@ enum ReportStyle {
     static let css = """
     :root { --fg: #1f2328; --muted: #57606a; --rule: #d0d7de; --accent: #0b5cad; --panel: #f6f8fa;
             --pass: #1a7f37; --deviation: #9a6700; --fail: #cf222e; --surprise: #6639ba; }
-    html { font-size: 17px; -webkit-text-size-adjust: 100%; }
+    html { font-size: 17px; -webkit-text-size-adjust: 100%; background: #fff; }
     body { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1.1rem 4rem; color: var(--fg); background: #fff;
            font-family: "Noto Serif", Georgia, "Times New Roman", serif; line-height: 1.6;
            overflow-wrap: break-word; hyphens: auto; }

@@ -21,12 +21,13 @@ public enum ReportText {
         return out
     }
 
-    /// An HTML id from arbitrary text: ASCII letters, digits and '-' only (others become '-').
+    /// An HTML id from arbitrary text: ASCII letters, digits, '-' and '_' (others become '-'),
+    /// so `fig01_relaxation` keeps its documented anchor `#fig-fig01_relaxation`.
     public static func anchor(_ s: String) -> String {
         let mapped = s.unicodeScalars.map { u -> Character in
-            (u.isASCII && (CharacterSet.alphanumerics.contains(u) || u == "-")) ? Character(u) : "-"
+            (u.isASCII && (CharacterSet.alphanumerics.contains(u) || u == "-" || u == "_")) ? Character(u) : "-"
         }
-        return String(mapped).lowercased()
+        return String(mapped)
     }
 
     /// `value ± error` with the error to two significant figures and the value to the same

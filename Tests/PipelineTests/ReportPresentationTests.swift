@@ -32,6 +32,12 @@ import Testing
         #expect(ReportText.threeSignificant(.nan) == "NaN")
     }
 
+    @Test func anchorsKeepDocumentedNamesAndDropMarkup() {
+        #expect(ReportText.anchor("fig01_relaxation") == "fig01_relaxation")   // #fig-fig01_relaxation still works
+        #expect(ReportText.anchor("a b\"><script>") == "a-b---script-")
+        #expect(ReportText.escape("<b>*x*</b> [l](u) a|b\nc") == "\\<b\\>\\*x\\*\\</b\\> \\[l\\](u) a\\|b c")
+    }
+
     @Test func theDirectiveFormatWinsWithoutAnErrorAndBadFormatsAreErrors() throws {
         var v = ValueStore()
         v.set("a", 0.123456)
