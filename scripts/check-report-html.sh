@@ -32,8 +32,11 @@ cp "$html" "$work/report.html"
 printf '%s\n' "$probe" >> "$work/report.html"
 "$browser" --headless --no-sandbox --disable-gpu --virtual-time-budget=15000 --dump-dom "file://$work/report.html" \
     2>/dev/null > "$work/dom.html"
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600 \
-    --screenshot="${html%.html}.png" "file://$(cd "$(dirname "$html")" && pwd)/$(basename "$html")" >/dev/null 2>&1 || true
+# Screenshots to look at: a phone (390 px) and a desktop (1280 px) width.
+for width in 390 1280; do
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=$width,2400 \
+      --screenshot="${html%.html}-$width.png" "file://$(cd "$(dirname "$html")" && pwd)/$(basename "$html")" >/dev/null 2>&1 || true
+done
 line=$(grep -o 'PROBE images=[0-9]* broken=[0-9]* table=[a-z]* math=[0-9]* badges=[0-9]* unknown=[0-9]* links=[0-9]* dangling=[0-9]*' "$work/dom.html" || true)
 [ -n "$line" ] || { echo "check-report-html: the page did not finish loading in Chromium"; echo "0 passed, 1 failed"; exit 1; }
 echo "check-report-html: $line"
