@@ -119,7 +119,7 @@ public struct ResourceGuard: Sendable {
             i += 1
         }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("["), let r = trimmed.range(of: "]:") {
+        if trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), let r = trimmed.range(of: "]:") {  // not a footnote
             let rest = trimmed[r.upperBound...].trimmingCharacters(in: .whitespaces)
             if let t = rest.split(separator: " ").first { found.append((String(t).trimmingCharacters(in: CharacterSet(charactersIn: "<>")), true)) }
         }

@@ -86,11 +86,14 @@ import Testing
         try g.check("""
         ![f](../../../figures/p/a.png){#fig-a} [s](#summary) [w](https://arxiv.org/abs/2408.12705) ![d](data:image/png;base64,AA==)
         `![code](/etc/passwd)` and \\![escaped]\\(/etc/passwd\\)
+        [^note]: /etc/hosts named in a footnote, which is not a link definition
+        [ref]: ../../../figures/p/b.png
         ```
         ![in a fence](/etc/passwd)
         ```
         """, file: "report.md")
         #expect(throws: ReportErrors.self) { try g.check("![f](../../../figures/other/a.png)", file: "report.md") }
+        #expect(throws: ReportErrors.self) { try g.check("[ref]: /etc/passwd", file: "report.md") }
         #expect(throws: ReportErrors.self) { try g.check("![f](../../../figures/p/../../secret)", file: "report.md") }
     }
 
