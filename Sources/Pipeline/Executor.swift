@@ -81,7 +81,8 @@ public struct LocalExecutor: Executor {
             try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
         }
 
-        let board = ProgressBoard(totalTasks: toRun.count, style: options.progress, log: options.log)
+        let costs = Dictionary(uniqueKeysWithValues: graph.tasks.filter { toRun.contains($0.id) }.map { ($0.id, max(0, $0.kind.cost($0.parameters))) })
+        let board = ProgressBoard(costs: costs, style: options.progress, log: options.log)
         // One line per stage and reason ("run equilibrate (10 tasks): never run"), not per task.
         var groups: [(stage: String, reason: String, ids: [TaskID])] = []
         for node in graph.tasks where toRun.contains(node.id) {

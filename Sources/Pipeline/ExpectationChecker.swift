@@ -90,7 +90,7 @@ public struct ExpectationChecker: Sendable {
         default:
             let x = v.doubleValue!
             r.value = x
-            r.ours = sem.map { "\(fmt(x)) ± \(fmt($0))" } ?? fmt(x)
+            r.ours = sem.map { ReportText.withError(x, $0) } ?? ReportText.threeSignificant(x)
             if case .standardErrors = e.tolerance, sem == nil {
                 r.detail = "tolerance in standard errors needs the value '\(e.quantity).sem'"
                 return r

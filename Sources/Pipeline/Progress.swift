@@ -1,5 +1,7 @@
-/// Progress display: on a terminal, one line redrawn twice a second with each running task's
-/// fraction, rate and ETA; otherwise (CI logs) a plain line every `interval` seconds.
+/// Progress display: on a terminal, one line redrawn twice a second; otherwise (CI logs) a plain
+/// line every `interval` seconds. The line starts with the whole run ("task 3 of 12, about 14
+/// min left": the measured rate of the work done so far, tasks weighted by their kind's `cost`),
+/// then each running task's fraction, rate and ETA.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,15 +32,34 @@ final class ProgressBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var running: [TaskID: Entry] = [:]
     private var finished = 0
+    /// Sum of the costs of the finished tasks.
+    private var finishedCost = 0.0
     private let totalTasks: Int
+    private let costs: [TaskID: Double]
+    private let totalCost: Double
+    private let clock: @Sendable () -> Double
+    private let runStarted: Double
     private let style: ProgressStyle
     private let log: @Sendable (String) -> Void
     private var stopped = false
     private var lastPlain = now()
     private var lineShown = false
 
-    init(totalTasks: Int, style: ProgressStyle, log: @escaping @Sendable (String) -> Void) {
+    /// `costs`: every task to run with its relative cost.
+    convenience init(costs: [TaskID: Double], style: ProgressStyle, log: @escaping @Sendable (String) -> Void,
+                     clock: @escaping @Sendable () -> Double = now) {
+        self.init(totalTasks: costs.count, costs: costs, style: style, log: log, clock: clock)
+    }
+
+    /// `totalTasks` tasks; those missing from `costs` cost 1.
+    /// `clock`: seconds, monotonic (tests pass a fake one).
+    init(totalTasks: Int, costs: [TaskID: Double] = [:], style: ProgressStyle, log: @escaping @Sendable (String) -> Void,
+         clock: @escaping @Sendable () -> Double = now) {
+        self.clock = clock
+        self.runStarted = clock()
         self.totalTasks = totalTasks
+        self.costs = costs
+        self.totalCost = costs.values.reduce(0, +) + Double(max(0, totalTasks - costs.count))
         self.style = style.resolved
         self.log = log
     }
@@ -62,11 +83,11 @@ final class ProgressBoard: @unchecked Sendable {
         clearLine()
     }
 
-    func taskStarted(_ id: TaskID) { lock.lock(); running[id] = Entry(started: now()); lock.unlock() }
-    func taskEnded(_ id: TaskID) { lock.lock(); running[id] = nil; finished += 1; lock.unlock() }
+    func taskStarted(_ id: TaskID) { lock.lock(); running[id] = Entry(started: clock()); lock.unlock() }
+    func taskEnded(_ id: TaskID) { lock.lock(); running[id] = nil; finished += 1; finishedCost += costs[id] ?? 1; lock.unlock() }
     func update(_ id: TaskID, done: Double, total: Double, unit: String) {
         lock.lock()
-        if running[id] == nil { running[id] = Entry(started: now()) }
+        if running[id] == nil { running[id] = Entry(started: clock()) }
         running[id]!.done = done
         running[id]!.total = total
         running[id]!.unit = unit
@@ -104,16 +125,49 @@ final class ProgressBoard: @unchecked Sendable {
 
     func describe() -> String {
         lock.lock(); defer { lock.unlock() }
-        let t = now()
-        var parts = ["\(finished)/\(totalTasks) tasks"]
+        let t = clock()
+        var parts = [overall(at: t)]
         for (id, e) in running.sorted(by: { $0.key < $1.key }) {
             guard e.total > 0 else { parts.append("\(id) running \(Self.duration(t - e.started))"); continue }
             let rate = e.done / max(t - e.started, 1e-9)
             let eta = rate > 0 ? Self.duration((e.total - e.done) / rate) : "?"
             let percent = String(format: "%.0f%%", 100 * e.done / e.total)
-            parts.append("\(id) \(percent) \(Self.count(rate)) \(e.unit.isEmpty ? "units" : e.unit)/s ETA \(eta)")
+            parts.append("\(id) \(percent)\(Self.rate(rate, unit: e.unit)) ETA \(eta)")
         }
         return parts.joined(separator: " | ")
+    }
+
+    /// "task k of n, about X min left" (k counts finished and running tasks, at least one). Call under the lock.
+    private func overall(at t: Double) -> String {
+        let k = min(totalTasks, finished + max(1, running.count))
+        var text = "task \(k) of \(totalTasks)"
+        var done = finishedCost
+        for (id, e) in running where e.total > 0 { done += (costs[id] ?? 1) * min(1, e.done / e.total) }
+        let elapsed = t - runStarted
+        if done > 0, elapsed > 0, totalCost > done {
+            text += ", " + Self.left(elapsed / done * (totalCost - done))
+        } else if totalCost > done {
+            text += ", estimating time left"
+        }
+        return text
+    }
+
+    /// "about 12 min left", "about 2 h 05 min left", "under a minute left".
+    static func left(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "estimating time left" }
+        let minutes = Int((seconds / 60).rounded())
+        if minutes < 1 { return "under a minute left" }
+        if minutes < 90 { return "about \(minutes) min left" }
+        return String(format: "about %d h %02d min left", minutes / 60, minutes % 60)
+    }
+
+    /// " 1.2k sweeps/s", " 3.0 steps/min" for slow tasks (never "0.0 steps/s"), "" before any progress.
+    static func rate(_ perSecond: Double, unit: String) -> String {
+        let u = unit.isEmpty ? "units" : unit
+        guard perSecond > 0, perSecond.isFinite else { return "" }
+        if perSecond >= 1 { return " \(count(perSecond)) \(u)/s" }
+        if perSecond * 60 >= 1 { return " \(count(perSecond * 60)) \(u)/min" }
+        return " \(count(perSecond * 3600)) \(u)/h"
     }
 
     static func count(_ x: Double) -> String {

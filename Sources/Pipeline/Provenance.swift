@@ -38,17 +38,18 @@ public struct Provenance: Sendable, Codable {
 
     /// A "## Provenance" section.
     public var markdown: String {
+        let e = ReportText.escape
         var lines = ["## Provenance", "",
                      "| | |", "|---|---|",
                      "| Commit | \(gitCommit.map { "`\($0)`" } ?? "unknown")\(gitDirty == true ? " (working tree dirty)" : "") |",
-                     "| Toolchain | \(toolchain) |",
-                     "| Profile | \(profile ?? "base") |",
+                     "| Toolchain | \(e(toolchain)) |",
+                     "| Profile | \(e(profile ?? "base")) |",
                      "| Global seed | \(globalSeed) (each task's seed derives from it and the task id) |",
-                     "| Machine | \(machine), \(cores) cores |",
-                     "| Built | \(date) |", ""]
+                     "| Machine | \(e(machine)), \(cores) cores |",
+                     "| Built | \(e(date)) |", ""]
         if !stageSeconds.isEmpty {
             lines += ["| Stage | Compute time (s) |", "|---|---:|"]
-            for s in stageSeconds.keys.sorted() { lines.append(String(format: "| %@ | %.1f |", s, stageSeconds[s]!)) }
+            for s in stageSeconds.keys.sorted() { lines.append(String(format: "| %@ | %.1f |", e(s), stageSeconds[s]!)) }
             lines.append(String(format: "| total | %.1f |", stageSeconds.values.reduce(0, +)))
         }
         return lines.joined(separator: "\n")

@@ -11,6 +11,32 @@ public struct ReportOutcome: Sendable {
     public var expectationsJSON: URL
     /// True when an expectation failed or its value was missing.
     public var failed: Bool { ExpectationChecker.failed(results) }
+
+    /// What `repro report` prints last: the verdict counts, every known deviation and failure
+    /// with its one-line reason, and where the report is.
+    public var summary: String {
+        let order: [Verdict] = [.pass, .knownDeviation, .unexpectedPass, .fail, .missing]
+        let counts = order.map { v in "\(results.filter { $0.verdict == v }.count) \(v.rawValue)" }
+        var lines = ["expectations: " + counts.joined(separator: ", ")]
+        let width = results.map(\.expectation.name.count).max() ?? 0
+        for v in [Verdict.knownDeviation, .unexpectedPass, .fail, .missing] {
+            for r in results where r.verdict == v {
+                var reason = r.detail
+                if let why = r.expectation.knownDeviation { reason += " — " + Self.firstSentence(why) }
+                lines.append("  \(v.label.padding(toLength: 16, withPad: " ", startingAt: 0)) "
+                             + "\(r.expectation.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(reason)")
+            }
+        }
+        lines.append("report: \((html ?? markdown).path)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Up to the first full stop or semicolon, at most 100 characters.
+    static func firstSentence(_ s: String) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        let cut = flat.range(of: #"[.;](\s|$)"#, options: .regularExpression).map { String(flat[..<$0.lowerBound]) } ?? flat
+        return cut.count > 100 ? String(cut.prefix(99)) + "…" : cut
+    }
 }
 
 /// Machine-readable verdicts (`expectations.json`).
@@ -36,39 +62,78 @@ struct ExpectationsFile: Codable {
 
 public enum ReportBuilder {
     /// Renders `source` for `profile` into `outputDirectory` (created). Throws `ReportErrors` for
-    /// bad directives or missing values (nothing written then), or an I/O / pandoc error.
+    /// bad directives, missing values, or image/link targets outside `resourceDirectories`
+    /// (nothing written then), or an I/O / pandoc error (previous files left in place).
+    /// `resourceDirectories`: what the report may embed besides its own directory; nil = the
+    /// directories of the value store's figures (e.g. `figures/<profile>/`).
     public static func build(source: URL, profile: String?, values: ValueStore, expectations: [Expectation],
                              declaredExpectations: Set<String> = [], knownProfiles: Set<String> = [], provenance: Provenance?,
-                             outputDirectory: URL, html: Bool = true) throws -> ReportOutcome {
+                             outputDirectory: URL, resourceDirectories: [URL]? = nil, html: Bool = true,
+                             pandoc: String = "pandoc") throws -> ReportOutcome {
         let results = ExpectationChecker(values: values).check(expectations)
         let renderer = ReportRenderer(values: values, results: results, profile: profile, outputDirectory: outputDirectory,
                                       provenance: provenance, declaredExpectations: declaredExpectations.union(expectations.map(\.name)),
                                       knownProfiles: knownProfiles)
         let text = try String(contentsOf: source, encoding: .utf8)
         let markdown = try renderer.render(source: text, file: source.path)
-        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let figureDirectories = Set(values.figures.values.map { $0.deletingLastPathComponent().standardizedFileURL })
+        let allowed = [outputDirectory] + (resourceDirectories ?? figureDirectories.sorted { $0.path < $1.path })
         let md = outputDirectory.appendingPathComponent("report.md")
-        try Data(markdown.utf8).write(to: md, options: .atomic)
+        try ResourceGuard(allowed: allowed, base: outputDirectory).check(markdown, file: md.path)
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
 
         var counts: [String: Int] = [:]
         for r in results { counts[r.verdict.rawValue, default: 0] += 1 }
         let file = ExpectationsFile(profile: profile ?? "base", failed: ExpectationChecker.failed(results), counts: counts,
                                     expectations: results.map {
             .init(name: $0.expectation.name, quantity: $0.expectation.quantity, description: $0.expectation.description,
-                  ours: $0.ours, value: $0.value, standardError: $0.standardError, expected: $0.expectedText, paper: $0.paperText,
+                  ours: $0.ours, value: finite($0.value), standardError: finite($0.standardError), expected: $0.expectedText, paper: $0.paperText,
                   verdict: $0.verdict, detail: $0.detail, knownDeviation: $0.expectation.knownDeviation)
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = outputDirectory.appendingPathComponent("expectations.json")
-        try encoder.encode(file).write(to: json, options: .atomic)
 
+        // Everything is written under temporary names first and renamed at the end, so the
+        // three files always belong to one run and none is ever half-written.
+        let mdPartial = partial(md), jsonPartial = partial(json)
+        defer { for u in [mdPartial, jsonPartial] { try? FileManager.default.removeItem(at: u) } }
+        try Data(markdown.utf8).write(to: mdPartial)
+        try encoder.encode(file).write(to: jsonPartial)
         var htmlURL: URL? = nil
         if html {
             let url = outputDirectory.appendingPathComponent("report.html")
-            try Pandoc.html(markdown: md, output: url, title: "Reproduction report (\(profile ?? "base"))")
+            let style = outputDirectory.appendingPathComponent(".report-style.html.partial")
+            defer { try? FileManager.default.removeItem(at: style) }
+            try Data(ReportStyle.headerInclude.utf8).write(to: style)
+            try Pandoc.html(markdown: mdPartial, output: url, title: "Reproduction report (\(profile ?? "base"))",
+                            resourceDirectory: outputDirectory, headerInclude: style,
+                            promoteTitle: hasSingleTitle(markdown), executable: pandoc)
             htmlURL = url
         }
+        try Pandoc.replace(json, with: jsonPartial)
+        try Pandoc.replace(md, with: mdPartial)
         return ReportOutcome(results: results, markdown: md, html: htmlURL, expectationsJSON: json)
+    }
+
+    /// JSON has no NaN or infinity (JSONEncoder throws on them): such values are written as null.
+    static func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+
+    /// The temporary name `file` is written under before the rename.
+    static func partial(_ file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent("." + file.lastPathComponent + ".partial")
+    }
+
+    /// True when the first heading is the only level-1 heading (outside code): it is the title.
+    static func hasSingleTitle(_ markdown: String) -> Bool {
+        var inFence = false
+        var levels: [Int] = []
+        for line in markdown.components(separatedBy: "\n") {
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle(); continue }
+            if inFence || !line.hasPrefix("#") { continue }
+            let hashes = line.prefix { $0 == "#" }.count
+            if line.dropFirst(hashes).first == " " { levels.append(hashes) }
+        }
+        return levels.first == 1 && levels.filter { $0 == 1 }.count == 1
     }
 }

@@ -1,6 +1,9 @@
 /// Renders the literate report: replaces directives in markdown with computed content.
-///   {{figure NAME "caption"}}          image with caption and anchor #fig-NAME
-///   {{value KEY format="%.3f" sem}}    a number (with "± SE" from KEY.sem when `sem` is given)
+///   {{figure NAME "caption"}}          "Figure k." + caption, anchor #fig-NAME (label="Fig. 1"
+///                                      replaces "Figure k")
+///   {{value KEY format="%.3f" sem}}    a number; with `sem`, "x ± SE" rounded to the SE's two
+///                                      significant figures (the format is then ignored); else
+///                                      the format, or three significant figures
 ///   {{table NAME}}                     a pipe table from the value store
 ///   {{check NAME}}                     the verdict of one expectation, inline
 ///   {{expectations}}                   the summary table (inserted after the title if absent)
@@ -9,7 +12,9 @@
 ///   {{only P1 P2 …}} … {{end only}}    lines kept only for the listed profiles (each marker on a
 ///                                      line of its own; directives in dropped lines are not evaluated)
 /// Directives inside fenced code blocks are left alone. Every problem (unknown directive,
-/// missing value, figure or expectation) is collected and thrown with its line.
+/// missing value, figure or expectation) is collected and thrown with its line. Text that comes
+/// from data (manifest names and descriptions, profile, value-store strings and tables) is
+/// escaped with `ReportText.escape`: it can never become markup, an image or raw HTML.
 import Foundation
 
 /// A problem in the report source.
@@ -49,7 +54,20 @@ public struct ReportRenderer: Sendable {
         self.provenance = provenance
         self.declaredExpectations = declaredExpectations
         self.knownProfiles = knownProfiles
+        var used: Set<String> = []
+        var ids: [String: String] = [:]
+        for r in results where ids[r.expectation.name] == nil {
+            let stem = "check-" + ReportText.anchor(r.expectation.name)
+            var id = stem, k = 2
+            while used.contains(id) { id = "\(stem)-\(k)"; k += 1 }
+            used.insert(id)
+            ids[r.expectation.name] = id
+        }
+        anchors = ids
     }
+
+    /// Expectation name → id of its row in the summary table (ASCII, unique).
+    let anchors: [String: String]
 
     /// The rendered markdown, or `ReportErrors` naming each bad directive and its line.
     public func render(source: String, file: String) throws -> String {
@@ -57,6 +75,7 @@ public struct ReportRenderer: Sendable {
         var out: [String] = []
         var inFence = false
         var hasSummary = false
+        var figures = 0
         let lines = source.components(separatedBy: "\n")
         // (line of the opening marker, whether its lines are kept) while inside {{only …}}.
         var block: (line: Int, keep: Bool)? = nil
@@ -94,8 +113,9 @@ public struct ReportRenderer: Sendable {
                 rendered += rest[..<open.lowerBound]
                 let body = String(rest[open.upperBound..<close.lowerBound])
                 do {
-                    if Self.tokens(body).first == "expectations" { hasSummary = true }
-                    rendered += try directive(body)
+                    let isSummary = Self.tokens(body).first == "expectations"
+                    rendered += try directive(body, figures: &figures, rowAnchors: isSummary && !hasSummary)
+                    if isSummary { hasSummary = true }
                 } catch let m as FieldMessage {
                     errors.append(ReportError(file: file, line: n + 1, directive: "{{\(body)}}", message: m.text))
                 } catch {
@@ -117,7 +137,7 @@ public struct ReportRenderer: Sendable {
         return out.joined(separator: "\n")
     }
 
-    private func directive(_ body: String) throws -> String {
+    private func directive(_ body: String, figures: inout Int, rowAnchors: Bool) throws -> String {
         let t = Self.tokens(body)
         guard let name = t.first else { throw FieldMessage("empty directive") }
         let args = Array(t.dropFirst())
@@ -134,18 +154,19 @@ public struct ReportRenderer: Sendable {
         case "figure":
             guard let fig = positional.first else { throw FieldMessage("usage: {{figure NAME \"caption\"}}") }
             guard let url = values.figures[fig] else { throw FieldMessage("no figure '\(fig)' in the value store") }
-            let caption = positional.count > 1 ? positional[1] : fig
-            return "![\(caption)](\(Self.relativePath(from: outputDirectory, to: url))){#fig-\(fig)}"
+            figures += 1
+            let caption = positional.count > 1 ? positional[1] : ReportText.escape(fig)
+            let label = options["label"] ?? "Figure \(figures)"
+            return "![\(label). \(caption)](\(Self.relativePath(from: outputDirectory, to: url))){#fig-\(ReportText.anchor(fig))}"
         case "value":
             guard let key = positional.first else { throw FieldMessage("usage: {{value KEY format=\"%.3f\"}}") }
             guard let v = values[key] else { throw FieldMessage("no value '\(key)' in the value store") }
-            let format = options["format"]
-            var text = try Self.format(v, format)
             if positional.contains("sem") {
-                guard let s = values[key + ".sem"] else { throw FieldMessage("no value '\(key).sem' in the value store") }
-                text += " ± " + (try Self.format(s, format))
+                guard let s = values[key + ".sem"]?.doubleValue else { throw FieldMessage("no value '\(key).sem' in the value store") }
+                guard let x = v.doubleValue else { throw FieldMessage("is not a number; `sem` needs one") }
+                return ReportText.withError(x, s)
             }
-            return text
+            return try Self.format(v, options["format"])
         case "table":
             guard let key = positional.first else { throw FieldMessage("usage: {{table NAME}}") }
             guard case .table(let table)? = values[key] else { throw FieldMessage("no table '\(key)' in the value store") }
@@ -153,17 +174,19 @@ public struct ReportRenderer: Sendable {
         case "check":
             guard let key = positional.first else { throw FieldMessage("usage: {{check NAME}}") }
             guard let r = results.first(where: { $0.expectation.name == key }) else {
-                if declaredExpectations.contains(key) { return "*(check \(key) does not apply to profile \(profile ?? "base"))*" }
+                if declaredExpectations.contains(key) {
+                    return "*(check \(ReportText.escape(key)) does not apply to profile \(ReportText.escape(profile ?? "base")))*"
+                }
                 throw FieldMessage("no expectation '\(key)' in the manifest")
             }
-            return Self.inline(r)
+            return inline(r)
         case "expectations":
-            return summaryTable()
+            return summaryTable(rowAnchors: rowAnchors)
         case "provenance":
             guard let p = provenance else { throw FieldMessage("no provenance was given to the renderer") }
             return p.markdown
         case "profile":
-            return profile ?? "base"
+            return ReportText.escape(profile ?? "base")
         default:
             throw FieldMessage("unknown directive '\(name)'; known: figure, value, table, check, expectations, provenance, profile, only … end only")
         }
@@ -180,45 +203,65 @@ public struct ReportRenderer: Sendable {
         return nil
     }
 
-    /// The summary table: quantity, ours, expected, paper, verdict.
-    public func summaryTable() -> String {
-        guard !results.isEmpty else { return "*No expectations for profile \(profile ?? "base").*" }
+    /// The summary table: check, quantity, ours, expected, paper, verdict; then the legend and
+    /// the explanations of declared deviations. `rowAnchors`: give each row its `#check-…` id
+    /// (once per document; inline checks link there).
+    public func summaryTable(rowAnchors: Bool = true) -> String {
+        let e = ReportText.escape
+        guard !results.isEmpty else { return "*No expectations for profile \(e(profile ?? "base")).*" }
         let failed = results.filter { $0.verdict.failsBuild }.count
-        var lines = ["**Expectations (profile \(profile ?? "base")): \(results.count - failed) of \(results.count) hold\(failed > 0 ? ", \(failed) FAILED" : "").**", "",
+        var lines = ["**Expectations (profile \(e(profile ?? "base"))): \(results.count - failed) of \(results.count) hold\(failed > 0 ? ", \(failed) FAILED" : "").**", "",
                      "| Check | Quantity | Ours | Expected | Paper | Verdict |", "|---|---|---|---|---|---|"]
         for r in results {
-            let e = r.expectation
-            lines.append("| \(Self.cell(e.name)) | \(Self.cell(e.description ?? e.quantity)) | \(Self.cell(r.ours ?? "–")) | \(Self.cell(r.expectedText)) | \(Self.cell(r.paperText)) | \(Self.cell(r.verdict.label)) |")
+            let x = r.expectation
+            let name = rowAnchors ? "[\(e(x.name))]{#\(anchors[x.name]!)}" : e(x.name)
+            lines.append("| \(name) | \(e(x.description ?? x.quantity)) | \(e(r.ours ?? "–")) | \(e(r.expectedText)) | \(e(r.paperText)) | \(Self.badge(r.verdict)) |")
         }
+        lines += ["", "Verdicts: " + Self.legend.map { "\(Self.badge($0.0)) \($0.1)" }.joined(separator: "; ") + "."]
         let notes = results.filter { $0.expectation.knownDeviation != nil }
         if !notes.isEmpty {
             lines.append("")
-            for r in notes { lines.append("- *\(r.expectation.name)* (\(r.verdict.rawValue)): \(r.expectation.knownDeviation!)") }
+            for r in notes { lines.append("- *\(e(r.expectation.name))* (\(r.verdict.rawValue)): \(e(r.expectation.knownDeviation!))") }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// Compact, for running text: verdict, name, ours and expected. The description, the
-    /// paper's value and a deviation's explanation are in the summary table and its notes.
-    static func inline(_ r: ExpectationResult) -> String {
-        "**[\(r.verdict.label)]** (*\(r.expectation.name)*: ours \(r.ours ?? "–"); expected \(r.expectedText))"
+    static let legend: [(Verdict, String)] = [
+        (.pass, "within the expected range"), (.knownDeviation, "misses it as declared, explained below (does not fail the build)"),
+        (.unexpectedPass, "a declared deviation that holds after all"), (.fail, "misses it (fails the build)"),
+        (.missing, "no value was computed (fails the build)"),
+    ]
+
+    /// A coloured badge: a span with class `verdict verdict-<verdict>` (see `ReportStyle`).
+    static func badge(_ v: Verdict) -> String {
+        "[\(v.label)]{.verdict .verdict-\(v.rawValue.replacingOccurrences(of: " ", with: "-"))}"
+    }
+
+    /// Compact, for running text: the verdict badge (a link to the check's row in the summary
+    /// table), name, ours and expected. The description, the paper's value and a deviation's
+    /// explanation are in the summary table and its notes.
+    func inline(_ r: ExpectationResult) -> String {
+        let e = ReportText.escape
+        return "[\(Self.badge(r.verdict))](#\(anchors[r.expectation.name]!)) (*\(e(r.expectation.name))*: ours \(e(r.ours ?? "–")); expected \(e(r.expectedText)))"
     }
 
     static func markdown(_ t: ReportTable) -> String {
-        var lines = ["| " + t.columns.map(cell).joined(separator: " | ") + " |",
+        let e = ReportText.escape
+        var lines = ["| " + t.columns.map(e).joined(separator: " | ") + " |",
                      "|" + String(repeating: "---|", count: t.columns.count)]
-        for row in t.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
-        if let c = t.caption { lines += ["", ": \(c)"] }
+        for row in t.rows { lines.append("| " + row.map(e).joined(separator: " | ") + " |") }
+        if let c = t.caption { lines += ["", ": \(e(c))"] }
         return lines.joined(separator: "\n")
     }
 
-    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-
     static func format(_ v: ReportValue, _ format: String?) throws -> String {
+        if let format, format.range(of: #"^%[-+ 0#]*[0-9]*(\.[0-9]+)?[dfeEgG]$"#, options: .regularExpression) == nil {
+            throw FieldMessage("format \"\(format)\" not allowed; use one printf conversion like %.3f, %.2e, %.3g or %d")
+        }
         switch v {
-        case .number(let x): return format.map { String(format: $0, x) } ?? fmt(x)
+        case .number(let x): return format.map { String(format: $0, x) } ?? ReportText.threeSignificant(x)
         case .integer(let i): return format.map { $0.contains("d") ? String(format: $0, i) : String(format: $0, Double(i)) } ?? String(i)
-        case .text(let s): return s
+        case .text(let s): return ReportText.escape(s)
         case .table: throw FieldMessage("is a table; use {{table …}}")
         }
     }

@@ -121,6 +121,8 @@ public struct StageKind: Sendable {
     public var exports: @Sendable (ExportContext) -> [ExportItem]
     /// The work. Writes output files into `context.outputDirectory`.
     public var run: @Sendable (TaskContext) throws -> Void
+    /// Relative cost of one task (e.g. sweeps × runs × N), for the run's time estimate; default 1.
+    public var cost: @Sendable (Parameters) -> Double = { _ in 1 }
 
     public init(_ name: String, version: Int, fields: [FieldSpec] = [], inputs: [InputSpec] = [],
                 checks: [@Sendable (Parameters) -> [FieldIssue]] = [],

@@ -78,8 +78,7 @@ public struct Study {
         let outcome = try ReportBuilder.build(source: root.appendingPathComponent("report/report.md"), profile: profile, values: values,
                                               expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles),
                                               provenance: provenance, outputDirectory: reportURL)
-        for r in outcome.results { log("expectation \(r.verdict.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(r.expectation.name): \(r.detail)") }
-        log("report: \(outcome.markdown.path)" + (outcome.html.map { " and \($0.path)" } ?? ""))
+        log(outcome.summary)
         return !outcome.failed
     }
 

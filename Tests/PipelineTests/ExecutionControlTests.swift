@@ -8,7 +8,7 @@ import Testing
         let board = ProgressBoard(totalTasks: 4, style: .none, log: { _ in })
         board.update(TaskID(stage: "eq", index: 1), done: 250, total: 1000, unit: "sweeps")
         let line = board.describe()
-        #expect(line.hasPrefix("0/4 tasks | eq[1] 25% "))
+        #expect(line.hasPrefix("task 1 of 4, under a minute left | eq[1] 25% "))
         #expect(line.contains("sweeps/s ETA "))
         #expect(ProgressBoard.duration(3725) == "1h02m")
         #expect(ProgressBoard.duration(65) == "1m05s")
@@ -24,7 +24,7 @@ import Testing
         let g = try graph("[stage.long]\nkind = \"slow\"\nsteps = 12\n",
                           registry: toyRegistry(Counter(), slowHook: { _, _ in Thread.sleep(forTimeInterval: 0.1) }))
         #expect(LocalExecutor().run(graph: g, store: try Store(root: dir), options: o).succeeded)
-        let progress = sink.lines.filter { $0.hasPrefix("progress: 0/1 tasks | long ") }
+        let progress = sink.lines.filter { $0.hasPrefix("progress: task 1 of 1") && $0.contains(" | long ") }
         #expect(progress.count >= 2)
         #expect(progress.allSatisfy { $0.contains("steps/s ETA") })
     }

@@ -79,7 +79,7 @@ import Testing
         let r = ExpectationChecker(values: values).check(m.expectations)
         #expect(r.map(\.verdict) == [.pass, .knownDeviation])
         #expect(r[0].expectedText == "2 ± 2.5 SE")
-        #expect(r[0].ours == "2.2 ± 0.1")
+        #expect(r[0].ours == "2.20 ± 0.10")
         #expect(r[1].expectedText == "≤ 0.01")
     }
 }

@@ -41,12 +41,13 @@ import Testing
         let lines = md.components(separatedBy: "\n")
         #expect(lines[0] == "# Title")
         #expect(lines[2].hasPrefix("**Expectations (profile default): 2 of 3 hold, 1 FAILED.**"))  // summary opens the report
-        #expect(md.contains("Peak at ℓ = 2.25 for Θ̄; Δ = 0.30 ± 0.02."))
-        #expect(md.contains("![Pearson correlation against ℓ](../../../figures/default/fig1.png){#fig-fig1}"))
+        #expect(md.contains("Peak at ℓ = 2.25 for Θ̄; Δ = 0.300 ± 0.020."))  // rounded to the SE, not to the format
+        #expect(md.contains("![Figure 1. Pearson correlation against ℓ](../../../figures/default/fig1.png){#fig-fig1}"))
         #expect(md.contains("| descriptor | ρ |\n|---|---|\n| Θ̄ | 0.56 |\n| a\\|b | 0.4 |\n\n: Ranking"))
-        #expect(md.contains("**[✔ pass]** (*peak*: ours 2.25; expected 2 ± 0.5)"))
-        #expect(md.contains("**[✘ FAIL]** (*pq*: ours 0.3 ± 0.02; expected 0.21 ± 0.01)"))
-        #expect(md.contains("| beta | beta.l | 1.5 | ≤ 1 | – | known deviation |"))
+        #expect(md.contains("[[✔ pass]{.verdict .verdict-pass}](#check-peak) (*peak*: ours 2.25; expected 2 ± 0.5)"))
+        #expect(md.contains("[[✘ FAIL]{.verdict .verdict-fail}](#check-pq) (*pq*: ours 0.300 ± 0.020; expected 0.21 ± 0.01)"))
+        #expect(md.contains("| [beta]{#check-beta} | beta.l | 1.50 | ≤ 1 | – | [known deviation]{.verdict .verdict-known-deviation} |"))
+        #expect(md.contains("| [pq]{#check-pq} |") && md.contains("| [peak]{#check-peak} |"))
         #expect(md.contains("Profile default."))
         #expect(md.contains("{{value not.rendered.in.code}}"))
     }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two report builds: values that changed and verdicts that flipped.",
+        discussion: """
+        OLD and NEW are report build directories (report/build/<profile>/, each with expectations.json; \
+        values.json is read when present). A value changed when |new − old| > atol + rtol·|old|. Exits 1 when a \
+        verdict got worse (pass → known deviation, fail or missing; known deviation → fail or missing), 2 on bad input.
+        """)
+    @Argument(help: "The earlier report build directory.")
+    var old: String
+    @Argument(help: "The later report build directory.")
+    var new: String
+    @Option(help: "Relative tolerance.")
+    var rtol = 1e-6
+    @Option(help: "Absolute tolerance.")
+    var atol = 1e-12
+    @Option(help: "Output: text (terminal) or markdown (a table to paste into a pull request).")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
+    func validate() throws {
+        guard rtol >= 0, rtol.isFinite else { throw ValidationError("--rtol must be a finite number ≥ 0, got \(rtol)") }
+        guard atol >= 0, atol.isFinite else { throw ValidationError("--atol must be a finite number ≥ 0, got \(atol)") }
+    }
+
+    func run() throws {
+        let diff: ReportDiff
+        do {
+            diff = ReportDiff.compare(old: try ReportDiff.load(URL(fileURLWithPath: old)),
+                                      new: try ReportDiff.load(URL(fileURLWithPath: new)), rtol: rtol, atol: atol)
+        } catch { throw fail(error) }
+        print(format == .markdown ? diff.markdown : diff.text)
+        if diff.worse { throw ExitCode(1) }
+    }
+}
