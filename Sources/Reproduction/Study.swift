@@ -22,9 +22,13 @@ public struct Study {
     public var resultsURL: URL { root.appendingPathComponent("results/\(profile)") }
     public var figuresURL: URL { root.appendingPathComponent("figures/\(profile)") }
     public var reportURL: URL { root.appendingPathComponent("report/build/\(profile)") }
+    var reportSource: URL { root.appendingPathComponent("report/report.md") }
 
     /// Loads and validates the manifest; throws `ManifestErrors` naming file, line and field.
     public func load() throws -> (Manifest, TaskGraph) {
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else {
+            throw ReproductionError.invalid("no manifest at \(manifestURL.path): run repro from the repository root (the directory holding report/manifest.toml)")
+        }
         let registry = PaperStages.registry()
         let manifest = try Manifest.load(url: manifestURL, profile: profile, registry: registry)
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
@@ -39,6 +43,10 @@ public struct Study {
     /// an expectation failed (the report is still written in the latter case).
     public func run(log: @escaping @Sendable (String) -> Void) throws -> Bool {
         let (manifest, graph) = try load()
+        // Checked before hours of computing, not after: the report step needs it.
+        guard FileManager.default.fileExists(atPath: reportSource.path) else {
+            throw ReproductionError.invalid("no report source at \(reportSource.path): run repro from the repository root (the directory holding report/report.md)")
+        }
         let store = try Store(root: cacheURL)
         var options = ExecutionOptions()
         if let jobs { options.workers = jobs }
@@ -47,12 +55,23 @@ public struct Study {
         options.cancellation.installSignalHandlers { _ in
             log("interrupted: finishing checkpoints; finished tasks are kept. Run again to resume (a second Ctrl-C exits at once).")
         }
+        for name in store.removeOrphans() { log("removed orphaned temporary entry tmp/\(name) (its process is gone)") }
         let summary = try executor.make(manifest: manifest, manifestURL: manifestURL, cacheURL: cacheURL).run(graph: graph, store: store, options: options)
         guard summary.succeeded else { return false }
 
         guard let figures = graph.tasks(ofStage: PaperStages.figuresStage).first else {
             throw ReproductionError.invalid("\(manifestURL.path): no stage named '\(PaperStages.figuresStage)'")
         }
+        // Figures and report under one lock per profile (report/build/.<profile>.lock): a
+        // concurrent run waits, then rewrites the same bytes, each file renamed into place.
+        try FileManager.default.createDirectory(at: reportURL, withIntermediateDirectories: true)
+        return try Publishing.withLock(for: reportURL, log: log) {
+            try publish(figures, manifest: manifest, graph: graph, store: store, summary: summary, log: log)
+        }
+    }
+
+    private func publish(_ figures: TaskNode, manifest: Manifest, graph: TaskGraph, store: Store, summary: RunSummary,
+                         log: @escaping @Sendable (String) -> Void) throws -> Bool {
         let outputs = try studyOutputs(figures, graph: graph, store: store)
         var values = try ReportValues.collect(outputs, profile: profile)
         ReportValues.cost(outputs, stageSeconds: summary.recordedSecondsPerStage,
@@ -60,7 +79,7 @@ public struct Study {
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         let provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
-        let outcome = try ReportBuilder.build(source: root.appendingPathComponent("report/report.md"), profile: profile, values: values,
+        let outcome = try ReportBuilder.build(source: reportSource, profile: profile, values: values,
                                               expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles),
                                               provenance: provenance, outputDirectory: reportURL)
         for r in outcome.results { log("expectation \(r.verdict.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(r.expectation.name): \(r.detail)") }
@@ -69,13 +88,14 @@ public struct Study {
     }
 
     /// Copies the rendered figures to figures/<profile>/ (what users publish) and registers them.
+    /// Each is copied to a temporary name and renamed; call holding the profile's publishing lock.
     func publishFigures(from directory: URL, into values: inout ValueStore) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: figuresURL, withIntermediateDirectories: true)
+        Publishing.removeTemporaries(in: figuresURL)
         for file in try fm.contentsOfDirectory(atPath: directory.path).sorted() {
             let target = figuresURL.appendingPathComponent(file)
-            try? fm.removeItem(at: target)
-            try fm.copyItem(at: directory.appendingPathComponent(file), to: target)
+            try Publishing.copyAtomically(from: directory.appendingPathComponent(file), to: target)
             if file.hasSuffix(".png") { values.setFigure(String(file.dropLast(4)), target) }
         }
     }
