@@ -60,7 +60,7 @@ public final class Store: Sendable {
     }
 
     /// Checks an entry: metadata readable and for this key, every file present with its size,
-    /// and its checksum (always in `.full`; in `.quick` only when the mtime moved).
+    /// and its checksum (always in `.full`; in `.quick` only when the mtime or ctime moved).
     public func check(_ key: String, mode: VerifyMode) -> EntryCheck {
         let dir = entryDirectory(key)
         let metaPath = dir.appendingPathComponent("metadata.json").path
