@@ -134,12 +134,17 @@ public final class Store: Sendable {
         let tmp = root.appendingPathComponent("tmp")
         let fm = FileManager.default
         var byKey: [String: [String]] = [:]
+        var removed: [String] = []
         for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] {
+            // `trash.<uuid>`: a corrupt entry moved aside by an older version, never owned after that.
+            if name.hasPrefix("trash."), UUID(uuidString: String(name.dropFirst(6))) != nil {
+                if (try? fm.removeItem(at: tmp.appendingPathComponent(name))) != nil { removed.append(name) }
+                continue
+            }
             let key = String(name.prefix { $0 != "." })
             guard key.count == 64, key.allSatisfy(\.isHexDigit), name.count > 65 else { continue }
             byKey[key, default: []].append(name)
         }
-        var removed: [String] = []
         for (key, names) in byKey {
             _ = try? FileLock.tryLock(root.appendingPathComponent("locks/\(key).lock")) {
                 for n in names where (try? fm.removeItem(at: tmp.appendingPathComponent(n))) != nil { removed.append(n) }

@@ -132,6 +132,8 @@ func stripCtimes(_ store: Store, _ key: String) throws {
         let orphan = try store.beginEntry(a), owned = try store.beginEntry(b)
         let other = dir.appendingPathComponent("tmp/notes")  // not ours: left alone
         try Data("x".utf8).write(to: other)
+        let trash = dir.appendingPathComponent("tmp/trash.\(UUID().uuidString)")  // an older version's leftover
+        try FileManager.default.createDirectory(at: trash.appendingPathComponent("files"), withIntermediateDirectories: true)
         let sink = LogSink()
         // Another holder of b's lock (a separate open file: flock conflicts even in-process).
         let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
@@ -140,7 +142,7 @@ func stripCtimes(_ store: Store, _ key: String) throws {
             done.signal()
         }.start()
         holding.wait()
-        #expect(store.removeOrphans() == [orphan.lastPathComponent])
+        #expect(store.removeOrphans() == [orphan.lastPathComponent, trash.lastPathComponent].sorted())
         #expect(!FileManager.default.fileExists(atPath: orphan.path))
         #expect(FileManager.default.fileExists(atPath: owned.path) && FileManager.default.fileExists(atPath: other.path))
         release.signal()
