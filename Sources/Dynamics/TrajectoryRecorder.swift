@@ -4,7 +4,7 @@ import MonteCarlo
 import Randomness
 
 /// Runs one translational-move trajectory from `start` to `finalSweep`, resuming from
-/// `checkpointURL` when a valid checkpoint is there; `payload`/`restore` carry the caller's
+/// `checkpointURL` when a valid checkpoint is there (a damaged one is discarded with a warning); `payload`/`restore` carry the caller's
 /// recorder state through checkpoints. Returns false when cancelled.
 func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, stream: RandomStream, finalSweep: Int,
                    checkpointURL: URL?, checkpointInterval: Int, cancellation: CancellationFlag?,
@@ -13,8 +13,7 @@ func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, 
                    record: (MonteCarloSimulation) -> Void,
                    payload: () -> [UInt8]) throws -> Bool {
     let sim: MonteCarloSimulation
-    if let url = checkpointURL, FileManager.default.fileExists(atPath: url.path) {
-        let contents = try Checkpoint.read(from: url)
+    if let url = checkpointURL, let contents = Checkpoint.readLatest(at: url) {
         guard contents.configuration.count == start.count, contents.configuration.species == start.species else {
             throw MonteCarloError.checkpointMismatch(path: url.path, field: "configuration", stored: "\(contents.configuration.count) particles",
                                                      expected: "the starting configuration's \(start.count) particles and species")

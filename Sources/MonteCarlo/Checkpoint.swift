@@ -1,11 +1,17 @@
 import Foundation
 import Model
 import Randomness
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Checkpoint files: the complete state of a trajectory (unwrapped positions, species, random
 /// stream, sweep and acceptance counters) plus an opaque payload for the caller's recorders,
 /// followed by an FNV-1a 64 checksum of everything before it. Written to a temporary file and
-/// renamed, so a crash (even kill -9) leaves either the previous checkpoint or the new one.
+/// renamed, so a crash (even kill -9) leaves either the previous checkpoint or the new one; the
+/// one before is kept as `.prev` for when the newest is damaged anyway (disk, editor, bug).
 ///
 /// Layout (little-endian 64-bit words): magic, version, N, L, T, δ_max, swap fraction, sweep,
 /// trials, accepted, swap trials, accepted swaps, 4 stream words, species bytes, x, y, storage
@@ -33,10 +39,45 @@ public enum Checkpoint {
         return bytes
     }
 
-    /// Writes a checkpoint atomically (temporary file in the same directory, then rename).
+    /// Writes a checkpoint atomically (temporary file in the same directory, then rename) and
+    /// keeps the one it replaces as `<name>.prev`, so a damaged newest checkpoint costs one
+    /// interval, not the whole run. A crash between the renames leaves only `.prev`: still fine.
     public static func write(_ s: MonteCarloSimulation, payload: [UInt8] = [], to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(encode(s, payload: payload)).write(to: url, options: .atomic)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        try Data(encode(s, payload: payload)).write(to: tmp)
+        if FileManager.default.fileExists(atPath: url.path) {
+            guard rename(url.path, previous(url).path) == 0 else { throw renameError(url, previous(url)) }
+        }
+        guard rename(tmp.path, url.path) == 0 else { throw renameError(tmp, url) }
+    }
+
+    /// Where `write` keeps the checkpoint before the newest.
+    public static func previous(_ url: URL) -> URL { url.appendingPathExtension("prev") }
+
+    private static func renameError(_ a: URL, _ b: URL) -> MonteCarloError {
+        .corruptCheckpoint(path: b.path, reason: "cannot rename \(a.lastPathComponent) to it (errno \(errno))")
+    }
+
+    /// The newest checkpoint at `url` (or its `.prev`) that reads back intact; nil when there is
+    /// none, so the caller starts from the beginning. A damaged one is deleted and reported
+    /// through `warn`: left in place it would fail the task on every run.
+    public static func readLatest(at url: URL, warn: (String) -> Void = Checkpoint.warnOnStandardError) -> Contents? {
+        let candidates = [url, previous(url)].filter { FileManager.default.fileExists(atPath: $0.path) }
+        for (i, candidate) in candidates.enumerated() {
+            do { return try read(from: candidate) } catch {
+                try? FileManager.default.removeItem(at: candidate)
+                let next = i + 1 < candidates.count ? "resuming from the previous one, \(candidates[i + 1].lastPathComponent)" : "restarting this trajectory from the start"
+                let why = if case MonteCarloError.corruptCheckpoint(_, let reason) = error { reason } else { "\(error)" }
+                warn("warning: discarded damaged checkpoint \(candidate.path) (\(why)); \(next)")
+            }
+        }
+        return nil
+    }
+
+    /// Default sink of `readLatest`'s warnings (the run log goes to standard error).
+    public static func warnOnStandardError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     /// The decoded contents of a checkpoint file.

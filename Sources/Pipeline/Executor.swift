@@ -48,6 +48,7 @@ public struct LocalExecutor: Executor {
         var summary = RunSummary()
         let selected = Self.selection(graph, options.targets)
         let verified = VerifiedKeys()
+        for name in store.removeOrphans() { options.log("removed orphaned temporary entry tmp/\(name) (its process is gone)") }
 
         // Plan: the staleness chain, then hash the cached inputs of tasks that will run.
         var statuses: [TaskID: TaskStatus] = [:]
@@ -121,7 +122,7 @@ public struct LocalExecutor: Executor {
         summary.cancelled = options.cancellation.isCancelled
         for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
         if let dir = options.exportDirectory {
-            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir)
+            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir, log: options.log)
         }
         summary.wallSeconds = now() - start
         options.log(summary.description)

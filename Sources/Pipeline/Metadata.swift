@@ -10,6 +10,9 @@ public struct FileRecord: Codable, Sendable, Hashable {
     public var sha256: String
     /// Modification time in nanoseconds since 1970, used by the quick check.
     public var mtimeNanoseconds: Int64
+    /// Status-change time at commit (nil in entries written before it was recorded): moves on
+    /// any write or `touch`, so the quick check sees edits that put the mtime back.
+    public var ctimeNanoseconds: Int64?
 }
 
 /// An input as recorded: which task fed it and under which key.

@@ -1,5 +1,5 @@
 /// `repro status`: every task as done / stale / missing with reasons, from the staleness chain.
-/// Quick by default (metadata, sizes, mtimes; no hashing of unchanged files) so it stays fast.
+/// Quick by default (metadata, sizes, mtimes and ctimes; no hashing of unchanged files) so it stays fast.
 import Foundation
 
 public enum Status {

@@ -1,6 +1,6 @@
 /// The content-addressed store. Layout under `root`:
 ///   entries/<key>/metadata.json, entries/<key>/files/…   finished entries (files read-only)
-///   tmp/                                                 entries being built; renamed into place
+///   tmp/<key>.<uuid>                                     entries being built (under the key's lock); renamed into place
 ///   scratch/<key>/                                       checkpoints of unfinished tasks
 ///   locks/<key>.lock                                     flock per key (across processes)
 ///   records/<profile>/<task id>.json                     last definition per task, for `status`
@@ -15,7 +15,9 @@ import Darwin
 
 /// How thoroughly to check a stored entry.
 public enum VerifyMode: Sendable {
-    /// Sizes and modification times from the metadata; a file whose mtime moved is hashed.
+    /// Sizes, modification and status-change times from the metadata; a file whose mtime or
+    /// ctime moved is hashed. The ctime catches an edit whose mtime was put back (`rsync -t`,
+    /// `touch -d`): nobody can set it, and nothing the pipeline does changes it after commit.
     case quick
     /// Hash every file.
     case full
@@ -35,8 +37,15 @@ public final class Store: Sendable {
     /// Opens (creating if needed) the store at `root`.
     public init(root: URL) throws {
         self.root = root.standardizedFileURL
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: self.root.path, isDirectory: &isDir), !isDir.boolValue {
+            throw StoreError("the cache \(self.root.path) is a file, not a directory: point the cache option at a directory (it is created if missing)")
+        }
         for d in ["entries", "tmp", "scratch", "locks", "records"] {
-            try FileManager.default.createDirectory(at: self.root.appendingPathComponent(d), withIntermediateDirectories: true)
+            let url = self.root.appendingPathComponent(d)
+            do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+                throw StoreError("cannot create the cache directory \(url.path): \((error as NSError).localizedDescription)")
+            }
         }
     }
 
@@ -51,7 +60,7 @@ public final class Store: Sendable {
     }
 
     /// Checks an entry: metadata readable and for this key, every file present with its size,
-    /// and its checksum (always in `.full`; in `.quick` only when the mtime moved).
+    /// and its checksum (always in `.full`; in `.quick` only when the mtime or ctime moved).
     public func check(_ key: String, mode: VerifyMode) -> EntryCheck {
         let dir = entryDirectory(key)
         let metaPath = dir.appendingPathComponent("metadata.json").path
@@ -65,7 +74,7 @@ public final class Store: Sendable {
             let path = files.appendingPathComponent(f.name).path
             guard let st = Self.stat(path) else { return .corrupt("file \(f.name) missing") }
             if st.size != f.bytes { return .corrupt("file \(f.name) has \(st.size) bytes, expected \(f.bytes)") }
-            if mode == .full || st.mtime != f.mtimeNanoseconds {
+            if mode == .full || st.mtime != f.mtimeNanoseconds || (f.ctimeNanoseconds.map { $0 != st.ctime } ?? false) {
                 guard let h = try? Self.sha256(path: path) else { return .corrupt("file \(f.name) unreadable") }
                 if h != f.sha256 { return .corrupt("file \(f.name) checksum mismatch") }
             }
@@ -76,7 +85,8 @@ public final class Store: Sendable {
     // MARK: Writing
 
     /// A fresh temporary directory to build an entry in; its `files` subdirectory is where the
-    /// task writes.
+    /// task writes. Call while holding the key's lock: that lock is what marks it as owned
+    /// (see `removeOrphans`).
     public func beginEntry(_ key: String) throws -> URL {
         let dir = root.appendingPathComponent("tmp/\(key).\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("files"), withIntermediateDirectories: true)
@@ -93,7 +103,8 @@ public final class Store: Sendable {
             let path = filesDir.appendingPathComponent(name).path
             chmod(path, 0o444)  // entries are immutable; also protects hard-linked exports
             guard let st = Self.stat(path) else { throw StoreError("cannot stat \(path)") }
-            records.append(FileRecord(name: name, bytes: st.size, sha256: try Self.sha256(path: path), mtimeNanoseconds: st.mtime))
+            records.append(FileRecord(name: name, bytes: st.size, sha256: try Self.sha256(path: path), mtimeNanoseconds: st.mtime,
+                                      ctimeNanoseconds: st.ctime))
         }
         let meta = metadata(records)
         let encoder = JSONEncoder()
@@ -101,7 +112,7 @@ public final class Store: Sendable {
         try encoder.encode(meta).write(to: pending.appendingPathComponent("metadata.json"))
         let target = entryDirectory(key)
         if FileManager.default.fileExists(atPath: target.path) {
-            let trash = root.appendingPathComponent("tmp/trash.\(UUID().uuidString)")
+            let trash = root.appendingPathComponent("tmp/\(key).trash-\(UUID().uuidString)")
             try FileManager.default.moveItem(at: target, to: trash)
             try? FileManager.default.removeItem(at: trash)
         }
@@ -109,17 +120,37 @@ public final class Store: Sendable {
         return meta
     }
 
-    /// Runs `body` holding an exclusive flock on the key (blocks while another thread or process holds it).
-    public func withLock<T>(_ key: String, _ body: () throws -> T) throws -> T {
-        let path = root.appendingPathComponent("locks/\(key).lock").path
-        let fd = open(path, O_CREAT | O_RDWR, 0o644)
-        guard fd >= 0 else { throw StoreError("cannot open lock \(path): errno \(errno)") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw StoreError("cannot lock \(path): errno \(errno)") }
+    /// Runs `body` holding an exclusive flock on the key (blocks while another thread or process
+    /// holds it; `onWait` is called once first in that case).
+    public func withLock<T>(_ key: String, onWait: () -> Void = {}, _ body: () throws -> T) throws -> T {
+        try FileLock.withLock(root.appendingPathComponent("locks/\(key).lock"), onWait: onWait, body)
+    }
+
+    /// Removes temporary entry directories (`tmp/<key>.*`) that no live process owns, i.e.
+    /// whose key lock is free: left by a process killed with SIGKILL or a crashed machine.
+    /// Returns the names removed.
+    @discardableResult
+    public func removeOrphans() -> [String] {
+        let tmp = root.appendingPathComponent("tmp")
+        let fm = FileManager.default
+        var byKey: [String: [String]] = [:]
+        var removed: [String] = []
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] {
+            // `trash.<uuid>`: a corrupt entry moved aside by an older version, never owned after that.
+            if name.hasPrefix("trash."), UUID(uuidString: String(name.dropFirst(6))) != nil {
+                if (try? fm.removeItem(at: tmp.appendingPathComponent(name))) != nil { removed.append(name) }
+                continue
+            }
+            let key = String(name.prefix { $0 != "." })
+            guard key.count == 64, key.allSatisfy(\.isHexDigit), name.count > 65 else { continue }
+            byKey[key, default: []].append(name)
         }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+        for (key, names) in byKey {
+            _ = try? FileLock.tryLock(root.appendingPathComponent("locks/\(key).lock")) {
+                for n in names where (try? fm.removeItem(at: tmp.appendingPathComponent(n))) != nil { removed.append(n) }
+            }
+        }
+        return removed.sorted()
     }
 
     // MARK: Records
@@ -147,9 +178,10 @@ public final class Store: Sendable {
 
     // MARK: File helpers
 
-    static func stat(_ path: String) -> (size: Int, mtime: Int64)? {
+    static func stat(_ path: String) -> (size: Int, mtime: Int64, ctime: Int64)? {
         guard let st = rawStat(path) else { return nil }
-        return (Int(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+        return (Int(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
     }
 
     /// Device and inode, to recognise a hard link to the same file.

@@ -12,7 +12,7 @@ public enum TaskOutcome: Sendable, Equatable {
     case cancelled
 }
 
-/// Keys whose files were hashed in this run (inputs are verified once, then trusted).
+/// Keys whose files were hashed while planning this run (the plan hashes each input once).
 final class VerifiedKeys: @unchecked Sendable {
     private let lock = NSLock()
     private var keys: Set<String> = []
@@ -54,10 +54,14 @@ struct TaskRunner {
     let board: ProgressBoard?
 
     /// Runs `node` unless an intact entry exists; returns the outcome and the entry's metadata.
+    /// Under the key's lock the entry is hashed in full (the plan may have found it corrupt
+    /// where the quick check sees nothing), and so are the inputs: they are about to be read.
     func execute(_ node: TaskNode) -> (TaskOutcome, EntryMetadata?) {
+        let log = board.map { b in { (s: String) in b.print(s) } } ?? options.log
         do {
-            return try store.withLock(node.key) { () -> (TaskOutcome, EntryMetadata?) in
-                if case .intact(let meta) = store.check(node.key, mode: options.verify) {
+            let wait = { log("waiting for \(node.id): another process is computing it") }
+            return try store.withLock(node.key, onWait: wait) { () -> (TaskOutcome, EntryMetadata?) in
+                if case .intact(let meta) = store.check(node.key, mode: .full) {
                     try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
                     return (.cached, meta)
                 }
@@ -65,13 +69,11 @@ struct TaskRunner {
                 for (name, ids) in node.inputs {
                     inputs[name] = try ids.map { id in
                         let up = graph.task(id)!
-                        let mode: VerifyMode = verified.contains(up.key) ? .quick : .full
-                        switch store.check(up.key, mode: mode) {
+                        switch store.check(up.key, mode: .full) {
                         case .intact(let meta):
-                            verified.insert(up.key)
                             return InputArtifact(task: id, key: up.key, directory: store.filesDirectory(up.key), metadata: meta)
                         case .missing: throw StoreError("input \(id) is missing")
-                        case .corrupt(let why): throw StoreError("input \(id) is corrupt (\(why))")
+                        case .corrupt(let why): throw StoreError("input \(id) is corrupt (\(why)); run again to recompute it")
                         }
                     }
                 }

@@ -22,13 +22,17 @@ public struct Study {
     public var resultsURL: URL { root.appendingPathComponent("results/\(profile)") }
     public var figuresURL: URL { root.appendingPathComponent("figures/\(profile)") }
     public var reportURL: URL { root.appendingPathComponent("report/build/\(profile)") }
+    var reportSource: URL { root.appendingPathComponent("report/report.md") }
 
     /// Loads and validates the manifest, and checks the report source exists (it is read only
     /// after every task ran); throws `ManifestErrors` naming file, line and field.
     public func load() throws -> (Manifest, TaskGraph) {
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else {
+            throw ReproductionError.invalid("no manifest at \(manifestURL.path): run repro from the repository root (the directory holding report/manifest.toml)")
+        }
         let registry = PaperStages.registry()
         var problems: [ManifestError] = []
-        let source = root.appendingPathComponent("report/report.md")  // what `run` renders
+        let source = reportSource
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) || isDirectory.boolValue
             || !FileManager.default.isReadableFile(atPath: source.path) {
@@ -60,11 +64,22 @@ public struct Study {
         options.cancellation.installSignalHandlers { _ in
             log("interrupted: finishing checkpoints; finished tasks are kept. Run again to resume (a second Ctrl-C exits at once).")
         }
+        for name in store.removeOrphans() { log("removed orphaned temporary entry tmp/\(name) (its process is gone)") }
         let summary = try executor.make(manifest: manifest, manifestURL: manifestURL, cacheURL: cacheURL).run(graph: graph, store: store, options: options)
         guard summary.succeeded else { return false }
 
         let summaryTask = try reportTask(ofKind: PaperStages.summaryKind, in: graph)
         let figures = try reportTask(ofKind: PaperStages.figuresKind, in: graph)
+        // Figures and report under one lock per profile (report/build/.<profile>.lock): a
+        // concurrent run waits, then rewrites the same bytes, each file renamed into place.
+        try FileManager.default.createDirectory(at: reportURL, withIntermediateDirectories: true)
+        return try Publishing.withLock(for: reportURL, log: log) {
+            try publish(summaryTask, figures, manifest: manifest, graph: graph, store: store, summary: summary, log: log)
+        }
+    }
+
+    private func publish(_ summaryTask: TaskNode, _ figures: TaskNode, manifest: Manifest, graph: TaskGraph, store: Store,
+                         summary: RunSummary, log: @escaping @Sendable (String) -> Void) throws -> Bool {
         var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
         values.set("profile", profile)
         let seconds = summary.recordedSecondsPerStage
@@ -75,7 +90,7 @@ public struct Study {
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         let provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
-        let outcome = try ReportBuilder.build(source: root.appendingPathComponent("report/report.md"), profile: profile, values: values,
+        let outcome = try ReportBuilder.build(source: reportSource, profile: profile, values: values,
                                               expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles),
                                               provenance: provenance, outputDirectory: reportURL)
         log(outcome.summary)
@@ -83,13 +98,14 @@ public struct Study {
     }
 
     /// Copies the rendered figures to figures/<profile>/ (what users publish) and registers them.
+    /// Each is copied to a temporary name and renamed; call holding the profile's publishing lock.
     func publishFigures(from directory: URL, into values: inout ValueStore) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: figuresURL, withIntermediateDirectories: true)
+        Publishing.removeTemporaries(in: figuresURL)
         for file in try fm.contentsOfDirectory(atPath: directory.path).sorted() {
             let target = figuresURL.appendingPathComponent(file)
-            try? fm.removeItem(at: target)
-            try fm.copyItem(at: directory.appendingPathComponent(file), to: target)
+            try Publishing.copyAtomically(from: directory.appendingPathComponent(file), to: target)
             if file.hasSuffix(".png") { values.setFigure(String(file.dropLast(4)), target) }
         }
     }
