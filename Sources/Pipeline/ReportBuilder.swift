@@ -96,10 +96,12 @@ public enum ReportBuilder {
 
         // Everything is written under temporary names first and renamed at the end, so the
         // three files always belong to one run and none is ever half-written.
-        let mdPartial = partial(md), jsonPartial = partial(json)
-        defer { for u in [mdPartial, jsonPartial] { try? FileManager.default.removeItem(at: u) } }
+        let valuesJSON = outputDirectory.appendingPathComponent("values.json")
+        let mdPartial = partial(md), jsonPartial = partial(json), valuesPartial = partial(valuesJSON)
+        defer { for u in [mdPartial, jsonPartial, valuesPartial] { try? FileManager.default.removeItem(at: u) } }
         try Data(markdown.utf8).write(to: mdPartial)
         try encoder.encode(file).write(to: jsonPartial)
+        try values.write(to: valuesPartial)  // every value the report could quote: what `repro diff` compares
         var htmlURL: URL? = nil
         if html {
             let url = outputDirectory.appendingPathComponent("report.html")
@@ -111,6 +113,7 @@ public enum ReportBuilder {
                             promoteTitle: hasSingleTitle(markdown), executable: pandoc)
             htmlURL = url
         }
+        try Pandoc.replace(valuesJSON, with: valuesPartial)
         try Pandoc.replace(json, with: jsonPartial)
         try Pandoc.replace(md, with: mdPartial)
         return ReportOutcome(results: results, markdown: md, html: htmlURL, expectationsJSON: json)

@@ -2,7 +2,7 @@
 /// beyond `atol + rtol·|old|` (numpy's `isclose`) and every verdict that flipped. A verdict got
 /// worse when it moved down pass/unexpected pass → known deviation → fail/missing.
 /// Values come from `expectations.json` (each quantity and its `.sem`) and, when present, from
-/// `values.json` (a flat JSON object key → number or string; other entries are ignored).
+/// `values.json` (the value store the report was rendered from; tables are skipped).
 import Foundation
 
 public struct ReportDiff: Sendable {
@@ -109,33 +109,21 @@ public struct ReportDiff: Sendable {
             if let s = e.standardError { build.values[e.quantity + ".sem"] = .number(s) }
         }
         let valuesURL = directory.appendingPathComponent("values.json")
-        if let data = fm.contents(atPath: valuesURL.path) {
-            let object: [String: Scalar]
-            do { object = try JSONDecoder().decode([String: Scalar].self, from: data) } catch {
-                throw StoreError("\(valuesURL.path): expected a JSON object of key → number or string (\(error))")
+        if fm.fileExists(atPath: valuesURL.path) {
+            let store: ValueStore
+            do { store = try ValueStore.load(valuesURL) } catch {
+                throw StoreError("\(valuesURL.path): not a report's values file (\(error))")
             }
-            for (key, v) in object {
+            for (key, v) in store.values {
                 switch v {
                 case .number(let x): build.values[key] = .number(x)
+                case .integer(let i): build.values[key] = .number(Double(i))
                 case .text(let t): build.values[key] = .text(t)
-                case .flag(let f): build.values[key] = .text(String(f))
-                case .other: continue
+                case .table: continue  // formatted cells; the numbers behind them are values too
                 }
             }
         }
         return build
-    }
-
-    /// One entry of values.json; tables and other structures are skipped.
-    enum Scalar: Decodable {
-        case number(Double), text(String), flag(Bool), other
-        init(from decoder: Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = .flag(b) }
-            else if let x = try? c.decode(Double.self) { self = .number(x) }
-            else if let t = try? c.decode(String.self) { self = .text(t) }
-            else { self = .other }
-        }
     }
 
     /// Plain text for a terminal.

@@ -15,7 +15,7 @@ enum FiguresStage {
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
-                 InputSpec("profile", required: false), InputSpec("series", required: false)],
+                 InputSpec("ell_scan", required: false), InputSpec("series", required: false)],
         exports: { ctx in ctx.files.map { ExportItem(file: $0, as: "figures/\($0)") } },
         run: run)
 
@@ -106,7 +106,7 @@ enum FiguresStage {
                 ours: accuracy(b, species: nil), paper: nil, timeLabel: "<i>t</i> = <i>t</i><sub>β</sub>"))))
         }
         var profiles = o.series
-        if let main = o.profile { profiles.append(main) }
+        if let main = o.ellScan { profiles.append(main) }
         profiles.sort { $0.temperature > $1.temperature }
         if profiles.count >= 2 {
             out.append(("fig11_temperature_series", PaperFigures.temperatureSeries(TemperatureSeriesData(

@@ -6,7 +6,7 @@ public enum PaperStages {
         var r = StageRegistry([
             SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
-            ProfileStages.profileKind, ProfileStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
+            EllScanStages.scanKind, EllScanStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
         ])
         r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts]
         r.valueKeys = ValueKeys.set

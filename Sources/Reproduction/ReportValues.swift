@@ -214,7 +214,7 @@ public enum ReportValues {
 
     static func series(_ o: StudyOutputs, into v: inout ValueStore) {
         var points = o.series
-        if let p = o.profile { points.append(p) }
+        if let p = o.ellScan { points.append(p) }
         points.sort { $0.temperature > $1.temperature }
         guard !points.isEmpty else { return }
         v.set("table.series", ReportTable(

@@ -21,8 +21,9 @@ struct StudyOutputs {
     var features: [FeatureData]
     var imbalance: ImbalanceArtifact
     var regression: RegressionArtifact
-    var profile: ProfileArtifact?
-    var series: [ProfileArtifact]
+    /// The fine-ℓ Pearson scan at the main temperature, when the manifest has one.
+    var ellScan: EllScan?
+    var series: [EllScan]
 
     var ells: [Double] {
         // Every descriptor block lists every ℓ; the first one's will do.
@@ -34,11 +35,11 @@ struct StudyOutputs {
         try self.init(equilibrate: dirs("equilibrate"), relaxation: context.input("relaxation").directory,
                       propensity: dirs("propensity"), descriptors: dirs("descriptors"),
                       imbalance: context.input("imbalance").directory, regression: context.input("regression").directory,
-                      profile: dirs("profile").first, series: dirs("series"))
+                      ellScan: dirs("ell_scan").first, series: dirs("series"))
     }
 
     init(equilibrate: [URL], relaxation: URL, propensity: [URL], descriptors: [URL], imbalance: URL, regression: URL,
-         profile: URL?, series: [URL]) throws {
+         ellScan: URL?, series: [URL]) throws {
         configurations = try equilibrate.map { try ExtendedXYZ.read(from: $0.appendingPathComponent("configuration.xyz")) }
         checks = try equilibrate.map { try Artifact.readJSON(EquilibrationRecord.self, from: $0.appendingPathComponent("equilibrium.json")) }
         self.relaxation = try Artifact.readJSON(SimulationStages.RelaxationArtifact.self, from: relaxation.appendingPathComponent("relaxation.json"))
@@ -46,8 +47,8 @@ struct StudyOutputs {
         features = try descriptors.map { try FeatureData.read(from: $0) }
         self.imbalance = try Artifact.readJSON(ImbalanceArtifact.self, from: imbalance.appendingPathComponent("imbalance.json"))
         self.regression = try Artifact.readJSON(RegressionArtifact.self, from: regression.appendingPathComponent("regression.json"))
-        self.profile = try profile.map { try Artifact.readJSON(ProfileArtifact.self, from: $0.appendingPathComponent("profile.json")) }
-        self.series = try series.map { try Artifact.readJSON(ProfileArtifact.self, from: $0.appendingPathComponent("profile.json")) }
+        self.ellScan = try ellScan.map { try Artifact.readJSON(EllScan.self, from: $0.appendingPathComponent(EllScanStages.fileName)) }
+        self.series = try series.map { try Artifact.readJSON(EllScan.self, from: $0.appendingPathComponent(EllScanStages.fileName)) }
     }
 }
 
@@ -55,7 +56,7 @@ struct StudyOutputs {
 enum Analysis {
     /// ℓ at the maximum of |ρ(X, p)| of a descriptor, refined by a parabola through the peak and
     /// its neighbours when the peak is inside the grid.
-    static func optimalEll(_ p: ProfileArtifact, of descriptor: Descriptor) -> Double {
+    static func optimalEll(_ p: EllScan, of descriptor: Descriptor) -> Double {
         optimalEll(ells: p.ells, values: p.absolutePearson(descriptor))
     }
 

@@ -13,7 +13,7 @@ enum SummaryStage {
         "summary", version: 1,
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
-                 InputSpec("profile", required: false), InputSpec("series", required: false)],
+                 InputSpec("ell_scan", required: false), InputSpec("series", required: false)],
         exports: { _ in [ExportItem(file: fileName, as: fileName)] },
         run: run)
 

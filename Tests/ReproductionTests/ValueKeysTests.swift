@@ -38,8 +38,8 @@ import Testing
     [stage.regression]
     inputs = { descriptors = "descriptors[*]", propensity = "propensity[*]", imbalance = "imbalance" }
     random_realisations = 3
-    [stage.profile]
-    kind = "pearson_profile"
+    [stage.ell_scan]
+    kind = "pearson_ell_scan"
     inputs = { configuration = "equilibrate[*]", propensity = "propensity[*]" }
     coarse_graining_radius = 4.5
     [stage.series]
@@ -54,7 +54,7 @@ import Testing
     initial_max_lag = 50
     coarse_graining_radius = 4.5
     [stage.summary]
-    inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", profile = "profile", series = "series[*]" }
+    inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", ell_scan = "ell_scan", series = "series[*]" }
     """
 
     @Test func everyValueOfARunIsDeclared() throws {

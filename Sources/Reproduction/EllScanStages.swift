@@ -9,7 +9,7 @@ import Statistics
 
 /// |ρ(X, p)| and Δ between every descriptor and the propensity at τα on a fine ℓ grid: what
 /// locates the optimal coarse-graining length of Θ̄ and ranks the descriptors, at one temperature.
-struct ProfileArtifact: Codable, Sendable {
+struct EllScan: Codable, Sendable {
     var temperature: Double
     var tauAlpha: Double
     var configurations: Int
@@ -37,12 +37,14 @@ struct ProfileArtifact: Codable, Sendable {
     }
 }
 
-enum ProfileStages {
-    static let fineElls = FieldSpec("ells", .list(.double), default: .list(stride(from: 0.5, through: 5.0, by: 0.25).map { .double($0) }),
-                                    minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ of the profile (finer than the paper's)")
+enum EllScanStages {
+    static let fileName = "ell_scan.json"
 
-    static func profile(configurations: [Configuration], p: [[Double]], halves: [[[Double]]], ells: [Double], radius: Double,
-                        temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> ProfileArtifact {
+    static let fineElls = FieldSpec("ells", .list(.double), default: .list(stride(from: 0.5, through: 5.0, by: 0.25).map { .double($0) }),
+                                    minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ of the scan (finer than the paper's)")
+
+    static func scan(configurations: [Configuration], p: [[Double]], halves: [[[Double]]], ells: [Double], radius: Double,
+                        temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> EllScan {
         let calculator = try StructuralDescriptors(ells: ells, coarseGrainingRadius: radius)
         var rho: [[Double]] = [], to: [[Double]] = [], from: [[Double]] = []
         var names: [String] = []
@@ -56,38 +58,38 @@ enum ProfileStages {
         let (pm, ps) = meanAndSpread(rows: rho)
         let eta = zip(configurations, p).map { c, p in correlationRatio(p, groups: speciesGroups(c.species.map { Int($0.rawValue) }, count: Species.allCases.count)) }
         let split = try halves.filter { $0[0].count == $0[1].count && !$0[0].isEmpty }.map { pearson($0[0], $0[1]) }
-        return ProfileArtifact(temperature: temperature, tauAlpha: tauAlpha, configurations: configurations.count, runs: runs,
+        return EllScan(temperature: temperature, tauAlpha: tauAlpha, configurations: configurations.count, runs: runs,
                                ells: ells, featureNames: names, pearsonMean: pm, pearsonStd: ps,
                                toTargetMean: meanAndSpread(rows: to).mean, fromTargetMean: meanAndSpread(rows: from).mean, fsTimes: fsTimes, fs: fs,
                                halfPearson: split.isEmpty ? nil : split.reduce(0, +) / Double(split.count),
                                speciesShare: eta.reduce(0, +) / Double(eta.count))
     }
 
-    // MARK: profile of an existing data set (the main temperature)
+    // MARK: ℓ scan of an existing data set (the main temperature)
 
-    static let profileKind = StageKind(
-        "pearson_profile", version: 3,
+    static let scanKind = StageKind(
+        "pearson_ell_scan", version: 1,
         fields: [fineElls, DescriptorsStage.fields[1]],
         inputs: [InputSpec("configuration"), InputSpec("propensity")],
-        exports: { ctx in [ExportItem(file: "profile.json", as: "analysis/profile_\(ctx.taskID.stage).json")] },
+        exports: { ctx in [ExportItem(file: fileName, as: "analysis/\(ctx.taskID.stage).json")] },
         run: { context in
             let confs = try (context.inputs["configuration"] ?? []).map { try ExtendedXYZ.read(from: $0.url("configuration.xyz")) }
             let props = try (context.inputs["propensity"] ?? []).map { try PropensityData.read(from: $0.directory) }
             guard !confs.isEmpty, confs.count == props.count else {
                 throw ReproductionError.invalid("\(context.id): needs one propensity per configuration (got \(confs.count) and \(props.count))")
             }
-            let artifact = try profile(configurations: confs, p: try props.map { try $0.p("tau_alpha") },
+            let artifact = try scan(configurations: confs, p: try props.map { try $0.p("tau_alpha") },
                                        halves: try props.map { let h = try $0.pHalves("tau_alpha"); return [h.even, h.odd] },
                                        ells: context.parameters.doubles("ells"), radius: context.parameters.double("coarse_graining_radius"),
                                        temperature: props[0].times.temperature, tauAlpha: props[0].times.tauAlpha,
                                        runs: props[0].times.runs, fsTimes: [], fs: [])
-            try Artifact.writeJSON(artifact, to: context.output("profile.json"))
+            try Artifact.writeJSON(artifact, to: context.output(fileName))
         })
 
     // MARK: one point of the temperature series, from scratch
 
     static let seriesKind = StageKind(
-        "temperature_point", version: 3,
+        "temperature_point", version: 4,
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),
@@ -105,7 +107,7 @@ enum ProfileStages {
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0
-            return [ExportItem(file: "profile.json", as: "series/profile_T\(String(format: "%.3f", t)).json")]
+            return [ExportItem(file: fileName, as: "series/ell_scan_T\(String(format: "%.3f", t)).json")]
         },
         run: runPoint)
 
@@ -161,8 +163,8 @@ enum ProfileStages {
             halves.append([r.pHalves[0][0], r.pHalves[1][0]])
             if c == 0 { fsTimes = r.curveTimes; fs = r.fs }
         }
-        let artifact = try profile(configurations: confs, p: pAlpha, halves: halves, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
+        let artifact = try scan(configurations: confs, p: pAlpha, halves: halves, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
                                    temperature: t, tauAlpha: tau!, runs: runs, fsTimes: fsTimes, fs: fs)
-        try Artifact.writeJSON(artifact, to: context.output("profile.json"))
+        try Artifact.writeJSON(artifact, to: context.output(fileName))
     }
 }
