@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "PlottingFixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "Statistics", "TestSupport"]),
+        // The CLI: option validation in process, signals and exit codes on the built binary.
+        .testTarget(name: "ReproTests", dependencies: ["repro", "Model", "Formats", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -13,11 +13,14 @@ public enum DescriptorFiles {
         return (directory.appendingPathComponent(stem + ".names.json"), directory.appendingPathComponent("species.npy"))
     }
 
-    /// Writes the three files (each atomically); returns their URLs.
+    /// Writes the three files (each atomically); returns their URLs. Refuses (before writing
+    /// anything) a feature matrix holding NaN or ±inf unless `allowNonFinite`.
     @discardableResult
-    public static func write(_ result: DescriptorResult, to features: URL) throws -> [URL] {
+    public static func write(_ result: DescriptorResult, to features: URL, allowNonFinite: Bool = false) throws -> [URL] {
         let (names, species) = companions(of: features)
-        try writeAtomically(NpyArray(shape: [result.particleCount, result.featureCount], values: result.features).encoded(), to: features)
+        let matrix = NpyArray(shape: [result.particleCount, result.featureCount], values: result.features)
+        if !allowNonFinite { try matrix.requireFinite(path: features.path) }
+        try writeAtomically(matrix.encoded(), to: features)
         try writeAtomically(namesJSON(result.names), to: names)
         try writeAtomically(NpyArray(int32: result.species.map { Int32($0.rawValue) }).encoded(), to: species)
         return [features, names, species]

@@ -93,6 +93,10 @@ public struct StructuralDescriptors: Sendable {
             throw DescriptorError.invalidParameter(field: "boxLength", value: "\(c.boxLength)",
                                                    allowed: "L > \(2 * reach) (twice the largest interaction cutoff)")
         }
+        if let (i, j) = c.coincidentPair() { // their energies and bond angles would be NaN
+            throw DescriptorError.invalidParameter(field: "positions", value: "particles \(i) and \(j) at the same place",
+                                                   allowed: "no two particles closer than \(Configuration.coincidenceDistance)")
+        }
     }
 
     private var maxSigma: Double {

@@ -23,11 +23,13 @@ public struct IsoconfigurationalEnsemble: Sendable {
         guard temperature.isFinite, temperature > 0 else {
             throw DynamicsError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")
         }
-        guard runs >= 1 else { throw DynamicsError.invalidParameter(field: "runs", value: "\(runs)", allowed: "≥ 1") }
+        try DynamicsError.check("runs", runs, in: 1, EngineLimits.maxRuns)
         guard !times.isEmpty, times.allSatisfy({ $0 >= 1 }), zip(times, times.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw DynamicsError.invalidParameter(field: "times", value: "\(times)", allowed: "a non-empty, strictly increasing list of sweeps ≥ 1")
         }
-        guard lagsPerDecade >= 1 else { throw DynamicsError.invalidParameter(field: "lagsPerDecade", value: "\(lagsPerDecade)", allowed: "≥ 1") }
+        try DynamicsError.check("number of times", times.count, in: 1, EngineLimits.maxTimes)
+        try DynamicsError.check("last time", times.last!, in: 1, EngineLimits.maxSweeps)
+        try DynamicsError.check("lagsPerDecade", lagsPerDecade, in: 1, EngineLimits.maxLagsPerDecade)
         self.temperature = temperature; self.runs = runs; self.times = times
         self.lagsPerDecade = lagsPerDecade; self.waveNumber = waveNumber; self.maxDisplacement = maxDisplacement
     }
@@ -79,6 +81,8 @@ public struct IsoconfigurationalEnsemble: Sendable {
     func runOne(_ m: Int, start: Configuration, cage: Cage, parameters: MonteCarloParameters, seed: UInt64, index: UInt64,
                 checkpointDirectory: URL?, checkpointInterval: Int, cancellation: CancellationFlag?,
                 counter: ProgressCounter) throws -> RunRecord {
+        // A run not yet started has nothing to save: skip its setup so a stop stays prompt.
+        if cancellation?.isCancelled == true { throw DynamicsError.cancelled }
         let timeIndex = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let curve = curveTimes
         let curveIndex = Dictionary(uniqueKeysWithValues: curve.enumerated().map { ($1, $0) })

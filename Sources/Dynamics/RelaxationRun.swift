@@ -23,11 +23,18 @@ public struct RelaxationRun: Sendable {
         guard temperature.isFinite, temperature > 0 else {
             throw DynamicsError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")
         }
-        guard maxLag >= 1 else { throw DynamicsError.invalidParameter(field: "maxLag", value: "\(maxLag)", allowed: "≥ 1 sweep") }
-        guard origins >= 1 else { throw DynamicsError.invalidParameter(field: "origins", value: "\(origins)", allowed: "≥ 1") }
+        try DynamicsError.check("maxLag", maxLag, in: 1, EngineLimits.maxSweeps)
+        try DynamicsError.check("origins", origins, in: 1, EngineLimits.maxOrigins)
         let spacing = originSpacing ?? max(1, maxLag / 2)
-        guard spacing >= 1 else { throw DynamicsError.invalidParameter(field: "originSpacing", value: "\(spacing)", allowed: "≥ 1 sweep") }
-        guard lagsPerDecade >= 1 else { throw DynamicsError.invalidParameter(field: "lagsPerDecade", value: "\(lagsPerDecade)", allowed: "≥ 1") }
+        try DynamicsError.check("originSpacing", spacing, in: 1, EngineLimits.maxSweeps)
+        try DynamicsError.check("lagsPerDecade", lagsPerDecade, in: 1, EngineLimits.maxLagsPerDecade)
+        // (origins − 1)·spacing + maxLag ≤ 10^4 · 10^11 + 10^11: no overflow; the run must fit the engine.
+        let total = (origins - 1) * spacing + maxLag
+        guard total <= EngineLimits.maxSweeps else {
+            throw DynamicsError.invalidParameter(
+                field: "trajectory length (origins − 1)·originSpacing + maxLag", value: "\(total) sweeps",
+                allowed: "at most \(EngineLimits.maxSweeps) sweeps (fewer origins or a shorter maxLag)")
+        }
         guard waveNumber.isFinite, waveNumber > 0 else { throw DynamicsError.invalidParameter(field: "waveNumber", value: "\(waveNumber)", allowed: "> 0") }
         self.temperature = temperature; self.maxLag = maxLag; self.origins = origins; self.originSpacing = spacing
         self.lagsPerDecade = lagsPerDecade; self.waveNumber = waveNumber; self.maxDisplacement = maxDisplacement

@@ -24,15 +24,19 @@ public func relaxationTime(times: [Int], values: [Double], level: Double = exp(-
 }
 
 /// Roughly `perDecade` log-spaced whole times in 1…maximum, strictly increasing, ending at maximum.
+/// Terminates for every `maximum` (compared as a Double before any conversion to Int).
 public func logSpacedTimes(maximum: Int, perDecade: Int = 8) -> [Int] {
     guard maximum >= 1 else { return [] }
+    let step = 1 / Double(max(1, perDecade))
     var out: [Int] = []
     var e = 0.0
     while true {
-        let t = Int(pow(10, e).rounded())
+        let p = pow(10, e).rounded()
+        if !(p < Double(maximum)) { break }
+        let t = Int(p)
         if t >= maximum { break }
         if out.last != t { out.append(t) }
-        e += 1 / Double(perDecade)
+        e += step
     }
     out.append(maximum)
     return out

@@ -37,10 +37,15 @@ public struct NpyArray: Equatable, Sendable {
 public enum NpyError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     case malformed(path: String, reason: String)
+    /// Refused to write: value `index` (row-major) is NaN or ±inf and the caller did not allow it.
+    case nonFinite(path: String, index: Int, value: Double, count: Int)
     public var description: String {
         switch self {
         case let .unreadable(path, reason): "\(path): cannot read .npy file: \(reason)"
         case let .malformed(path, reason): "\(path): not a valid .npy file: \(reason)"
+        case let .nonFinite(path, index, value, count):
+            "\(path): not written: \(count) value(s) are not finite (the first is \(value) at flat index \(index)); "
+                + "the computation that produced them failed"
         }
     }
 }
@@ -67,11 +72,21 @@ extension NpyArray {
     }
 
     /// Writes atomically (temporary file, then rename), so a reader never sees half an array.
-    public func write(to url: URL) throws {
-        try encoded().write(to: url, options: .atomic)
+    /// Refuses NaN and ±inf unless `allowNonFinite`: a user-facing array must not carry a failed
+    /// computation downstream unannounced.
+    public func write(to url: URL, allowNonFinite: Bool = false) throws {
+        if !allowNonFinite { try requireFinite(path: url.path) }
+        try writeAtomically(encoded(), to: url)
+    }
+
+    /// Throws `NpyError.nonFinite` naming `path` when a value is NaN or ±inf.
+    public func requireFinite(path: String) throws {
+        guard let first = values.firstIndex(where: { !$0.isFinite }) else { return }
+        throw NpyError.nonFinite(path: path, index: first, value: values[first], count: values.lazy.filter { !$0.isFinite }.count)
     }
 
     public static func read(from url: URL) throws -> NpyArray {
+        if let problem = readProblem(url) { throw NpyError.unreadable(path: url.path, reason: problem) }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw NpyError.unreadable(path: url.path, reason: (error as NSError).localizedDescription)
@@ -92,7 +107,7 @@ extension NpyArray {
             headerLen = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }; headerStart = 12
         default: throw bad("unsupported format version \(major)")
         }
-        guard bytes.count >= headerStart + headerLen, let header = String(bytes: bytes[headerStart..<headerStart + headerLen], encoding: .utf8) else {
+        guard bytes.count - headerStart >= headerLen, let header = String(bytes: bytes[headerStart..<headerStart + headerLen], encoding: .utf8) else {
             throw bad("truncated header")
         }
         guard let descr = field("descr", in: header), let dtype = DType(rawValue: descr.replacingOccurrences(of: "=", with: "<"))
@@ -106,9 +121,16 @@ extension NpyArray {
             guard let v = Int(s), v >= 0 else { throw bad("bad shape entry '\(s)'") }
             return v
         }
-        let count = dims.reduce(1, *)
+        // Checked arithmetic: a forged shape must not overflow into a small (or trapping) size.
+        var count = 1
+        for d in dims {
+            let (p, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw bad("shape \(dims) holds more values than can be addressed (\(Int.max))") }
+            count = p
+        }
+        let (byteCount, overflow) = count.multipliedReportingOverflow(by: dtype.size)
         let body = headerStart + headerLen
-        guard bytes.count - body >= count * dtype.size else {
+        guard !overflow, bytes.count - body >= byteCount else {
             throw bad("truncated data: header promises \(count) values of \(dtype.size) bytes, file holds \(bytes.count - body) bytes")
         }
         var values = [Double](repeating: 0, count: count)

@@ -65,6 +65,48 @@ public struct Configuration: Sendable, Equatable {
         return Configuration(boxLength: l, x: x, y: y, species: random.species)
     }
 
+    /// Particles closer than this (in σ) count as coincident: at distance 0 every pair energy,
+    /// bond angle and descriptor is NaN, and just above it r⁻¹² overflows.
+    public static let coincidenceDistance = 1e-8
+
+    /// The lexicographically first pair i < j closer than `coincidenceDistance` (minimum image),
+    /// or nil. O(N) on any liquid: a cell grid of about one particle per cell, 3×3 stencil.
+    public func coincidentPair() -> (Int, Int)? {
+        let n = count, l = boxLength, d = Configuration.coincidenceDistance
+        guard n >= 2 else { return nil }
+        // Cells at least d wide (so a coincident pair sits in neighbouring cells) and at least 3
+        // per side (so the stencil visits no cell twice); otherwise one cell holding everyone.
+        let side = min(Double(n).squareRoot(), l / d).rounded(.down)
+        let m = side >= 3 && side.isFinite ? Int(side) : 1
+        let cellSize = l / Double(m)
+        func cell(_ v: Double) -> Int {
+            let f = wrap(v, l) / cellSize
+            return f.isFinite ? Int(Swift.min(Double(m - 1), Swift.max(0, f))) : 0
+        }
+        var head = [Int](repeating: -1, count: m * m), next = [Int](repeating: -1, count: n), cellOf = [Int](repeating: 0, count: n)
+        for i in (0..<n).reversed() { // lists in increasing index order
+            cellOf[i] = cell(y[i]) * m + cell(x[i])
+            next[i] = head[cellOf[i]]; head[cellOf[i]] = i
+        }
+        let stencil = m == 1 ? 0...0 : -1...1
+        for i in 0..<n {
+            let cx = cellOf[i] % m, cy = cellOf[i] / m
+            var best = Int.max
+            for oy in stencil { for ox in stencil {
+                var j = head[((cy + oy + m) % m) * m + (cx + ox + m) % m]
+                while j >= 0 {
+                    if j > i && j < best {
+                        let (sx, sy) = separation(i, j)
+                        if sx * sx + sy * sy < d * d { best = j }
+                    }
+                    j = next[j]
+                }
+            } }
+            if best != Int.max { return (i, best) }
+        }
+        return nil
+    }
+
     /// Total potential energy Σ_{i<j} v(r_ij), by the obviously correct O(N²) double loop.
     /// For tests and small systems; the Monte Carlo engine uses cell lists.
     public func potentialEnergyBruteForce(_ potential: PairPotential) -> Double {

@@ -22,6 +22,7 @@ public enum ExtendedXYZ {
     }
 
     public static func read(from url: URL) throws -> Configuration {
+        if let problem = readProblem(url) { throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\(problem))") }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\((error as NSError).localizedDescription))")
@@ -30,8 +31,10 @@ public enum ExtendedXYZ {
     }
 
     public static func decode(_ text: String, path: String = "<xyz>") throws -> Configuration {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        // Any newline (CRLF is one Character in Swift, so splitting on "\n" alone would miss it);
+        // trailing blank lines are valid and ignored.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         func fail(_ line: Int, _ reason: String) -> ModelError { .malformedFile(path: path, line: line, reason: reason) }
         guard let first = lines.first, let n = Int(first.trimmingCharacters(in: .whitespaces)), n > 0 else {
             throw fail(1, "first line must be the number of particles (a positive integer)")
@@ -65,7 +68,12 @@ public enum ExtendedXYZ {
             }
             species.append(s); x.append(xi); y.append(yi)
         }
-        return Configuration(boxLength: cell[0], x: x, y: y, species: species)
+        let c = Configuration(boxLength: cell[0], x: x, y: y, species: species)
+        if let (i, j) = c.coincidentPair() {
+            throw fail(j + 3, "particles \(i) and \(j) (0-based; lines \(i + 3) and \(j + 3)) are at the same position "
+                           + "(closer than \(Configuration.coincidenceDistance)); every energy and descriptor would be NaN")
+        }
+        return c
     }
 
     /// The value of `key=value` or `key="quoted value"` in an extended-XYZ header.

@@ -71,7 +71,7 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .invalidParameter(field, value, allowed): "invalid \(field) = \(value): expected \(allowed)"
-        case let .malformedFile(path, line, reason): "\(path):\(line): \(reason)"
+        case let .malformedFile(path, line, reason): line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" // 0: the whole file
         }
     }
 }

@@ -66,6 +66,11 @@ public final class MonteCarloSimulation {
         guard c.x.allSatisfy(\.isFinite), c.y.allSatisfy(\.isFinite) else {
             throw MonteCarloError.invalidParameter(field: "configuration positions", value: "non-finite", allowed: "finite coordinates")
         }
+        try EngineLimits.check("configuration.count", c.count, in: 2, EngineLimits.maxParticles)
+        if let (i, j) = c.coincidentPair() { // their pair energy would be NaN
+            throw MonteCarloError.invalidParameter(field: "configuration positions", value: "particles \(i) and \(j) at the same place",
+                                                   allowed: "no two particles closer than \(Configuration.coincidenceDistance)")
+        }
         count = c.count; boxLength = c.boxLength
         self.potential = potential; self.parameters = parameters; self.stream = stream
         xy = .allocate(capacity: 2 * count + 2); species = .allocate(capacity: count + 1)

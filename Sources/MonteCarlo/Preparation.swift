@@ -20,12 +20,12 @@ public struct PreparationProtocol: Sendable, Equatable {
     public var maxDisplacement = MonteCarloParameters.paperMaxDisplacement
 
     public init(n: Int, temperature: Double, swapSweeps: Int, checkSweeps: Int) throws {
-        guard n > 0 else { throw MonteCarloError.invalidParameter(field: "n", value: "\(n)", allowed: "a positive number of particles") }
+        try EngineLimits.check("n", n, in: 1, EngineLimits.maxParticles)
         guard temperature.isFinite, temperature > 0 else {
             throw MonteCarloError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")
         }
-        guard swapSweeps >= 0 else { throw MonteCarloError.invalidParameter(field: "swapSweeps", value: "\(swapSweeps)", allowed: "≥ 0") }
-        guard checkSweeps >= 20 else { throw MonteCarloError.invalidParameter(field: "checkSweeps", value: "\(checkSweeps)", allowed: "≥ 20") }
+        try EngineLimits.check("swapSweeps", swapSweeps, in: 0, EngineLimits.maxSweeps)
+        try EngineLimits.check("checkSweeps", checkSweeps, in: 20, EngineLimits.maxSweeps)
         self.n = n; self.temperature = temperature; self.swapSweeps = swapSweeps; self.checkSweeps = checkSweeps
     }
 }
@@ -45,6 +45,12 @@ public enum Preparation {
     public static func prepare(_ p: PreparationProtocol, seed: UInt64, index: UInt64 = 0, mixture: Mixture = .paper,
                                cancellation: CancellationFlag? = nil,
                                progress: ((String, Int, Int) -> Void)? = nil) throws -> PreparedConfiguration {
+        // The stages run back to back on one sweep counter; settable fields are checked here.
+        try EngineLimits.check("meltSweeps", p.meltSweeps, in: 0, EngineLimits.maxSweeps)
+        try EngineLimits.check("swapSweeps", p.swapSweeps, in: 0, EngineLimits.maxSweeps)
+        try EngineLimits.check("checkSweeps", p.checkSweeps, in: 20, EngineLimits.maxSweeps)
+        try EngineLimits.check("sampleInterval", p.sampleInterval, in: 1, EngineLimits.maxSweeps)
+        try EngineLimits.check("meltSweeps + swapSweeps + checkSweeps", p.meltSweeps + p.swapSweeps + p.checkSweeps, in: 20, EngineLimits.maxSweeps)
         var start = RandomStream(seed: seed, purpose: .liquidPreparation, indices: [index])
         let liquid = try Configuration.random(n: p.n, mixture: mixture, stream: &start)
         let hot = try MonteCarloParameters(temperature: max(p.meltTemperature, p.temperature), maxDisplacement: p.maxDisplacement)

@@ -32,6 +32,7 @@ extension MonteCarloSimulation {
                     progress: ((Int, Int) -> Void)? = nil,
                     afterSweep: (MonteCarloSimulation) throws -> Void = { _ in },
                     payload: () -> [UInt8] = { [] }) throws -> RunOutcome {
+        try EngineLimits.check("target sweep", targetSweep, in: 0, EngineLimits.maxSweeps)
         let step = max(1, targetSweep / 100)
         while sweep < targetSweep {
             if cancellation?.isCancelled == true {

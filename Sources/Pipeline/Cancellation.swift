@@ -21,6 +21,9 @@ public final class CancellationToken: @unchecked Sendable {
 
     public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
 
+    /// The last signal the installed handlers received, if any (exit status 128 + signal).
+    public static var receivedSignal: Int32? { signalCount == 0 ? nil : lastSignal }
+
     /// Routes `signals` (SIGINT and SIGTERM by default) to `cancel()`. With `exitOnRepeat`, a
     /// second signal exits with status 130 (interactive use); without, every signal only asks to
     /// stop (a batch worker that must always checkpoint). `onSignal` is called once per signal.
@@ -40,7 +43,7 @@ public final class CancellationToken: @unchecked Sendable {
                 let count = signalCount
                 guard count != seen else { continue }
                 seen = count
-                if exitOnRepeat && isCancelled { exit(130) }
+                if exitOnRepeat && isCancelled { exit(128 + lastSignal) }
                 cancel()
                 onSignal(lastSignal)
             }

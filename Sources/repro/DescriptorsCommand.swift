@@ -19,9 +19,10 @@ struct DescriptorsCommand: ParsableCommand {
     var configuration: String
     @Option(help: "Output feature matrix (.npy); names and species are written beside it.")
     var out: String = "features.npy"
-    @Option(help: "Comma-separated coarse-graining lengths ℓ > 0, in column order (default: 0.5,1.0,…,5.0).")
+    // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
+    @Option(parsing: .unconditional, help: "Comma-separated coarse-graining lengths ℓ > 0, in column order (default: 0.5,1.0,…,5.0).")
     var ells: String?
-    @Option(help: "Coarse-graining radius R_N; must be below half the box side (default: 20 σ_LS = 20).")
+    @Option(parsing: .unconditional, help: "Coarse-graining radius R_N; must be below half the box side (default: 20 σ_LS = 20).")
     var radius: Double?
     @Flag(help: "Use one thread (results are identical either way).")
     var serial = false
@@ -43,6 +44,10 @@ struct DescriptorsCommand: ParsableCommand {
         _ = try parsedElls()
         if let radius { guard radius.isFinite, radius > 0 else { throw ValidationError("--radius must be a finite R_N > 0, got \(radius)") } }
         guard out.hasSuffix(".npy") else { throw ValidationError("--out must name a .npy file, got '\(out)'") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("--out must name a .npy file, but '\(out)' is a directory")
+        }
     }
 
     func run() throws {

@@ -20,21 +20,22 @@ struct DynamicsCommand: ParsableCommand {
 
     @Option(help: "Starting configuration (extended XYZ), ideally equilibrated at --temperature.")
     var from: String
-    @Option(help: "Temperature T (> 0).")
+    // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
+    @Option(parsing: .unconditional, help: "Temperature T (> 0).")
     var temperature: Double
-    @Option(help: "Longest lag / length of each iso-configurational trajectory, in sweeps.")
+    @Option(parsing: .unconditional, help: "Longest lag / length of each iso-configurational trajectory, in sweeps (1…10^11).")
     var sweeps: Int
-    @Option(help: "Seed of every random stream.")
+    @Option(parsing: .unconditional, help: "Seed of every random stream (0…2^64 − 1).")
     var seed: UInt64 = 1
-    @Option(help: "Number of iso-configurational trajectories (omit for F_s^CR only).")
+    @Option(parsing: .unconditional, help: "Number of iso-configurational trajectories, 1…100000 (omit for F_s^CR only).")
     var runs: Int?
-    @Option(help: "Comma-separated sweeps at which p and q are recorded (default: --sweeps).")
+    @Option(parsing: .unconditional, help: "Comma-separated sweeps at which p and q are recorded (default: --sweeps).")
     var times: String?
-    @Option(help: "Time origins of the F_s^CR run without --runs.")
+    @Option(parsing: .unconditional, help: "Time origins of the F_s^CR run without --runs, 1…10000.")
     var origins: Int = 4
-    @Option(help: "Sweeps between checkpoints.")
+    @Option(parsing: .unconditional, help: "Sweeps between checkpoints (≥ 1).")
     var checkpointInterval: Int = 1000
-    @Option(help: "Worker threads for --runs (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads for --runs, 1…4096 (default: all cores).")
     var threads: Int?
     @Option(help: "Output directory.")
     var out: String
@@ -44,6 +45,7 @@ struct DynamicsCommand: ParsableCommand {
         let parts = times.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let values = parts.compactMap { Int($0) }
         guard values.count == parts.count, !values.isEmpty else { throw ValidationError("--times must be comma-separated whole sweeps, got '\(times)'") }
+        guard values.count <= EngineLimits.maxTimes else { throw ValidationError("--times may list at most \(EngineLimits.maxTimes) times, got \(values.count)") }
         guard values.allSatisfy({ $0 >= 1 && $0 <= sweeps }), zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw ValidationError("--times must increase strictly and lie in 1…--sweeps (\(sweeps)), got '\(times)'")
         }
@@ -52,21 +54,33 @@ struct DynamicsCommand: ParsableCommand {
 
     func validate() throws {
         guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
-        guard sweeps >= 1 else { throw ValidationError("--sweeps must be ≥ 1, got \(sweeps)") }
-        if let runs { guard runs >= 1 else { throw ValidationError("--runs must be ≥ 1, got \(runs)") } }
-        guard origins >= 1 else { throw ValidationError("--origins must be ≥ 1, got \(origins)") }
-        guard checkpointInterval >= 1 else { throw ValidationError("--checkpoint-interval must be ≥ 1, got \(checkpointInterval)") }
-        if let threads { guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1, got \(threads)") } }
-        _ = try parsedTimes()
+        try checkRange("--sweeps", sweeps, 1, EngineLimits.maxSweeps)
+        if let runs { try checkRange("--runs", runs, 1, EngineLimits.maxRuns) }
+        try checkRange("--origins", origins, 1, EngineLimits.maxOrigins)
+        try checkRange("--checkpoint-interval", checkpointInterval, 1, Int.max)
+        if let threads { try checkRange("--threads", threads, 1, 4096) }
+        let times = try parsedTimes()
+        // The science types check what the options imply together (e.g. the trajectory length).
+        do {
+            if let runs { _ = try IsoconfigurationalEnsemble(temperature: temperature, runs: runs, times: times) }
+            else { _ = try RelaxationRun(temperature: temperature, maxLag: sweeps, origins: origins) }
+        } catch let e as DynamicsError {
+            throw ValidationError("\(e) (from --sweeps \(sweeps)" + (runs == nil ? ", --origins \(origins))" : ", --times)"))
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("--out must name a directory, but '\(out)' is a file")
+        }
     }
 
     func run() throws {
-        let flag = cancelOnSignals()
+        let flag = Interruption.install()
         let start = try ExtendedXYZ.read(from: URL(fileURLWithPath: from))
         let dir = URL(fileURLWithPath: out)
         let checkpoints = dir.appendingPathComponent("checkpoints")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let curveTimes: [Int], fs: [Double], tau: Double?
+        var arrays: [(String, NpyArray)] = []
         do {
             if let runs {
                 let e = try IsoconfigurationalEnsemble(temperature: temperature, runs: runs, times: parsedTimes())
@@ -74,10 +88,9 @@ struct DynamicsCommand: ParsableCommand {
                                       threads: threads, cancellation: flag, progress: { d, t in progressLine("iso runs", d, t) })
                 let n = start.count
                 for (name, m) in [("p", r.p), ("q", r.q)] {
-                    let values = (0..<n).flatMap { i in m.map { $0[i] } }
-                    try NpyArray(shape: [n, r.times.count], values: values).write(to: dir.appendingPathComponent("\(name).npy"))
+                    arrays.append(("\(name).npy", NpyArray(shape: [n, r.times.count], values: (0..<n).flatMap { i in m.map { $0[i] } })))
                 }
-                try NpyArray(int32: r.times.map(Int32.init)).write(to: dir.appendingPathComponent("times.npy"))
+                arrays.append(("times.npy", NpyArray(int32: r.times.map(Int32.init))))
                 (curveTimes, fs, tau) = (r.curveTimes, r.fs, r.tauAlpha)
                 for (k, t) in r.times.enumerated() {
                     print(String(format: "t = %d: mean p = %.4f, mean q = %.4f", t, r.p[k].reduce(0, +) / Double(n), r.q[k].reduce(0, +) / Double(n)))
@@ -91,13 +104,16 @@ struct DynamicsCommand: ParsableCommand {
             }
         } catch DynamicsError.cancelled {
             FileHandle.standardError.write(Data("interrupted; rerun the same command to resume from \(checkpoints.path)\n".utf8))
-            throw ExitCode(130)
+            throw ExitCode(Interruption.exitStatus)
         }
+        arrays.append(("fs.npy", NpyArray(shape: [fs.count, 2], values: zip(curveTimes, fs).flatMap { [Double($0), $1] })))
+        // Refuse a NaN anywhere before writing anything, so no half set of outputs is left.
+        for (name, a) in arrays { try a.requireFinite(path: dir.appendingPathComponent(name).path) }
         let tauText = tau.map { String(format: "%.6g", $0) } ?? "not reached (F_s^CR stays above 1/e)"
         var csv = "# F_s^CR(k = \(paperWaveNumber), t), T = \(temperature), tau_alpha = \(tauText) sweeps\nt,fs_cr\n"
         for (t, f) in zip(curveTimes, fs) { csv += "\(t),\(f)\n" }
+        for (name, a) in arrays { try a.write(to: dir.appendingPathComponent(name)) }
         try writeAtomically(csv, to: dir.appendingPathComponent("fs.csv"))
-        try NpyArray(shape: [fs.count, 2], values: zip(curveTimes, fs).flatMap { [Double($0), $1] }).write(to: dir.appendingPathComponent("fs.npy"))
         try writeAtomically("\(tauText)\n", to: dir.appendingPathComponent("tau_alpha.txt"))
         print("tau_alpha = \(tauText) sweeps; results in \(dir.path)")
     }

@@ -18,9 +18,10 @@ struct ImbalanceCommand: ParsableCommand {
     var a: String
     @Argument(help: "Space B (.npy, same number of rows as A).")
     var b: String
-    @Option(name: .customLong("columns-a"), help: "Comma-separated 0-based columns of A to use (default: all columns).")
+    // parsing: .unconditional: "-1" reaches parseColumns (a plain message there), not "Missing value".
+    @Option(name: .customLong("columns-a"), parsing: .unconditional, help: "Comma-separated 0-based columns of A to use (default: all columns).")
     var columnsA: String?
-    @Option(name: .customLong("columns-b"), help: "Comma-separated 0-based columns of B to use (default: all columns).")
+    @Option(name: .customLong("columns-b"), parsing: .unconditional, help: "Comma-separated 0-based columns of B to use (default: all columns).")
     var columnsB: String?
     @Flag(name: .customLong("no-standardize"), help: "Use the values as given instead of standardizing each column (default: standardize).")
     var noStandardize = false

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         Finished tasks are cached by content in --cache; an interrupted run (Ctrl-C, kill) resumes from its \
         checkpoints. Writes results/<profile>/, figures/<profile>/ and report/build/<profile>/. Exits 1 if a task \
-        or an expectation fails (after writing the report), 2 on bad input.
+        or an expectation fails (after writing the report), 2 on bad input, 130/143 when interrupted by SIGINT/SIGTERM.
         """)
     @OptionGroup var options: StudyOptions
     @Option(help: "Worker threads (default: all cores).")
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             study.executor = executor.choice
             ok = try study.run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         } catch { throw fail(error) }
-        if !ok { throw ExitCode(1) }
+        if !ok { throw ExitCode(CancellationToken.receivedSignal.map { 128 + $0 } ?? 1) } // 130 SIGINT, 143 SIGTERM
     }
 }
 

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Repro: ParsableCommand {
@@ -9,4 +12,14 @@ struct Repro: ParsableCommand {
                       ImbalanceCommand.self, SelectCommand.self, ReportCommand.self, StatusCommand.self, DiffCommand.self,
                       RunTaskCommand.self]
     )
+
+    /// A parent may start us with SIGINT/SIGTERM blocked (Foundation's Process from a worker
+    /// thread does): the handlers would then never run. Unblock them before any thread starts.
+    static func main() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGUSR1] { sigaddset(&set, s) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        main(nil)
+    }
 }

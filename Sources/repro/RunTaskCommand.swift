@@ -19,8 +19,12 @@ struct RunTaskCommand: ParsableCommand {
     @Option(help: "Cache key of the task (see the cache's entries/ and slurm/arrays/*.keys).")
     var key: String
     @OptionGroup var options: StudyOptions
-    @Option(help: "Worker threads (default: $SLURM_CPUS_PER_TASK, else all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: $SLURM_CPUS_PER_TASK, else all cores).")
     var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
+    }
 
     func run() throws {
         let status = execute()
@@ -68,11 +72,11 @@ struct ExecutorOptions: ParsableArguments {
     var account: String?
     @Option(help: "Slurm time limit per job (e.g. 24:00:00); long tasks checkpoint and are resubmitted.")
     var time: String?
-    @Option(help: "CPUs per Slurm task (default: the task's thread count).")
+    @Option(parsing: .unconditional, help: "CPUs per Slurm task (default: the task's thread count).")
     var cpusPerTask: Int?
     @Option(parsing: .unconditionalSingleValue, help: "Extra sbatch option, repeatable (e.g. --sbatch-option=--mem=8G).")
     var sbatchOption: [String] = []
-    @Option(help: "Times a failed Slurm task is resubmitted.")
+    @Option(parsing: .unconditional, help: "Times a failed Slurm task is resubmitted.")
     var maxRetries: Int?
 
     var choice: ExecutorChoice {

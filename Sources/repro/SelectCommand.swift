@@ -21,11 +21,12 @@ struct SelectCommand: ParsableCommand {
     var features: String
     @Option(help: "Scalar target y (.npy, one value per row of X) for the supervised selection (default: none, unsupervised).")
     var target: String?
-    @Option(name: .customLong("max-d"), help: "Number of features to select, 1 … number of columns.")
+    // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
+    @Option(name: .customLong("max-d"), parsing: .unconditional, help: "Number of features to select, 1 … number of columns.")
     var maxD: Int = 15
     @Option(help: "Feature names (JSON array of strings) (default: <features stem>.names.json if it exists).")
     var names: String?
-    @Option(name: .customLong("noise-seed"), help: "Supervised only: append a standardized Gaussian-noise feature drawn with this seed after the last step (default: no noise point).")
+    @Option(name: .customLong("noise-seed"), parsing: .unconditional, help: "Supervised only: append a standardized Gaussian-noise feature drawn with this seed after the last step (default: no noise point).")
     var noiseSeed: UInt64?
     @Flag(name: .customLong("no-standardize"), help: "Use the features as given (default: standardize each column).")
     var noStandardize = false
@@ -82,6 +83,7 @@ struct SelectCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: beside) else { return nil }
             path = beside
         }
+        if let problem = readProblem(URL(fileURLWithPath: path)) { throw ImbalanceInput.Problem("\(path): cannot read the names file: \(problem)") }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ImbalanceInput.Problem("\(path): cannot read the names file: \(error.localizedDescription)")

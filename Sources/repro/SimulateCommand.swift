@@ -15,30 +15,38 @@ struct SimulateCommand: ParsableCommand {
         over the run, the acceptance rate and the speed. Ctrl-C stops cleanly after the current sweep.
         """)
 
-    @Option(help: "Number of particles when preparing a liquid (a multiple of 25; ignored with --from unless given, then it must match).")
+    // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
+    @Option(parsing: .unconditional, help: "Number of particles when preparing a liquid (a multiple of 25; ignored with --from unless given, then it must match).")
     var n: Int?
-    @Option(help: "Temperature T (> 0).")
+    @Option(parsing: .unconditional, help: "Temperature T (> 0).")
     var temperature: Double
-    @Option(help: "Sweeps (N trials each) of the production run.")
+    @Option(parsing: .unconditional, help: "Sweeps (N trials each) of the production run, 1…10^11.")
     var sweeps: Int = 1000
-    @Option(help: "Seed of every random stream.")
+    @Option(parsing: .unconditional, help: "Seed of every random stream (0…2^64 − 1).")
     var seed: UInt64 = 1
     @Option(help: "Start from this extended-XYZ configuration instead of preparing a liquid.")
     var from: String?
-    @Option(help: "Sweeps with swap moves at T when preparing a liquid.")
+    @Option(parsing: .unconditional, help: "Sweeps with swap moves at T when preparing a liquid (at most 10^11 − 400).")
     var prepareSweeps: Int = 2000
     @Option(help: "Output extended-XYZ file (unwrapped positions).")
     var out: String
 
     func validate() throws {
         guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
-        guard sweeps >= 1 else { throw ValidationError("--sweeps must be ≥ 1, got \(sweeps)") }
-        guard prepareSweeps >= 0 else { throw ValidationError("--prepare-sweeps must be ≥ 0, got \(prepareSweeps)") }
-        if let n { guard n > 0, n % 25 == 0 else { throw ValidationError("--n must be a positive multiple of 25 (44/20/36 % S/M/L), got \(n)") } }
+        try checkRange("--sweeps", sweeps, 1, EngineLimits.maxSweeps)
+        try checkRange("--prepare-sweeps", prepareSweeps, 0, EngineLimits.maxSweeps - 400) // melt and check add 200 each
+        if let n {
+            guard n > 0, n % 25 == 0 else { throw ValidationError("--n must be a positive multiple of 25 (44/20/36 % S/M/L), got \(n)") }
+            try checkRange("--n", n, 25, EngineLimits.maxParticles)
+        }
+        var isDirectory: ObjCBool = false // found now, not after the whole run
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("--out must name an .xyz file, but '\(out)' is a directory")
+        }
     }
 
     func run() throws {
-        let flag = cancelOnSignals()
+        let flag = Interruption.install()
         let start: Configuration
         if let from {
             start = try ExtendedXYZ.read(from: URL(fileURLWithPath: from))
@@ -46,6 +54,10 @@ struct SimulateCommand: ParsableCommand {
         } else {
             let p = try PreparationProtocol(n: n ?? 4000, temperature: temperature, swapSweeps: prepareSweeps, checkSweeps: 200)
             let prepared = try Preparation.prepare(p, seed: seed, cancellation: flag, progress: progressLine)
+            if flag.isCancelled { // nothing worth keeping yet
+                FileHandle.standardError.write(Data("interrupted while preparing the liquid; nothing written\n".utf8))
+                throw ExitCode(Interruption.exitStatus)
+            }
             let c = prepared.check
             print(String(format: "prepared: E/N = %.5f ± %.5f, drift %.2e ± %.1e per sweep (%.1fσ), acceptance %.3f, swap acceptance %.3f",
                          c.meanEnergyPerParticle, c.meanEnergyError, c.slopePerSweep, c.slopeError, c.driftSignificance,
@@ -65,30 +77,13 @@ struct SimulateCommand: ParsableCommand {
         print(String(format: "mean potential energy per particle: %.6f", samples > 0 ? energy / Double(samples) / Double(sim.count) : sim.potentialEnergy / Double(sim.count)))
         print(String(format: "acceptance rate: %.4f", sim.acceptanceRate))
         print(String(format: "speed: %.3g trials/s (%d sweeps of %d particles in %.1f s)", Double(sim.trials) / wall, sim.sweep, sim.count, wall))
-        if case .cancelled = outcome { throw ExitCode(130) }
+        if case .cancelled = outcome { throw ExitCode(Interruption.exitStatus) }
     }
 }
 
-/// A cancellation flag set by SIGINT or SIGTERM (handled on a dispatch queue, not in the signal
-/// handler), so long runs stop at a sweep boundary and write their checkpoints.
-func cancelOnSignals() -> CancellationFlag {
-    let flag = CancellationFlag()
-    for s in [SIGINT, SIGTERM] {
-        signal(s, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: s, queue: .global())
-        source.setEventHandler {
-            FileHandle.standardError.write(Data("\nstopping at the next sweep (checkpoints are written)…\n".utf8))
-            flag.cancel()
-        }
-        source.resume()
-        signalSources.append(source)
+/// Throws a plain ValidationError unless `value` lies in `low…high`.
+func checkRange(_ option: String, _ value: Int, _ low: Int, _ high: Int) throws {
+    guard value >= low, value <= high else {
+        throw ValidationError("\(option) must be a whole number in \(EngineLimits.range(low, high)), got \(value)")
     }
-    return flag
-}
-nonisolated(unsafe) private var signalSources: [DispatchSourceSignal] = []
-
-/// One progress line on stderr about every 10 % of a stage.
-func progressLine(_ stage: String, _ done: Int, _ total: Int) {
-    guard total > 0, done * 10 / total != (done - max(1, total / 100)) * 10 / total || done == total else { return }
-    FileHandle.standardError.write(Data("\(stage): \(done)/\(total) sweeps\n".utf8))
 }

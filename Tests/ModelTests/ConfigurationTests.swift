@@ -57,3 +57,34 @@ func expectNeighbourListMatchesBruteForce(_ c: Configuration, ratio: Double) {
         #expect(list.neighbors(of: i).map(Int.init) == expected)
     }
 }
+
+/// Issue 14, item 10: coincident particles are found in O(N) with the same answer as all pairs.
+@Suite struct CoincidentPairTests {
+    func bruteForce(_ c: Configuration) -> (Int, Int)? {
+        for i in 0..<c.count { for j in (i + 1)..<c.count {
+            let (dx, dy) = c.separation(i, j)
+            if dx * dx + dy * dy < Configuration.coincidenceDistance * Configuration.coincidenceDistance { return (i, j) }
+        } }
+        return nil
+    }
+
+    @Test func agreesWithAllPairsOnPlantedDuplicates() {
+        for seed in UInt64(1)...20 {
+            var c = Fixtures.randomMixture(n: 200, seed: seed)
+            #expect(c.coincidentPair() == nil)
+            let i = Int(seed * 7 % 200), j = Int(seed * 13 % 200)
+            guard i != j else { continue }
+            // A periodic image of the same place, unwrapped by whole boxes.
+            c.x[j] = c.x[i] + c.boxLength * Double(seed % 3); c.y[j] = c.y[i] - c.boxLength * Double(seed % 2)
+            let found = c.coincidentPair()
+            #expect(found != nil && found! == bruteForce(c)!, "seed \(seed)")
+        }
+    }
+
+    @Test func tinyAndDegenerateBoxesDoNotTrap() {
+        let c = Configuration(boxLength: 1e-300, x: [0, 1e300, 5], y: [0, 0, 5], species: [.small, .small, .large])
+        _ = c.coincidentPair() // must return, whatever the verdict
+        let same = Configuration(boxLength: 1e308, x: [1, 1], y: [2, 2], species: [.small, .medium])
+        #expect(same.coincidentPair()! == (0, 1))
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import repro
+
+/// Issue 14, items 7 and 11: counts bounded with the allowed range, negative numbers reach
+/// validate(), files and directories confused get plain messages.
+@Suite struct OptionValidationTests {
+    /// The message ArgumentParser would print for `arguments`, or nil if they parse.
+    func message<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> String? {
+        do { _ = try type.parse(arguments); return nil } catch { return type.message(for: error) }
+    }
+
+    @Test func hugeSweepsAreRefusedWithTheAllowedRange() {
+        let base = ["--from", "c.xyz", "--temperature", "0.5", "--out", "d"]
+        #expect(message(DynamicsCommand.self, base + ["--sweeps", "9223372036854775807"])
+                == "--sweeps must be a whole number in 1…100000000000 (10^11), got 9223372036854775807")
+        #expect(message(DynamicsCommand.self, base + ["--sweeps", "100000000000"])?.contains("trajectory length") == true)
+        #expect(message(DynamicsCommand.self, base + ["--sweeps", "100", "--runs", "1000000"])
+                == "--runs must be a whole number in 1…100000 (10^5), got 1000000")
+        #expect(message(DynamicsCommand.self, base + ["--sweeps", "100"]) == nil)
+        #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", "x", "--n", "9223372036854775800"])
+                == "--n must be a whole number in 25…10000000 (10^7), got 9223372036854775800")
+    }
+
+    @Test func negativeNumbersParseAndFailValidationPlainly() {
+        // Was "Missing value for '--max-d <max-d>'": "-5" looked like a short option.
+        #expect(message(SelectCommand.self, ["--features", "f.npy", "--max-d", "-5"]) == "--max-d must be at least 1, got -5")
+        #expect(message(SelectCommand.self, ["--features", "f.npy", "--max-d=-5"]) == "--max-d must be at least 1, got -5")
+        #expect(message(SimulateCommand.self, ["--temperature", "-1", "--out", "x"]) == "--temperature must be a finite number > 0, got -1.0")
+        #expect(message(SimulateCommand.self, ["--temperature", "1", "--sweeps", "-3", "--out", "x"])
+                == "--sweeps must be a whole number in 1…100000000000 (10^11), got -3")
+        #expect(message(DynamicsCommand.self, ["--from", "c.xyz", "--temperature", "1", "--sweeps", "10", "--origins", "-2", "--out", "d"])
+                == "--origins must be a whole number in 1…10000 (10^4), got -2")
+        #expect(message(DescriptorsCommand.self, ["c.xyz", "--radius", "-4"]) == "--radius must be a finite R_N > 0, got -4.0")
+        #expect(message(DescriptorsCommand.self, ["c.xyz", "--ells", "-1,2"])?.contains("got '-1'") == true)
+        #expect(message(ImbalanceCommand.self, ["a.npy", "b.npy", "--columns-a", "-1"]) == nil) // reaches parseColumns
+        #expect(message(RunTaskCommand.self, ["--key", "k", "--jobs", "-2"]) == "--jobs must be ≥ 1, got -2")
+    }
+
+    @Test func aFileWhereADirectoryIsExpectedAndViceVersa() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        let file = dir.appendingPathComponent("plain.txt"), npyDir = dir.appendingPathComponent("features.npy")
+        try FileManager.default.createDirectory(at: npyDir, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(message(DynamicsCommand.self, ["--from", "c.xyz", "--temperature", "1", "--sweeps", "10", "--out", file.path])
+                == "--out must name a directory, but '\(file.path)' is a file")
+        #expect(message(DescriptorsCommand.self, ["c.xyz", "--out", npyDir.path])
+                == "--out must name a .npy file, but '\(npyDir.path)' is a directory")
+        #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", dir.path])
+                == "--out must name an .xyz file, but '\(dir.path)' is a directory")
+    }
+}
