@@ -92,7 +92,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
         let url = checkpointDirectory?.appendingPathComponent("iso-seed\(seed)-configuration\(index)-run\(m).ckpt")
         var reported = 0
         let done = try runTrajectory(
-            from: start, parameters: parameters,
+            from: start, parameters: parameters, mixture: mixture,
             stream: RandomStream(seed: seed, purpose: .isoconfigurationalRun, indices: [index, UInt64(m)]),
             finalSweep: finalSweep, checkpointURL: url, checkpointInterval: checkpointInterval, cancellation: cancellation,
             progress: { d in counter.add(d - reported); reported = d },

@@ -55,7 +55,7 @@ public struct RelaxationRun: Sendable {
         var cages: [Cage] = []
         let parameters = try MonteCarloParameters(temperature: temperature, maxDisplacement: maxDisplacement)
         let completed = try runTrajectory(
-            from: start, parameters: parameters, stream: RandomStream(seed: seed, purpose: .relaxationRun, indices: [index]),
+            from: start, parameters: parameters, mixture: mixture, stream: RandomStream(seed: seed, purpose: .relaxationRun, indices: [index]),
             finalSweep: total, checkpointURL: checkpointURL, checkpointInterval: checkpointInterval, cancellation: cancellation,
             progress: { progress?($0, total) },
             restore: { bytes in

@@ -6,7 +6,7 @@ import Randomness
 /// Runs one translational-move trajectory from `start` to `finalSweep`, resuming from
 /// `checkpointURL` when a valid checkpoint is there (a damaged one is discarded with a warning); `payload`/`restore` carry the caller's
 /// recorder state through checkpoints. Returns false when cancelled.
-func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, stream: RandomStream, finalSweep: Int,
+func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, mixture: Mixture, stream: RandomStream, finalSweep: Int,
                    checkpointURL: URL?, checkpointInterval: Int, cancellation: CancellationFlag?,
                    progress: ((Int) -> Void)?,
                    restore: ([UInt8]) throws -> Void,
@@ -18,10 +18,10 @@ func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, 
             throw MonteCarloError.checkpointMismatch(path: url.path, field: "configuration", stored: "\(contents.configuration.count) particles",
                                                      expected: "the starting configuration's \(start.count) particles and species")
         }
-        sim = try MonteCarloSimulation(checkpoint: contents, parameters: parameters, path: url.path)
+        sim = try MonteCarloSimulation(checkpoint: contents, parameters: parameters, mixture: mixture, path: url.path)
         try restore(contents.payload)
     } else {
-        sim = try MonteCarloSimulation(configuration: start, parameters: parameters, stream: stream)
+        sim = try MonteCarloSimulation(configuration: start, parameters: parameters, stream: stream, mixture: mixture)
         record(sim)
     }
     let policy = try checkpointURL.map { try CheckpointPolicy(url: $0, interval: checkpointInterval) }

@@ -13,13 +13,14 @@ import Darwin
 /// renamed, so a crash (even kill -9) leaves either the previous checkpoint or the new one; the
 /// one before is kept as `.prev` for when the newest is damaged anyway (disk, editor, bug).
 ///
-/// Layout (little-endian 64-bit words): magic, version, N, L, T, δ_max, swap fraction, sweep,
-/// trials, accepted, swap trials, accepted swaps, 4 stream words, species bytes, x, y, storage
-/// order, payload,
-/// checksum. The Verlet list is rebuilt on load; energy sums do not depend on when it was built.
+/// Layout (little-endian 64-bit words): magic, version, N, L, T, δ_max, swap fraction, the
+/// mixture (σ_LL, σ_SS, σ_LS, ε_LL, ε_SS, ε_LS, cutoff ratio, density, then the species fractions;
+/// version 2 on), sweep, trials, accepted, swap trials, accepted swaps, 4 stream words, species
+/// bytes, x, y, storage order, payload, checksum. Version 1 files hold no mixture: they were
+/// written by runs of the paper's model, the only one the engine resumed. The Verlet list is rebuilt on load; energy sums do not depend on when it was built.
 public enum Checkpoint {
     static let magic: UInt64 = 0x3154_4B43_434D_5052 // "RPMCCKT1"
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     /// Serialises the state of `simulation` with `payload`.
     public static func encode(_ s: MonteCarloSimulation, payload: [UInt8] = []) -> [UInt8] {
@@ -27,6 +28,9 @@ public enum Checkpoint {
         w.write(magic); w.write(version)
         w.write(s.count); w.write(s.boxLength)
         w.write(s.parameters.temperature); w.write(s.parameters.maxDisplacement); w.write(s.parameters.swapFraction)
+        let m = s.potential.mixture
+        for x in [m.sigmaLL, m.sigmaSS, m.sigmaLS, m.epsilonLL, m.epsilonSS, m.epsilonLS, m.cutoffRatio, m.density] { w.write(x) }
+        w.write(m.fractions)
         w.write(s.sweep); w.write(s.trials); w.write(s.acceptedMoves); w.write(s.swapTrials); w.write(s.acceptedSwaps)
         let st = s.stream.state
         w.write(st.0); w.write(st.1); w.write(st.2); w.write(st.3)
@@ -84,6 +88,8 @@ public enum Checkpoint {
     public struct Contents {
         public var configuration: Configuration
         public var temperature: Double, maxDisplacement: Double, swapFraction: Double
+        /// The model the trajectory was run with (the paper's for version-1 files).
+        public var mixture: Mixture
         public var sweep: Int
         public var trials: UInt64, acceptedMoves: UInt64, swapTrials: UInt64, acceptedSwaps: UInt64
         public var stream: RandomStream
@@ -111,9 +117,16 @@ public enum Checkpoint {
         var r = BinaryReader(Array(body), path: path)
         guard try r.readUInt64() == magic else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "not a Monte Carlo checkpoint") }
         let v = try r.readUInt64()
-        guard v == version else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "unsupported version \(v)") }
+        guard v == 1 || v == version else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "unsupported version \(v)") }
         let n = try r.readInt(), l = try r.readDouble()
         let t = try r.readDouble(), d = try r.readDouble(), f = try r.readDouble()
+        var mixture = Mixture.paper
+        if v >= 2 {
+            mixture.sigmaLL = try r.readDouble(); mixture.sigmaSS = try r.readDouble(); mixture.sigmaLS = try r.readDouble()
+            mixture.epsilonLL = try r.readDouble(); mixture.epsilonSS = try r.readDouble(); mixture.epsilonLS = try r.readDouble()
+            mixture.cutoffRatio = try r.readDouble(); mixture.density = try r.readDouble()
+            mixture.fractions = try r.readDoubles()
+        }
         let sweep = try r.readInt()
         let trials = try r.readUInt64(), acc = try r.readUInt64(), st = try r.readUInt64(), sa = try r.readUInt64()
         let stream = RandomStream(state: (try r.readUInt64(), try r.readUInt64(), try r.readUInt64(), try r.readUInt64()))
@@ -125,15 +138,16 @@ public enum Checkpoint {
             throw MonteCarloError.corruptCheckpoint(path: path, reason: "inconsistent particle arrays")
         }
         let c = Configuration(boxLength: l, x: x, y: y, species: codes.map { Species(rawValue: $0)! })
-        return Contents(configuration: c, temperature: t, maxDisplacement: d, swapFraction: f, sweep: sweep,
+        return Contents(configuration: c, temperature: t, maxDisplacement: d, swapFraction: f, mixture: mixture, sweep: sweep,
                         trials: trials, acceptedMoves: acc, swapTrials: st, acceptedSwaps: sa, stream: stream, order: order, payload: payload)
     }
 }
 
 extension MonteCarloSimulation {
-    /// Restores a trajectory from checkpoint contents; `parameters` must match the stored
-    /// temperature and δ_max (a resumed run continues the same physics). Returns the payload.
-    public convenience init(checkpoint c: Checkpoint.Contents, parameters: MonteCarloParameters, path: String = "<checkpoint>") throws {
+    /// Restores a trajectory from checkpoint contents; `parameters` and `mixture` must match the
+    /// stored temperature, δ_max and model (a resumed run continues the same physics).
+    public convenience init(checkpoint c: Checkpoint.Contents, parameters: MonteCarloParameters, mixture: Mixture = .paper,
+                            path: String = "<checkpoint>") throws {
         func check(_ field: String, _ stored: Double, _ expected: Double) throws {
             guard stored == expected else {
                 throw MonteCarloError.checkpointMismatch(path: path, field: field, stored: "\(stored)", expected: "\(expected)")
@@ -142,7 +156,10 @@ extension MonteCarloSimulation {
         try check("temperature", c.temperature, parameters.temperature)
         try check("maxDisplacement", c.maxDisplacement, parameters.maxDisplacement)
         try check("swapFraction", c.swapFraction, parameters.swapFraction)
-        try self.init(configuration: c.configuration, parameters: parameters, stream: c.stream, mixture: .paper, order: c.order)
+        guard c.mixture == mixture else {
+            throw MonteCarloError.checkpointMismatch(path: path, field: "mixture", stored: "\(c.mixture)", expected: "\(mixture)")
+        }
+        try self.init(configuration: c.configuration, parameters: parameters, stream: c.stream, mixture: c.mixture, order: c.order)
         sweep = c.sweep; trials = c.trials; acceptedMoves = c.acceptedMoves
         swapTrials = c.swapTrials; acceptedSwaps = c.acceptedSwaps
     }

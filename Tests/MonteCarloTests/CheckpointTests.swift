@@ -57,4 +57,44 @@ import Testing
             try MonteCarloSimulation(checkpoint: contents, parameters: MonteCarloParameters(temperature: 0.5))
         }
     }
+
+    /// A trajectory of another model resumes with that model's potential, never the paper's.
+    @Test func theMixtureIsRecordedAndChecked() throws {
+        var soft = Mixture.paper
+        soft.epsilonLS = 0.8; soft.cutoffRatio = 2.25
+        let c = try meltedSimulation(seed: 11, temperature: 0.7).configuration
+        let s = try MonteCarloSimulation(configuration: c, parameters: parameters, stream: RandomStream(seed: 3, purpose: .equilibration, indices: [0]),
+                                         mixture: soft)
+        try s.run(until: 5)
+        let contents = try Checkpoint.decode(Checkpoint.encode(s))
+        #expect(contents.mixture == soft)
+        let resumed = try MonteCarloSimulation(checkpoint: contents, parameters: parameters, mixture: soft)
+        #expect(resumed.potential.mixture == soft && resumed.potentialEnergy == s.potentialEnergy)
+        #expect {
+            try MonteCarloSimulation(checkpoint: contents, parameters: parameters)
+        } throws: { e in
+            guard case MonteCarloError.checkpointMismatch(_, let field, _, _) = e else { return false }
+            return field == "mixture"
+        }
+    }
+
+    /// Version-1 files (no mixture) were written by runs of the paper's model and still resume.
+    @Test func versionOneFilesReadAsThePapersModel() throws {
+        let s = try start()
+        var w = BinaryWriter()
+        w.write(Checkpoint.magic); w.write(UInt64(1))
+        w.write(s.count); w.write(s.boxLength)
+        w.write(s.parameters.temperature); w.write(s.parameters.maxDisplacement); w.write(s.parameters.swapFraction)
+        w.write(s.sweep); w.write(s.trials); w.write(s.acceptedMoves); w.write(s.swapTrials); w.write(s.acceptedSwaps)
+        let st = s.stream.state
+        w.write(st.0); w.write(st.1); w.write(st.2); w.write(st.3)
+        w.write(bytes: s.configuration.species.map(\.rawValue))
+        w.write(s.positionsX); w.write(s.positionsY)
+        w.write(s.order.map(Double.init))
+        w.write(bytes: [])
+        var bytes = w.bytes
+        withUnsafeBytes(of: fnv1a64(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+        let contents = try Checkpoint.decode(bytes)
+        #expect(contents.mixture == .paper && contents.configuration == s.configuration && contents.sweep == s.sweep)
+    }
 }
