@@ -65,7 +65,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
                     for m in stride(from: w, to: runs, by: workers) {
                         do {
-                            rec[m] = try runOne(m, start: start, cage: cage, parameters: parameters, seed: seed, index: index,
+                            rec[m] = try runOne(m, start: start, cage: cage, mixture: mixture, parameters: parameters, seed: seed, index: index,
                                                 checkpointDirectory: checkpointDirectory, checkpointInterval: checkpointInterval,
                                                 cancellation: cancellation, counter: counter)
                         } catch { err[m] = error }
@@ -78,7 +78,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
         return PropensityResult(ensemble: self, records: records.map { $0! }, count: start.count)
     }
 
-    func runOne(_ m: Int, start: Configuration, cage: Cage, parameters: MonteCarloParameters, seed: UInt64, index: UInt64,
+    func runOne(_ m: Int, start: Configuration, cage: Cage, mixture: Mixture, parameters: MonteCarloParameters, seed: UInt64, index: UInt64,
                 checkpointDirectory: URL?, checkpointInterval: Int, cancellation: CancellationFlag?,
                 counter: ProgressCounter) throws -> RunRecord {
         // A run not yet started has nothing to save: skip its setup so a stop stays prompt.

@@ -118,6 +118,9 @@ struct ReportSignalTests {
     @Test func anInterruptedReportExits130() throws {
         let dir = try Binary.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
+        // A repository layout: the report source is checked when the manifest loads.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Binary.root.appendingPathComponent("report/report.md"), to: dir.appendingPathComponent("report/report.md"))
         let manifest = Binary.root.appendingPathComponent("report/manifest.toml").path
         let p = try Binary.start(["report", "--profile", "smoke", "--manifest", manifest, "--cache", dir.appendingPathComponent("cache").path,
                                   "--jobs", "1"], in: dir)
