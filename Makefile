@@ -6,7 +6,7 @@ PROFILE ?= default
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils pandoc chromium
 RELEASE_BIN := .build/release
 
-.PHONY: deps test bench clean build report status
+.PHONY: deps test bench clean build report status regression-diff
 
 # Installs missing Debian packages when run as root; otherwise prints the exact command and stops.
 deps:
@@ -46,6 +46,18 @@ $(RELEASE_BIN)/repro: $(SOURCES)
 # then writes figures/$(PROFILE)/ and report/build/$(PROFILE)/. Interrupt and re-run at will.
 report: deps $(RELEASE_BIN)/repro
 	$(RELEASE_BIN)/repro report --profile $(PROFILE)
+
+# What moved since the last published build: compares report/build/$(PROFILE) with the copy kept
+# in $(BASELINE) (values beyond tolerance, flipped verdicts; fails when a verdict got worse), then
+# keeps this build there for the next comparison. Without a kept build it only keeps this one.
+BASELINE ?= previous-build
+regression-diff: $(RELEASE_BIN)/repro
+	@status=0; \
+	if [ -f "$(BASELINE)/expectations.json" ]; then \
+	  $(RELEASE_BIN)/repro diff "$(BASELINE)" report/build/$(PROFILE) --format markdown || status=$$?; \
+	else echo "regression-diff: no earlier build in $(BASELINE); keeping this one for next time"; fi; \
+	rm -rf "$(BASELINE)" && cp -R report/build/$(PROFILE) "$(BASELINE)"; \
+	exit $$status
 
 status: $(RELEASE_BIN)/repro
 	$(RELEASE_BIN)/repro status --profile $(PROFILE)
