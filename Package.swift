@@ -44,7 +44,10 @@ let package = Package(
         .target(name: "Reproduction", dependencies: [
             "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Regression", "Statistics", "Plotting", "Pipeline",
-        ], resources: [.copy("Resources/published_values.json")]),
+        ], resources: [.copy("Resources/published_values.json")], plugins: ["SourceFingerprints"]),
+        // Build time: a hash of each science module's sources, recorded with every cache entry.
+        .executableTarget(name: "fingerprint-sources"),
+        .plugin(name: "SourceFingerprints", capability: .buildTool(), dependencies: ["fingerprint-sources"]),
         .executableTarget(name: "repro", dependencies: [
             "Reproduction", "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
             "InformationImbalance", "Pipeline",

@@ -123,6 +123,10 @@ public struct StageKind: Sendable {
     public var run: @Sendable (TaskContext) throws -> Void
     /// Relative cost of one task (e.g. sweeps × runs × N), for the run's time estimate; default 1.
     public var cost: @Sendable (Parameters) -> Double = { _ in 1 }
+    /// A hash of the source code the kind's results depend on, recorded with every entry, so
+    /// `status` and the report can say when a result was computed by different code although
+    /// `version` was not bumped. Not part of the cache key: a comment edit must not recompute.
+    public var codeFingerprint: String? = nil
 
     public init(_ name: String, version: Int, fields: [FieldSpec] = [], inputs: [InputSpec] = [],
                 checks: [@Sendable (Parameters) -> [FieldIssue]] = [],
