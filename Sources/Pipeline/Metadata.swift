@@ -41,6 +41,11 @@ public struct EntryMetadata: Codable, Sendable {
     /// ISO 8601 time of completion.
     public var created: String
     public var host: String
+    /// Threads the task was given, so core-seconds can be summed honestly whatever ran it
+    /// (a Slurm node or this machine). Absent in entries of older versions.
+    public var threads: Int?
+    /// The kind's `codeFingerprint` when the entry was computed. Absent in older entries.
+    public var codeFingerprint: String?
 }
 
 /// The definition a task id was last checked or run with (per profile), for explaining staleness.

@@ -113,7 +113,8 @@ struct TaskRunner {
             EntryMetadata(key: node.key, kind: node.kind.name, version: node.kind.version, taskID: node.id.description,
                           inputs: record.inputs, parameters: node.parameters.values, seed: node.seed, seconds: seconds,
                           bytes: files.reduce(0) { $0 + $1.bytes }, toolchain: toolchain, warnings: context.warnings,
-                          files: files, created: ISO8601DateFormatter().string(from: Date()), host: Toolchain.host)
+                          files: files, created: ISO8601DateFormatter().string(from: Date()), host: Toolchain.host,
+                          threads: context.threads, codeFingerprint: node.kind.codeFingerprint)
         }
         verified.insert(node.key)
         try? FileManager.default.removeItem(at: scratch)
