@@ -59,8 +59,8 @@ let package = Package(
         ], swiftSettings: fast),
 
         // Tests mirror the modules; shared fixtures live in TestSupport.
-        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .target(name: "TestSupport", dependencies: ["Model", "Randomness"], path: "Tests/TestSupport"),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),

@@ -41,25 +41,13 @@ import TestSupport
 @Suite struct ExtendedXYZFuzzTests {
     @Test func mutatedFilesNeverCrashTheReader() {
         let valid = [UInt8](ExtendedXYZ.encode(Fixtures.randomMixture(n: 25, seed: 9)).utf8)
-        var rng = SplitMix(seed: 11)
+        var mutator = Mutator(seed: 11, insertions: [0x0A, 0x0D, 0x20, 0x2D, 0x22, 0x3D, 0x00, 0xFF],
+                              numbers: ["0", "1e308", "9223372036854775807", "4611686018427387904", "-0", "nan", "inf", "1e-320", "25"],
+                              decimals: true)
         var decoded = 0, rejected = 0
         for k in 0..<2500 {
             var b = valid
-            for _ in 0...rng.below(3) {
-                switch rng.below(5) {
-                case 0: b[rng.below(b.count)] ^= UInt8(1 << rng.below(8))
-                case 1: b.removeLast(rng.below(b.count))
-                case 2: b.insert([0x0A, 0x0D, 0x20, 0x2D, 0x22, 0x3D, 0x00, 0xFF][rng.below(8)], at: rng.below(b.count + 1))
-                case 3: if !b.isEmpty { b[rng.below(b.count)] = UInt8(truncatingIfNeeded: rng.next()) }
-                default: // a number replaced by an extreme one
-                    guard let i = b.indices.filter({ (0x30...0x39).contains(b[$0]) }).randomElement(using: &rng) else { break }
-                    var j = i
-                    while j < b.count, (0x30...0x39).contains(b[j]) || b[j] == 0x2E { j += 1 }
-                    let v = ["0", "1e308", "9223372036854775807", "4611686018427387904", "-0", "nan", "inf", "1e-320", "25"][rng.below(9)]
-                    b.replaceSubrange(i..<j, with: Array(v.utf8))
-                }
-                if b.isEmpty { b = [0x32] }
-            }
+            mutator.mutate(&b)
             let path = "fuzz-\(k).xyz"
             do {
                 let c = try ExtendedXYZ.decode(String(decoding: b, as: UTF8.self), path: path)
@@ -72,18 +60,4 @@ import TestSupport
         }
         #expect(decoded > 0 && rejected > 500)
     }
-}
-
-/// A tiny seeded generator (SplitMix64), so every run tries the same mutations.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 }
