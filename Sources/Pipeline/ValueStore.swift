@@ -69,11 +69,12 @@ public struct ValueStore: Sendable {
     }
 
     /// An undefined statistic (ρ of a constant, τα of a curve that never decays) is NaN; JSON has
-    /// no NaN, so it is written as the string "NaN", which says so to every reader.
+    /// no NaN, so it is written as the string "nan" (as every stage artifact writes it), which
+    /// says so to every reader.
     static let nonFinite = (encoding: JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
-                                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"),
+                                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
                             decoding: JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
-                                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"))
+                                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
 
     /// Writes the store as sorted, indented JSON.
     public func write(to url: URL) throws {

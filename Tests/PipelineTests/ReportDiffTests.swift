@@ -23,10 +23,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let old = try Self.build([("a", "q.a", 0.5, 0.01, .pass), ("b", "q.b", 2.0, nil, .pass), ("c", "q.c", 1.0, nil, .fail),
                                   ("d", "q.d", nil, nil, .pass)],
-                                 values: #"{"values": {"extra": 1.0, "name": "Θ̄", "table": {"columns": [], "rows": []}, "tiny": 1e-20, "tau": "NaN"}}"#, in: root, "old")
+                                 values: #"{"values": {"extra": 1.0, "name": "Θ̄", "table": {"columns": [], "rows": []}, "tiny": 1e-20, "tau": "nan"}}"#, in: root, "old")
         let new = try Self.build([("a", "q.a", 0.5 + 1e-9, 0.01, .pass), ("b", "q.b", 2.5, nil, .knownDeviation), ("c", "q.c", 1.0, nil, .pass),
                                   ("d", "q.d", nil, nil, .pass)],
-                                 values: #"{"values": {"extra": 1.0, "name": "ρ̄", "tiny": 2e-20, "tau": "NaN"}}"#, in: root, "new")
+                                 values: #"{"values": {"extra": 1.0, "name": "ρ̄", "tiny": 2e-20, "tau": "nan"}}"#, in: root, "new")
         let diff = ReportDiff.compare(old: try ReportDiff.load(old), new: try ReportDiff.load(new))
         // 1e-9 on 0.5 is inside the default rtol; 2e-20 vs 1e-20 inside atol; the table is ignored.
         #expect(diff.values.map(\.key) == ["name", "q.b"])

@@ -3,7 +3,7 @@ import Testing
 @testable import Pipeline
 
 /// values.json is what the report, `repro diff` and users read: every kind of value survives a
-/// round trip, and an undefined statistic is written as "NaN" rather than failing the write.
+/// round trip, and an undefined statistic is written as "nan" rather than failing the write.
 @Suite struct ValueStoreFileTests {
     @Test func roundTripKeepsNumbersIntegersTextTablesAndNaN() throws {
         var v = ValueStore()
@@ -17,7 +17,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         try v.write(to: url)
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains("\"tau_alpha\" : \"NaN\""))
+        #expect(text.contains("\"tau_alpha\" : \"nan\""))
         let back = try ValueStore.load(url)
         #expect(back["theta_bar.optimal_ell"] == .number(1.9) && back["theta_bar.optimal_ell.sem"] == .number(0.05))
         #expect(back["configurations"] == .integer(5))
