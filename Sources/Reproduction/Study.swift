@@ -43,6 +43,10 @@ public struct Study {
         do { manifest = try Manifest.load(url: manifestURL, profile: profile, registry: registry) } catch let e as ManifestErrors {
             throw ManifestErrors(errors: e.errors + problems)
         }
+        if problems.isEmpty, let text = try? String(contentsOf: source, encoding: .utf8) {
+            problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
+                                              expectations: manifest.declaredExpectationNames)
+        }
         if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
     }
@@ -107,6 +111,24 @@ public struct Study {
             let target = figuresURL.appendingPathComponent(file)
             try Publishing.copyAtomically(from: directory.appendingPathComponent(file), to: target)
             if file.hasSuffix(".png") { values.setFigure(String(file.dropLast(4)), target) }
+        }
+    }
+
+    /// Values, tables and checks the report quotes that nothing provides: a typo found now, not
+    /// after every task ran.
+    static func unknownReferences(in text: String, file: String, keys: ValueKeySet?, expectations: Set<String>) -> [ManifestError] {
+        ReportRenderer.references(in: text).compactMap { r in
+            switch r.kind {
+            case .value, .table:
+                guard let keys, !keys.contains(r.name) else { return nil }
+                let hint = keys.suggestion(for: r.name).map { "; did you mean '\($0)'?" } ?? ""
+                return ManifestError(file: file, line: r.line, field: "{{\(r.kind.rawValue) \(r.name)}}",
+                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: Sources/Reproduction/ValueKeys.swift)")
+            case .check:
+                guard !expectations.contains(r.name) else { return nil }
+                return ManifestError(file: file, line: r.line, field: "{{check \(r.name)}}",
+                                     message: "no expectation named '\(r.name)' in the manifest")
+            }
         }
     }
 

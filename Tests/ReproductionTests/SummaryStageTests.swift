@@ -36,3 +36,21 @@ import Testing
         }
     }
 }
+
+/// The report's own references are checked when the manifest loads.
+@Suite struct ReportSourceCheckTests {
+    @Test func theShippedReportQuotesOnlyDeclaredValuesAndChecks() throws {
+        let text = try String(contentsOf: ManifestTests.manifest.deletingLastPathComponent().appendingPathComponent("report.md"), encoding: .utf8)
+        let m = try Manifest.load(url: ManifestTests.manifest, profile: "smoke", registry: PaperStages.registry())
+        #expect(Study.unknownReferences(in: text, file: "report.md", keys: ValueKeys.set, expectations: m.declaredExpectationNames).isEmpty)
+    }
+
+    @Test func aTypoInTheReportIsALoadErrorWithItsLine() {
+        let text = "# R\n\nΘ̄ peaks at {{value theta_bar.optimal_el format=\"%.2f\"}}\n{{check theta-peak-nowhere}} {{value n sem}}"
+        let e = Study.unknownReferences(in: text, file: "report.md", keys: ValueKeys.set, expectations: ["theta-peak-ell"])
+        #expect(e.count == 3)
+        #expect(e[0].line == 3 && e[0].message.contains("did you mean 'theta_bar.optimal_ell'"))
+        #expect(e[1].line == 4 && e[1].field == "{{check theta-peak-nowhere}}")
+        #expect(e[2].field == "{{value n.sem}}")  // `n` has no standard error
+    }
+}
