@@ -48,17 +48,21 @@ public struct Expectation: Sendable, Hashable, Codable {
     public var tolerance: Tolerance
     /// Profiles it applies to; nil = all.
     public var profiles: [String]?
-    /// The paper's value, for reference only.
-    public var paper: ParameterValue?
+    /// The value key (`paper.…`) holding the paper's value, computed from the bundled published
+    /// values; shown beside ours, never checked. One source: no number is typed into the manifest.
+    public var paper: String?
     public var description: String?
-    /// Set when the deviation is expected and explained (xfail).
+    /// Set when the deviation is expected and explained (xfail), for the loaded profile.
     public var knownDeviation: String?
+    /// `known_deviation = { profile = "reason" }`: per-profile reasons, resolved into
+    /// `knownDeviation` when the manifest is loaded for a profile.
+    public var knownDeviations: [String: String]?
     /// Line in the manifest, for messages.
     public var line: Int?
 
     public init(name: String, quantity: String, target: ExpectationTarget, tolerance: Tolerance = .absolute(0),
-                profiles: [String]? = nil, paper: ParameterValue? = nil, description: String? = nil,
-                knownDeviation: String? = nil, line: Int? = nil) {
+                profiles: [String]? = nil, paper: String? = nil, description: String? = nil,
+                knownDeviation: String? = nil, knownDeviations: [String: String]? = nil, line: Int? = nil) {
         self.name = name
         self.quantity = quantity
         self.target = target
@@ -67,8 +71,20 @@ public struct Expectation: Sendable, Hashable, Codable {
         self.paper = paper
         self.description = description
         self.knownDeviation = knownDeviation
+        self.knownDeviations = knownDeviations
         self.line = line
     }
+
+    /// The expectation as checked under `profile`: a per-profile deviation applies to its profile only.
+    public func resolved(for profile: String?) -> Expectation {
+        guard let table = knownDeviations else { return self }
+        var e = self
+        e.knownDeviation = profile.flatMap { table[$0] }
+        return e
+    }
+
+    /// Prefix of the value keys an expectation's `paper` may name.
+    public static let paperPrefix = "paper."
 
     /// Whether the expectation is checked under `profile`.
     public func applies(to profile: String?) -> Bool {
@@ -144,10 +160,28 @@ public struct Expectation: Sendable, Hashable, Codable {
             }
         }
         let description = string("description", required: false)
-        let known = string("known_deviation", required: false)
+        var known: String? = nil
+        var knownByProfile: [String: String]? = nil
+        switch t["known_deviation"] {
+        case nil: break
+        case .string(let s)?: known = s
+        case .table(let table)? where !table.isEmpty && table.values.allSatisfy({ $0.stringValue != nil }):
+            knownByProfile = table.mapValues { $0.stringValue! }
+        case let v?:
+            errors.add(path + ["known_deviation"], "expected a string (all profiles) or a table of profile = \"reason\", got \(v.typeName) \(v)")
+        }
+        var paper: String? = nil
+        if let p = t["paper"] {
+            if let s = p.stringValue, s.hasPrefix(paperPrefix), s.count > paperPrefix.count {
+                paper = s
+            } else {
+                errors.add(path + ["paper"], "expected the name of a paper value such as \"paper.pq.delta_q_to_p\" (a key starting with "
+                           + "'\(paperPrefix)', computed from the bundled published values; numbers are not accepted), got \(p.typeName) \(p)")
+            }
+        }
         guard errors.errors.count == before, let name, let quantity, let target else { return nil }
         return Expectation(name: name, quantity: quantity, target: target, tolerance: tolerance, profiles: profiles,
-                           paper: t["paper"], description: description, knownDeviation: known, line: line)
+                           paper: paper, description: description, knownDeviation: known, knownDeviations: knownByProfile, line: line)
     }
 }
 

@@ -33,6 +33,9 @@ public struct ExpectationResult: Sendable, Codable {
     public var ours: String?
     public var value: Double?
     public var standardError: Double?
+    /// The paper's value (the value named by `expectation.paper`), formatted like ours; nil when
+    /// the expectation names none or the value store lacks it.
+    public var paper: String?
     public var verdict: Verdict
     /// How the verdict was reached, e.g. "|0.51 − 0.56| = 0.05 > 2 SE (0.04)".
     public var detail: String
@@ -47,10 +50,7 @@ public struct ExpectationResult: Sendable, Codable {
         }
     }
 
-    public var paperText: String {
-        guard let p = expectation.paper else { return "–" }
-        return p.doubleValue.map(fmt) ?? p.stringValue ?? p.description
-    }
+    public var paperText: String { paper ?? "–" }
 }
 
 /// Checks expectations against a value store.
@@ -63,8 +63,19 @@ public struct ExpectationChecker: Sendable {
     /// True when any result fails the build.
     public static func failed(_ results: [ExpectationResult]) -> Bool { results.contains { $0.verdict.failsBuild } }
 
+    /// A value as the summary table shows it: numbers to three significant figures.
+    static func formatted(_ v: ReportValue) -> String? {
+        switch v {
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .number(let x): return ReportText.threeSignificant(x)
+        case .table: return nil
+        }
+    }
+
     public func check(_ e: Expectation) -> ExpectationResult {
-        var r = ExpectationResult(expectation: e, ours: nil, value: nil, standardError: nil, verdict: .missing, detail: "")
+        var r = ExpectationResult(expectation: e, ours: nil, value: nil, standardError: nil, paper: nil, verdict: .missing, detail: "")
+        r.paper = e.paper.flatMap { values[$0] }.flatMap(Self.formatted)
         guard let v = values[e.quantity] else {
             r.detail = "no value '\(e.quantity)' in the value store"
             return r

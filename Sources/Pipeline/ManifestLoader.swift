@@ -129,7 +129,7 @@ struct ManifestLoader {
         let expectations = parseExpectations(profiles: Set(profiles.keys))
         return Manifest(file: nil, profile: profile, profiles: profiles.keys.sorted(), seed: seed,
                         base: Parameters(base.mapValues(\.value)), stages: stages,
-                        expectations: expectations.filter { $0.applies(to: profile) },
+                        expectations: expectations.filter { $0.applies(to: profile) }.map { $0.resolved(for: profile) },
                         declaredExpectationNames: Set(expectations.map(\.name)), executor: executor)
     }
 
@@ -322,8 +322,16 @@ struct ManifestLoader {
             guard let t = item.tableValue else { errors.add(path, "expected a table"); continue }
             guard let e = Expectation.parse(t, path: path, line: errors.map.line(of: path), errors: &errors) else { continue }
             checkQuantity(e, path: path)
+            checkPaperKey(e, path: path)
             for p in e.profiles ?? [] where !profiles.contains(p) {
                 errors.add(path + ["profiles"], "unknown profile '\(p)'; declared: \(profiles.sorted().joined(separator: ", "))")
+            }
+            for p in (e.knownDeviations ?? [:]).keys.sorted() {
+                if !profiles.contains(p) {
+                    errors.add(path + ["known_deviation", p], "unknown profile '\(p)'; declared: \(profiles.sorted().joined(separator: ", "))")
+                } else if !e.applies(to: p) {
+                    errors.add(path + ["known_deviation", p], "profile '\(p)' is not in this expectation's profiles (\((e.profiles ?? []).joined(separator: ", ")))")
+                }
             }
             if e.applies(to: profile) {
                 if names[e.name] != nil { errors.add(path + ["name"], "duplicate expectation '\(e.name)' in profile '\(profile ?? "base")'") }
@@ -332,6 +340,13 @@ struct ManifestLoader {
             out.append(e)
         }
         return out
+    }
+
+    /// An expectation's `paper` must name a declared paper value, like its quantity.
+    mutating func checkPaperKey(_ e: Expectation, path: [String]) {
+        guard let key = e.paper, let keys = registry.valueKeys, !keys.contains(key) else { return }
+        let hint = keys.suggestion(for: key).map { "; did you mean '\($0)'?" } ?? ""
+        errors.add(path + ["paper"], "no paper value '\(key)' is computed from the published values\(hint)")
     }
 
     /// A table at `path`, or an error and an empty table when it is something else.

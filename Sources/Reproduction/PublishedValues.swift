@@ -30,6 +30,16 @@ struct PublishedValues: Decodable, Sendable {
     var fig7_lasso_pearson_std: [Double]
     var fig7_random_pearson_mean: [Double]
     var fig7_random_pearson_std: [Double]
+    var text_values: TextValues
+
+    /// Numbers the paper states in its text but no published array holds (the "~0.56 near l=2"
+    /// kind of entry is prose, not read).
+    struct TextValues: Decodable, Sendable {
+        var delta_q_to_p: Double
+        var delta_p_to_q: Double
+        var tau_alpha_T030: Double
+        var t_beta: Double
+    }
 
     static let shared: PublishedValues = {
         guard let url = Bundle.module.url(forResource: "published_values", withExtension: "json"),

@@ -49,7 +49,7 @@ public enum ReportValues {
         for label in ["tau_alpha", "t_beta"] {
             let a = try o.imbalance.timescale(label)
             let prefix = label == "tau_alpha" ? "" : "beta."
-            try perFeature(a, o: o, prefix: prefix, sem: sem, into: &v)
+            try perFeature(a, ells: o.ells, prefix: prefix, sem: sem, into: &v)
             try selection(a, o: o, prefix: prefix, sem: sem, into: &v)
             if let r = o.regression.outcome(label) { prediction(r, prefix: prefix, sem: sem, into: &v) }
             if let r = o.regression.outcome(label, "leakage_free") { prediction(r, prefix: prefix + "leakage_free.", sem: sem, into: &v) }
@@ -66,6 +66,7 @@ public enum ReportValues {
         unsupervised(o, sem: sem, into: &v)
         try diagnostics(o, sem: sem, into: &v)
         series(o, into: &v)
+        try PaperValues.collect(into: &v)
         return v
     }
 
@@ -77,8 +78,8 @@ public enum ReportValues {
         return Array(values[(d * l)..<((d + 1) * l)])
     }
 
-    static func perFeature(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
-        let ells = o.ells, l = ells.count
+    static func perFeature(_ a: TimescaleAnalysis, ells: [Double], prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
+        let l = ells.count
         let pearson = meanAndSpread(rows: a.pearson.map { $0.map(abs) }), to = meanAndSpread(rows: a.toTarget), from = meanAndSpread(rows: a.fromTarget)
         var best: [(Double, Descriptor)] = []
         for d in Descriptor.allCases {
@@ -107,9 +108,6 @@ public enum ReportValues {
             let k = curve.indices.max { curve[$0] < curve[$1] }!
             return (curve[k], PublishedValues.shared.ells[k])
         }
-        for d in Descriptor.allCases where prefix.isEmpty {
-            v.set("paper.\(d.stem).pearson_peak", paperPeak[d.rawValue].0); v.set("paper.\(d.stem).peak_ell", paperPeak[d.rawValue].1)
-        }
         v.set("\(prefix)table.descriptor_peaks", ReportTable(
             columns: ["descriptor", "max |ρ(X, p)|", "at ℓ", "paper (T = 0.30, τα)", "min Δ(X→p)", "mean Δ(X→p)", "mean Δ(p→X)"],
             rows: Descriptor.allCases.map { descriptor in
@@ -122,18 +120,25 @@ public enum ReportValues {
     }
 
     static func selection(_ a: TimescaleAnalysis, o: StudyOutputs, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
-        let names = o.imbalance.featureNames
-        let to = meanAndSpread(rows: a.supervised.map(\.toTarget)), from = meanAndSpread(rows: a.supervised.map(\.fromTarget))
+        let noise = a.supervised.compactMap(\.withNoise)
+        let rise = zip(noise, a.supervised).map { $0.forward - $1.toTarget.last! }
+        try selection(orders: a.supervised.map(\.order), toTarget: a.supervised.map(\.toTarget), fromTarget: a.supervised.map(\.fromTarget),
+                      noiseRise: rise, names: o.imbalance.featureNames, prefix: prefix, sem: sem, into: &v)
+    }
+
+    /// The supervised selection's values from plain arrays ([configuration][d−1]; `noiseRise`: the
+    /// rise of Δ(X→p) when a noise feature is appended, per configuration, possibly empty).
+    static func selection(orders: [[Int]], toTarget: [[Double]], fromTarget: [[Double]], noiseRise: [Double], names: [String],
+                          prefix: String, sem: (Double) -> Double, into v: inout ValueStore) throws {
+        let to = meanAndSpread(rows: toTarget), from = meanAndSpread(rows: fromTarget)
         let dMax = to.mean.count
         v.set("\(prefix)supervised.delta_d1", to.mean[0], sem: sem(to.std[0]))
         v.set("\(prefix)supervised.delta_dmax", to.mean[dMax - 1], sem: sem(to.std[dMax - 1]))
         v.set("\(prefix)supervised.drop", to.mean[0] - to.mean[dMax - 1])
         // Saturation: share of the total drop achieved by d = 10.
         if dMax >= 10 { v.set("\(prefix)supervised.drop_share_by_d10", (to.mean[0] - to.mean[9]) / (to.mean[0] - to.mean[dMax - 1])) }
-        let noise = a.supervised.compactMap(\.withNoise)
-        if !noise.isEmpty {
-            let rise = zip(noise, a.supervised).map { $0.forward - $1.toTarget.last! }
-            let m = meanAndSpread(rows: rise.map { [$0] })
+        if !noiseRise.isEmpty {
+            let m = meanAndSpread(rows: noiseRise.map { [$0] })
             v.set("\(prefix)supervised.noise_rise", m.mean[0], sem: sem(m.std[0]))
         }
         v.set("\(prefix)supervised.reverse_range", (from.mean.max()! - from.mean.min()!))
@@ -142,7 +147,7 @@ public enum ReportValues {
             guard let f = FeatureName(parsing: names[index]) else { throw ReproductionError.invalid("imbalance.json: unknown feature name '\(names[index])'") }
             return f
         }
-        let firsts = try a.supervised.map { try feature($0.order[0]) }, seconds = try a.supervised.map { try feature($0.order[1]) }
+        let firsts = try orders.map { try feature($0[0]) }, seconds = try orders.map { try feature($0[1]) }
         func isTheta(_ f: FeatureName) -> Bool { f.descriptor == .stericOrder }
         func isDensity(_ f: FeatureName) -> Bool { f.descriptor == .density || f.descriptor == .areaFraction }
         v.set("\(prefix)supervised.first_is_theta", Double(firsts.filter(isTheta).count) / Double(firsts.count))
@@ -153,7 +158,7 @@ public enum ReportValues {
         if !thetaElls.isEmpty { v.set("\(prefix)supervised.first_ell_theta", thetaElls.reduce(0, +) / Double(thetaElls.count)) }
         v.set("\(prefix)table.supervised_orders", ReportTable(
             columns: ["configuration"] + (1...min(5, dMax)).map { "X\($0)" },
-            rows: a.supervised.enumerated().map { c, s in [String(c)] + s.order.prefix(5).map { names[$0] } }))
+            rows: orders.enumerated().map { c, order in [String(c)] + order.prefix(5).map { names[$0] } }))
     }
 
     static func prediction(_ r: RegressionOutcome, prefix: String, sem: (Double) -> Double, into v: inout ValueStore) {
@@ -164,14 +169,16 @@ public enum ReportValues {
             v.set("\(p)\(key).d1", m.mean[0], sem: sem(m.std[0]))
             if m.mean.count > 1 { v.set("\(p)\(key).d2", m.mean[1], sem: sem(m.std[1])) }
             v.set("\(p)\(key).dmax", m.mean[last], sem: sem(m.std[last]))
-            for (s, name) in ["S", "M", "L"].enumerated() { v.set("\(p)\(key).species_\(name).dmax", m.speciesMean[s][last]) }
+            for (s, name) in ["S", "M", "L"].enumerated() where s < m.speciesMean.count { v.set("\(p)\(key).species_\(name).dmax", m.speciesMean[s][last]) }
             v.set("\(p)max_d", last + 1)
         }
         if let s = r.method(.supervised) {
             v.set("\(p)supervised.d2_share", s.mean[1] / s.mean[s.mean.count - 1])
             let sp = s.speciesMean.map { $0[$0.count - 1] }
-            v.set("\(p)species_order_s_m_l", sp[0] > sp[1] && sp[1] > sp[2] ? "S > M > L" : "not S > M > L")
-            v.set("\(p)species_s_minus_l", sp[0] - sp[2])
+            if sp.count == 3 {  // the published curves have no species split
+                v.set("\(p)species_order_s_m_l", sp[0] > sp[1] && sp[1] > sp[2] ? "S > M > L" : "not S > M > L")
+                v.set("\(p)species_s_minus_l", sp[0] - sp[2])
+            }
         }
         if let u = r.method(.unsupervised), let rnd = r.method(.random), u.mean.count >= 15 {
             let diff = (9..<15).map { u.mean[$0] - rnd.mean[$0] }
@@ -181,13 +188,20 @@ public enum ReportValues {
 
     static func unsupervised(_ o: StudyOutputs, sem: (Double) -> Double, into v: inout ValueStore) {
         let u = o.imbalance.unsupervised
-        let sym = meanAndSpread(rows: u.map(\.symmetric))
+        let supervised = (try? o.imbalance.timescale("tau_alpha"))?.supervised.map(\.order)
+        unsupervised(symmetric: u.map(\.symmetric), orders: u.map(\.order), supervisedOrders: supervised, sem: sem, into: &v)
+    }
+
+    /// The unsupervised selection's values from plain arrays: Δ̄ per configuration and d, the
+    /// selected orders per configuration, and the supervised orders (τα) to compare with.
+    static func unsupervised(symmetric: [[Double]], orders: [[Int]], supervisedOrders: [[Int]]?, sem: (Double) -> Double, into v: inout ValueStore) {
+        let sym = meanAndSpread(rows: symmetric)
         let last = sym.mean.count - 1
         v.set("unsupervised.symmetric_d1", sym.mean[0])
         v.set("unsupervised.symmetric_dmax", sym.mean[last])
         v.set("unsupervised.decades", log10(sym.mean[0] / sym.mean[last]))
-        if let a = try? o.imbalance.timescale("tau_alpha"), last >= 9 {
-            let overlap = zip(a.supervised, u).map { s, us in Double(Set(s.order.prefix(10)).intersection(us.order.prefix(10)).count) / 10 }
+        if let supervisedOrders, last >= 9 {
+            let overlap = zip(supervisedOrders, orders).map { s, us in Double(Set(s.prefix(10)).intersection(us.prefix(10)).count) / 10 }
             let m = meanAndSpread(rows: overlap.map { [$0] })
             v.set("unsupervised.overlap_with_supervised_d10", m.mean[0], sem: sem(m.std[0]))
         }

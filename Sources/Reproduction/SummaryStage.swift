@@ -10,7 +10,7 @@ enum SummaryStage {
     static let fileName = "values.json"
 
     static let kind = StageKind(
-        "summary", version: 1,
+        "summary", version: 2,  // 2: the paper.* values (PaperValues) are part of values.json
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
                  InputSpec("ell_scan", required: false), InputSpec("series", required: false)],

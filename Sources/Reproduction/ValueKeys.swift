@@ -21,7 +21,6 @@ enum ValueKeys {
             "\(timescale)\(stem).{peak_ell|optimal_ell|delta_x_to_p_min|delta_x_to_p_mean|delta_p_to_x_mean}",
             "\(timescale){best_descriptor|theta.pearson_margin|symmetry.max_abs_difference|symmetry.mean_abs_difference}",
             "\(timescale)pq.{delta_q_to_p|delta_p_to_q}{|.sem}",
-            "paper.\(stem).{pearson_peak|peak_ell}",
             "\(timescale)table.{descriptor_peaks|supervised_orders}",
             // ReportValues.selection
             "\(timescale)supervised.{delta_d1|delta_dmax|noise_rise}{|.sem}",
@@ -45,6 +44,16 @@ enum ValueKeys {
             // ReportValues.series
             "series.{optimal_ell_hottest|optimal_ell_coldest|optimal_ell_growth|temperatures}",
             "series.{theta_minus_rho|half_pearson|species_share}_{hottest|coldest}",
+            // PaperValues: the paper's numbers from the published values, by the same functions
+            "paper.{tau_alpha|t_beta|configurations}",
+            "paper.\(stem).{pearson_peak|peak_ell|optimal_ell|delta_x_to_p_min|delta_x_to_p_mean|delta_p_to_x_mean}",
+            "paper.{best_descriptor|theta.pearson_margin|symmetry.max_abs_difference|symmetry.mean_abs_difference}",
+            "paper.pq.{delta_q_to_p|delta_p_to_q}",
+            "paper.supervised.{delta_d1|delta_dmax|noise_rise|drop|drop_share_by_d10|reverse_range|reverse_mean}",
+            "paper.supervised.{first_is_theta|second_is_rho_or_phi|first_two_theta_and_density|first_ell_theta}",
+            "paper.unsupervised.{symmetric_d1|symmetric_dmax|decades|overlap_with_supervised_d10}",
+            "paper.prediction.\(method).{d1|d2|dmax}",
+            "paper.prediction.{max_d|supervised.d2_share|unsupervised_minus_random_d10_15}",
             // Cost
             "cost.{propensity_trials|task_minutes|propensity_minutes|trials_per_core_second|paper_propensity_core_hours}",
         ]

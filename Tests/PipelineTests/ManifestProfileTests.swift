@@ -119,7 +119,7 @@ import Testing
         expected = 2.0
         tolerance = 0.5
         profiles = ["paper"]
-        paper = 2.0
+        paper = "paper.theta.peak"
         [[expectation]]
         name = "ratio"
         quantity = "ratio"

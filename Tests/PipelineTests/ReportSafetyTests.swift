@@ -42,13 +42,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: layout.root) }
         let hostile = [
             Expectation(name: "<script>alert(1)</script>", quantity: "x", target: .value(1),
-                        paper: .string("<script>alert(2)</script>"), description: "![x](/etc/passwd)"),
+                        paper: "paper.hostile", description: "![x](/etc/passwd)"),
             Expectation(name: "img", quantity: "x", target: .value(5), description: "![y](\(layout.secret.path)) [z](file:///etc/passwd)",
                         knownDeviation: "<img src=\"/etc/passwd\" onerror=\"alert(3)\"> <SCRIPT>alert(4)</SCRIPT>"),
             Expectation(name: "eq", quantity: "x", target: .equals(.string("<script>alert(5)</script>"))),
         ]
         var values = ValueStore()
         values.set("text", "<script>alert(6)</script>")
+        values.set("paper.hostile", "<script>alert(2)</script>")
         let outcome = try layout.build(hostile, profile: "<script>alert(7)</script>", values: values)
         let html = try String(contentsOf: try #require(outcome.html), encoding: .utf8)
         #expect(html.range(of: "<script", options: .caseInsensitive) == nil)
