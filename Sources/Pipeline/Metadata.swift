@@ -46,6 +46,13 @@ public struct EntryMetadata: Codable, Sendable {
     public var threads: Int?
     /// The kind's `codeFingerprint` when the entry was computed. Absent in older entries.
     public var codeFingerprint: String?
+
+    /// True when the entry was computed by other code than `kind`'s current fingerprint says
+    /// (unknown fingerprints, on either side, are not a change).
+    public func codeChanged(for kind: StageKind) -> Bool {
+        guard let then = codeFingerprint, let now = kind.codeFingerprint else { return false }
+        return then != now
+    }
 }
 
 /// The definition a task id was last checked or run with (per profile), for explaining staleness.

@@ -13,6 +13,9 @@ public struct Provenance: Sendable, Codable {
     public var machine: String
     public var cores: Int
     public var date: String
+    /// Tasks whose cached result was computed by different code than this build's (their kind's
+    /// code fingerprint moved while its version did not).
+    public var codeChanged: [String] = []
 
     public init(gitCommit: String?, gitDirty: Bool?, toolchain: String, profile: String?, globalSeed: UInt64,
                 stageSeconds: [String: Double], machine: String, cores: Int, date: String) {
@@ -47,6 +50,10 @@ public struct Provenance: Sendable, Codable {
                      "| Global seed | \(globalSeed) (each task's seed derives from it and the task id) |",
                      "| Machine | \(e(machine)), \(cores) cores |",
                      "| Built | \(e(date)) |", ""]
+        if !codeChanged.isEmpty {
+            lines += ["**Code changed since these results** (version unchanged; `repro report --rerun STAGE` recomputes a stage): "
+                      + codeChanged.map(e).joined(separator: ", "), ""]
+        }
         if !stageSeconds.isEmpty {
             lines += ["| Stage | Compute time (s) |", "|---|---:|"]
             for s in stageSeconds.keys.sorted() { lines.append(String(format: "| %@ | %.1f |", e(s), stageSeconds[s]!)) }

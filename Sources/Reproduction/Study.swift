@@ -92,8 +92,13 @@ public struct Study {
         ReportValues.cost(totalSeconds: seconds.values.reduce(0, +), propensitySeconds: propensitySeconds,
                           cores: ProcessInfo.processInfo.activeProcessorCount, into: &values)
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
-        let provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
+        var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
+        provenance.codeChanged = graph.tasks.filter { store.metadata($0.key)?.codeChanged(for: $0.kind) == true }.map(\.id.description)
+        if !provenance.codeChanged.isEmpty {
+            log("note: \(provenance.codeChanged.count) cached result(s) were computed by different code than this build (version unchanged): "
+                + provenance.codeChanged.joined(separator: ", "))
+        }
         let outcome = try ReportBuilder.build(source: reportSource, profile: profile, values: values,
                                               expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles),
                                               provenance: provenance, outputDirectory: reportURL)
