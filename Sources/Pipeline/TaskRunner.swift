@@ -12,14 +12,6 @@ public enum TaskOutcome: Sendable, Equatable {
     case cancelled
 }
 
-/// Keys whose files were hashed while planning this run (the plan hashes each input once).
-final class VerifiedKeys: @unchecked Sendable {
-    private let lock = NSLock()
-    private var keys: Set<String> = []
-    func contains(_ k: String) -> Bool { lock.lock(); defer { lock.unlock() }; return keys.contains(k) }
-    func insert(_ k: String) { lock.lock(); keys.insert(k); lock.unlock() }
-}
-
 /// Facts about this process's machine and toolchain, computed once.
 enum Toolchain {
     /// Host name from gethostname (no DNS lookup, unlike ProcessInfo.hostName).
@@ -50,7 +42,6 @@ struct TaskRunner {
     let graph: TaskGraph
     let store: Store
     let options: ExecutionOptions
-    let verified: VerifiedKeys
     let board: ProgressBoard?
 
     /// Runs `node` unless an intact entry exists; returns the outcome and the entry's metadata.
@@ -115,7 +106,6 @@ struct TaskRunner {
                           bytes: files.reduce(0) { $0 + $1.bytes }, toolchain: toolchain, warnings: context.warnings,
                           files: files, created: ISO8601DateFormatter().string(from: Date()), host: Toolchain.host)
         }
-        verified.insert(node.key)
         try? FileManager.default.removeItem(at: scratch)
         try? store.saveRecord(record, profile: graph.profile, task: node.id)
         return (.ran(seconds: seconds), meta)
