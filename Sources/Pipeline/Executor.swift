@@ -22,6 +22,9 @@ public struct ExecutionOptions: Sendable {
     public var toolchain: String?
     /// Restrict the run to these tasks and their upstream; nil = all.
     public var targets: [TaskID]?
+    /// Stages whose selected tasks are recomputed even when their entries are intact (planned
+    /// stale, "rerun requested"). Their dependents keep their entries: the keys did not change.
+    public var rerun: Set<String> = []
 
     public init() {}
 }
@@ -46,7 +49,7 @@ public struct LocalExecutor: Executor {
     public func run(graph: TaskGraph, store: Store, options: ExecutionOptions = .init()) -> RunSummary {
         let start = now()
         for name in store.removeOrphans() { options.log("removed orphaned temporary entry tmp/\(name) (its process is gone)") }
-        let plan = Plan.make(graph: graph, store: store, verify: options.verify, targets: options.targets)
+        let plan = Plan.make(graph: graph, store: store, verify: options.verify, targets: options.targets, rerun: options.rerun)
         var ledger = RunLedger(plan: plan, graph: graph, store: store, log: options.log)
         let nodes = plan.toRun.map { graph.task($0)! }
         let costs = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, max(0, $0.kind.cost($0.parameters))) })

@@ -11,13 +11,21 @@ public struct Plan: Sendable {
     private var position: [TaskID: Int] = [:]
 
     /// Plans `targets` and everything upstream of them (nil: the whole graph). `verify` is how
-    /// cached entries are checked; the inputs of tasks that will run are always hashed.
-    public static func make(graph: TaskGraph, store: Store, verify: VerifyMode = .quick, targets: [TaskID]? = nil) -> Plan {
+    /// cached entries are checked; the inputs of tasks that will run are always hashed. Done
+    /// tasks of the `rerun` stages are planned stale ("rerun requested").
+    public static func make(graph: TaskGraph, store: Store, verify: VerifyMode = .quick, targets: [TaskID]? = nil,
+                            rerun: Set<String> = []) -> Plan {
         var plan = Plan()
         let selected = selection(graph, targets)
         for node in graph.tasks where selected.contains(node.id) {
+            var status = Staleness.evaluate(node, graph: graph, store: store, mode: verify)
+            if status.state == .done, rerun.contains(node.id.stage) {
+                status.state = .stale
+                status.reasons = [Self.rerunReason]
+                status.metadata = nil
+            }
             plan.position[node.id] = plan.statuses.count
-            plan.statuses.append(Staleness.evaluate(node, graph: graph, store: store, mode: verify))
+            plan.statuses.append(status)
         }
         // A full check already hashed every done entry; do not hash an input twice.
         var hashed = Set(verify == .full ? plan.statuses.filter { $0.state == .done }.map(\.key) : [])
@@ -37,6 +45,8 @@ public struct Plan: Sendable {
         }
         return plan
     }
+
+    static let rerunReason = "rerun requested"
 
     /// The targets and everything upstream of them (nil: every task).
     static func selection(_ graph: TaskGraph, _ targets: [TaskID]?) -> Set<TaskID> {

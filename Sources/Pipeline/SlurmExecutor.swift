@@ -44,13 +44,13 @@ public struct SlurmExecutor: Executor {
     }
 
     private func drive(graph: TaskGraph, store: Store, paths: SlurmPaths, run: ExecutionOptions, start: Double) throws -> RunSummary {
-        let plan = Plan.make(graph: graph, store: store, verify: run.verify, targets: run.targets)
+        let plan = Plan.make(graph: graph, store: store, verify: run.verify, targets: run.targets, rerun: run.rerun)
         var ledger = RunLedger(plan: plan, graph: graph, store: store, log: run.log)
         var tracker = SlurmTracker(plan: plan, graph: graph)
 
         var state = SlurmState.load(paths.state)
         let follower = SlurmFollower(options: options, commands: SlurmCommands(directory: options.commandDirectory),
-                                     graph: graph, store: store, paths: paths, log: run.log)
+                                     graph: graph, store: store, paths: paths, log: run.log, rerun: run.rerun)
         let resumed = tracker.pending.filter { state.submissions[graph.task($0)!.key]?.job != nil }
         if !resumed.isEmpty { run.log("slurm: following \(resumed.count) task(s) submitted by an earlier run") }
         var lastProgress = ""

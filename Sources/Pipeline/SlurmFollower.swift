@@ -11,6 +11,8 @@ struct SlurmFollower {
     let store: Store
     let paths: SlurmPaths
     let log: @Sendable (String) -> Void
+    /// Stages to recompute although intact (`ExecutionOptions.rerun`).
+    var rerun: Set<String> = []
 
     /// How an element that left the queue ended.
     enum Ending: Equatable {
@@ -120,6 +122,8 @@ struct SlurmFollower {
             for chunkStart in stride(from: 0, to: all.count, by: options.maxArraySize) {
                 let chunk = Array(all[chunkStart..<min(all.count, chunkStart + options.maxArraySize)])
                 do {
+                    // A worker finds an intact entry done: a requested rerun removes it first.
+                    for n in chunk where rerun.contains(n.id.stage) { try discard(n.key) }
                     let job = try submitArray(chunk, cpus: cpus)
                     for (i, n) in chunk.enumerated() {
                         var sub = state.submissions[n.key] ?? SlurmSubmission(task: n.id.description)
@@ -142,6 +146,17 @@ struct SlurmFollower {
                     log("slurm: \(error)")
                 }
             }
+        }
+    }
+
+    /// Removes an entry under its key's lock (moved aside first, so it vanishes at once).
+    private func discard(_ key: String) throws {
+        try store.withLock(key) {
+            let entry = store.entryDirectory(key)
+            guard FileManager.default.fileExists(atPath: entry.path) else { return }
+            let trash = store.root.appendingPathComponent("tmp/\(key).trash-\(UUID().uuidString)")
+            try FileManager.default.moveItem(at: entry, to: trash)
+            try? FileManager.default.removeItem(at: trash)
         }
     }
 

@@ -52,7 +52,8 @@ struct TaskRunner {
         do {
             let wait = { log("waiting for \(node.id): another process is computing it") }
             return try store.withLock(node.key, onWait: wait) { () -> (TaskOutcome, EntryMetadata?) in
-                if case .intact(let meta) = store.check(node.key, mode: .full) {
+                // A requested rerun recomputes an intact entry (commit replaces it).
+                if !options.rerun.contains(node.id.stage), case .intact(let meta) = store.check(node.key, mode: .full) {
                     try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
                     return (.cached, meta)
                 }

@@ -134,3 +134,72 @@ import Testing
         #expect(sink.lines.last?.hasPrefix("3 run, 0 cached, 0 failed, 3 skipped") == true)
     }
 }
+
+/// `--rerun STAGE`: the plan marks the stage's tasks stale, and both executors really recompute them.
+@Suite struct RerunTests {
+    func id(_ s: String) -> TaskID { TaskID(s)! }
+
+    func finishedChain(_ dir: URL, _ counter: Counter) throws -> (TaskGraph, Store) {
+        let store = try Store(root: dir)
+        let g = try graph(chainManifest, registry: toyRegistry(counter))
+        #expect(LocalExecutor().run(graph: g, store: store, options: quietOptions()).succeeded)
+        counter.reset()
+        return (g, store)
+    }
+
+    func values(_ g: TaskGraph, _ store: Store) -> [String] {
+        g.tasks.map { (try? String(contentsOf: store.filesDirectory($0.key).appendingPathComponent("value.txt"), encoding: .utf8)) ?? "" }
+    }
+
+    @Test func thePlanMarksTheStageStaleAndHashesItsInputs() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (g, store) = try finishedChain(dir, Counter())
+        let numbers1 = g.task(id("numbers[1]"))!
+        try stripCtimes(store, numbers1.key)
+        try flipBytePreservingMtime(store.filesDirectory(numbers1.key).appendingPathComponent("value.txt"))
+        let plan = Plan.make(graph: g, store: store, rerun: ["pair"])
+        #expect(plan[id("pair")]?.state == .stale && plan[id("pair")]?.reasons == ["rerun requested"])
+        #expect(plan[id("numbers[1]")]?.reasons == ["corrupt entry: file value.txt checksum mismatch"])  // pair reads it
+        #expect(Set(plan.toRun) == [id("pair"), id("numbers[1]")])
+        #expect(plan.reasonLines.contains("pair: rerun requested"))
+        #expect(Plan.make(graph: g, store: store, targets: [id("single")], rerun: ["pair"]).toRun.isEmpty)
+    }
+
+    @Test func theLocalExecutorRecomputesTheStageOnly() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let counter = Counter()
+        let (g, store) = try finishedChain(dir, counter)
+        let before = values(g, store)
+        let sink = LogSink()
+        var o = quietOptions(sink)
+        o.rerun = ["numbers"]
+        let s = LocalExecutor().run(graph: g, store: store, options: o)
+        #expect(s.succeeded)
+        #expect(s.ran == [id("numbers[0]"), id("numbers[1]"), id("numbers[2]")])
+        #expect(counter.total == 3 && counter.count("numbers[2]") == 1)
+        #expect(s.reasons[id("numbers[0]")] == ["rerun requested"])
+        #expect(sink.lines.contains("run numbers (3 tasks): rerun requested"))
+        #expect(values(g, store) == before)  // deterministic: the same bytes again
+        #expect(LocalExecutor().run(graph: g, store: store, options: quietOptions()).ran.isEmpty)
+    }
+
+    @Test func theSlurmExecutorRecomputesTheStageOnly() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let counter = Counter()
+        let (g, store) = try finishedChain(dir, counter)
+        let before = values(g, store)
+        let slurm = try FakeSlurm { key, _ in runTaskStatus(key, graph: g, store: store) }
+        defer { slurm.shutdown() }
+        var o = quietOptions()
+        o.rerun = ["single"]
+        let s = SlurmExecutor(options: slurm.options()).run(graph: g, store: store, options: o)
+        #expect(s.succeeded)
+        #expect(s.ran == [id("single")] && s.cached.count == 5)
+        #expect(counter.total == 1 && counter.count("single") == 1)  // the worker computed, not "cached"
+        #expect(slurm.submittedArrays().joined().sorted() == [g.task(id("single"))!.key])
+        #expect(values(g, store) == before)
+    }
+}
