@@ -1,5 +1,5 @@
-/// Execution: plan with the staleness chain, verify the inputs of tasks about to run, then run
-/// independent tasks in parallel within a worker budget (a task may reserve several workers).
+/// Execution: take the shared `Plan`, then run its out-of-date tasks in parallel as their inputs
+/// complete, within a worker budget (a task may reserve several workers).
 /// Determinism does not depend on the schedule: a task sees only its inputs and its own seed.
 /// `Executor` is the seam for other back-ends (e.g. Slurm), which run single tasks with
 /// `LocalExecutor.runTask(key:graph:store:options:)` in separate processes.
@@ -22,6 +22,9 @@ public struct ExecutionOptions: Sendable {
     public var toolchain: String?
     /// Restrict the run to these tasks and their upstream; nil = all.
     public var targets: [TaskID]?
+    /// Stages whose selected tasks are recomputed even when their entries are intact (planned
+    /// stale, "rerun requested"). Their dependents keep their entries: the keys did not change.
+    public var rerun: Set<String> = []
 
     public init() {}
 }
@@ -39,112 +42,33 @@ public struct LocalExecutor: Executor {
     /// Its inputs must already be in the store. Throws when the key is not in the graph.
     public static func runTask(key: String, graph: TaskGraph, store: Store, options: ExecutionOptions = .init()) throws -> TaskOutcome {
         guard let node = graph.task(key: key) else { throw StoreError("no task with key \(key) in profile \(graph.profile ?? "base")") }
-        return TaskRunner(graph: graph, store: store, options: options, verified: VerifiedKeys(), board: nil).execute(node).0
+        return TaskRunner(graph: graph, store: store, options: options, board: nil).execute(node).0
     }
 
     /// Brings every selected task up to date; see `RunSummary`.
     public func run(graph: TaskGraph, store: Store, options: ExecutionOptions = .init()) -> RunSummary {
         let start = now()
-        var summary = RunSummary()
-        let selected = Self.selection(graph, options.targets)
-        let verified = VerifiedKeys()
         for name in store.removeOrphans() { options.log("removed orphaned temporary entry tmp/\(name) (its process is gone)") }
-
-        // Plan: the staleness chain, then hash the cached inputs of tasks that will run.
-        var statuses: [TaskID: TaskStatus] = [:]
-        for node in graph.tasks where selected.contains(node.id) {
-            statuses[node.id] = Staleness.evaluate(node, graph: graph, store: store, mode: options.verify)
-        }
-        if options.verify == .full { for s in statuses.values where s.state == .done { verified.insert(s.key) } }
-        var toRun = Set(statuses.values.filter { $0.state != .done }.map(\.id))
-        var queue = Array(toRun)
-        while let id = queue.popLast() {
-            for up in graph.task(id)!.inputs.values.joined() where !toRun.contains(up) {
-                let key = graph.task(up)!.key
-                if verified.contains(key) { continue }
-                switch store.check(key, mode: .full) {
-                case .intact: verified.insert(key)
-                case .corrupt(let why):
-                    statuses[up]!.state = .stale
-                    statuses[up]!.reasons = ["corrupt entry: \(why)"]
-                    toRun.insert(up); queue.append(up)
-                case .missing:
-                    statuses[up]!.state = .missing
-                    statuses[up]!.reasons = ["entry missing from the cache"]
-                    toRun.insert(up); queue.append(up)
-                }
-            }
-        }
-        var metadata: [TaskID: EntryMetadata] = [:]
-        for node in graph.tasks where selected.contains(node.id) && !toRun.contains(node.id) {
-            summary.cached.append(node.id)
-            metadata[node.id] = statuses[node.id]!.metadata
-            try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
-        }
-
-        let costs = Dictionary(uniqueKeysWithValues: graph.tasks.filter { toRun.contains($0.id) }.map { ($0.id, max(0, $0.kind.cost($0.parameters))) })
+        let plan = Plan.make(graph: graph, store: store, verify: options.verify, targets: options.targets, rerun: options.rerun)
+        var ledger = RunLedger(plan: plan, graph: graph, store: store, log: options.log)
+        let nodes = plan.toRun.map { graph.task($0)! }
+        let costs = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, max(0, $0.kind.cost($0.parameters))) })
         let board = ProgressBoard(costs: costs, style: options.progress, log: options.log)
-        // One line per stage and reason ("run equilibrate (10 tasks): never run"), not per task.
-        var groups: [(stage: String, reason: String, ids: [TaskID])] = []
-        for node in graph.tasks where toRun.contains(node.id) {
-            summary.reasons[node.id] = statuses[node.id]!.reasons
-            let reason = statuses[node.id]!.reasons.joined(separator: "; ")
-            if let i = groups.firstIndex(where: { $0.stage == node.id.stage && $0.reason == reason }) {
-                groups[i].ids.append(node.id)
-            } else {
-                groups.append((node.id.stage, reason, [node.id]))
-            }
-        }
-        for g in groups {
-            board.print("run \(g.ids.count == 1 ? g.ids[0].description : "\(g.stage) (\(g.ids.count) tasks)"): \(g.reason)")
-        }
         board.start()
-        let outcomes = schedule(graph.tasks.filter { toRun.contains($0.id) }, graph: graph, store: store,
-                                options: options, verified: verified, board: board)
+        let outcomes = schedule(nodes, graph: graph, store: store, options: options, board: board)
         board.stop()
-
-        for node in graph.tasks where toRun.contains(node.id) {
-            switch outcomes[node.id] {
-            case let (.ran(seconds), meta)?:
-                summary.ran.append(node.id)
-                summary.secondsPerStage[node.id.stage, default: 0] += seconds
-                metadata[node.id] = meta
-            case let (.cached, meta)?:
-                summary.cached.append(node.id)
-                metadata[node.id] = meta
-            case let (.failed(message), _)?:
-                summary.failed.append(TaskFailure(id: node.id, message: message))
-            case (.cancelled, _)?, nil:
-                summary.skipped.append(node.id)
-            }
+        for node in nodes {
+            let (outcome, meta) = outcomes[node.id] ?? (.cancelled, nil)
+            ledger.record(node.id, outcome, meta)
         }
-        summary.cached.sort()
-        summary.cancelled = options.cancellation.isCancelled
-        for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
-        if let dir = options.exportDirectory {
-            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir, log: options.log)
-        }
-        summary.wallSeconds = now() - start
-        options.log(summary.description)
-        return summary
-    }
-
-    /// The targets and everything upstream of them.
-    static func selection(_ graph: TaskGraph, _ targets: [TaskID]?) -> Set<TaskID> {
-        guard let targets else { return Set(graph.tasks.map(\.id)) }
-        var out: Set<TaskID> = []
-        var stack = targets.filter { graph.task($0) != nil }
-        while let id = stack.popLast() {
-            if out.insert(id).inserted { stack += graph.task(id)!.inputs.values.joined() }
-        }
-        return out
+        return ledger.finish(graph: graph, store: store, options: options, start: start)
     }
 
     /// Runs `nodes` (topologically sorted) as their inputs complete, within the worker budget.
     private func schedule(_ nodes: [TaskNode], graph: TaskGraph, store: Store, options: ExecutionOptions,
-                          verified: VerifiedKeys, board: ProgressBoard) -> [TaskID: (TaskOutcome, EntryMetadata?)] {
+                          board: ProgressBoard) -> [TaskID: (TaskOutcome, EntryMetadata?)] {
         enum Phase { case pending, running, finished, failed }
-        let runner = TaskRunner(graph: graph, store: store, options: options, verified: verified, board: board)
+        let runner = TaskRunner(graph: graph, store: store, options: options, board: board)
         let budget = max(1, options.workers)
         let cond = NSCondition()
         var phase = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, Phase.pending) })

@@ -1,4 +1,5 @@
 /// The end-of-run summary: tasks run, cached, failed (with errors), skipped, time per stage.
+/// Every executor builds it the same way, from the plan, with `RunLedger`.
 import Foundation
 
 /// A task that failed, with its error.
@@ -8,7 +9,7 @@ public struct TaskFailure: Sendable, CustomStringConvertible {
     public var description: String { "\(id): \(message)" }
 }
 
-/// What a run did.
+/// What a run did; the task lists are in topological order.
 public struct RunSummary: Sendable, CustomStringConvertible {
     public var ran: [TaskID] = []
     public var cached: [TaskID] = []
@@ -39,5 +40,61 @@ public struct RunSummary: Sendable, CustomStringConvertible {
         for e in exportErrors { lines.append("  export: \(e)") }
         if cancelled { lines.append("  interrupted: finished entries and checkpoints are kept; run again to continue") }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Builds a run's summary the same way for every executor: it starts from the plan (cached tasks,
+/// reasons of the others), files each task's outcome, and closes with stage times, exports and
+/// the wall time.
+struct RunLedger {
+    let plan: Plan
+    private(set) var summary = RunSummary()
+    /// Metadata of every entry the run ends with (cached or computed), for exports and stage times.
+    private(set) var metadata: [TaskID: EntryMetadata] = [:]
+
+    /// Records the definitions of cached tasks (later changes are explained against them) and
+    /// logs why the others run.
+    init(plan: Plan, graph: TaskGraph, store: Store, log: (String) -> Void) {
+        self.plan = plan
+        for s in plan.statuses {
+            if s.state == .done {
+                summary.cached.append(s.id)
+                metadata[s.id] = s.metadata
+                try? store.saveRecord(TaskRecord(node: graph.task(s.id)!, graph: graph), profile: graph.profile, task: s.id)
+            } else {
+                summary.reasons[s.id] = s.reasons
+            }
+        }
+        for line in plan.reasonLines { log("run \(line)") }
+    }
+
+    /// Files the outcome of a task the plan said to run (`.cancelled`: skipped).
+    mutating func record(_ id: TaskID, _ outcome: TaskOutcome, _ meta: EntryMetadata?) {
+        switch outcome {
+        case .ran(let seconds):
+            summary.ran.append(id)
+            summary.secondsPerStage[id.stage, default: 0] += seconds
+        case .cached: summary.cached.append(id)
+        case .failed(let message): summary.failed.append(TaskFailure(id: id, message: message))
+        case .cancelled: summary.skipped.append(id)
+        }
+        if let meta { metadata[id] = meta }
+    }
+
+    /// Orders the lists, sums recorded stage times, exports, and logs the summary.
+    mutating func finish(graph: TaskGraph, store: Store, options: ExecutionOptions, start: Double) -> RunSummary {
+        let plan = self.plan
+        summary.ran.sort { plan.order($0) < plan.order($1) }
+        summary.cached.sort { plan.order($0) < plan.order($1) }
+        summary.skipped.sort { plan.order($0) < plan.order($1) }
+        summary.failed.sort { plan.order($0.id) < plan.order($1.id) }
+        summary.cancelled = options.cancellation.isCancelled
+        for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
+        if let dir = options.exportDirectory {
+            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir, log: options.log)
+        }
+        summary.wallSeconds = now() - start
+        options.log(summary.description)
+        return summary
     }
 }

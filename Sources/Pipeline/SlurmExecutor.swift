@@ -44,20 +44,14 @@ public struct SlurmExecutor: Executor {
     }
 
     private func drive(graph: TaskGraph, store: Store, paths: SlurmPaths, run: ExecutionOptions, start: Double) throws -> RunSummary {
-        var summary = RunSummary()
-        let selected = LocalExecutor.selection(graph, run.targets)
-        let nodes = graph.tasks.filter { selected.contains($0.id) }
-        var plan = SlurmPlan.make(nodes: nodes, graph: graph, store: store, verify: run.verify)
-        var metadata: [TaskID: EntryMetadata] = plan.cachedMetadata
-        summary.cached = plan.cachedMetadata.keys.sorted()
-        for id in summary.cached { try? store.saveRecord(TaskRecord(node: graph.task(id)!, graph: graph), profile: graph.profile, task: id) }
-        for (id, reasons) in plan.reasons { summary.reasons[id] = reasons }
-        for line in plan.groupedReasons() { run.log("run \(line)") }
+        let plan = Plan.make(graph: graph, store: store, verify: run.verify, targets: run.targets, rerun: run.rerun)
+        var ledger = RunLedger(plan: plan, graph: graph, store: store, log: run.log)
+        var tracker = SlurmTracker(plan: plan, graph: graph)
 
         var state = SlurmState.load(paths.state)
         let follower = SlurmFollower(options: options, commands: SlurmCommands(directory: options.commandDirectory),
-                                     graph: graph, store: store, paths: paths, log: run.log)
-        let resumed = plan.pending.filter { state.submissions[graph.task($0)!.key]?.job != nil }
+                                     graph: graph, store: store, paths: paths, log: run.log, rerun: run.rerun)
+        let resumed = tracker.pending.filter { state.submissions[graph.task($0)!.key]?.job != nil }
         if !resumed.isEmpty { run.log("slurm: following \(resumed.count) task(s) submitted by an earlier run") }
         var lastProgress = ""
         var lastProgressTime = 0.0
@@ -70,7 +64,7 @@ public struct SlurmExecutor: Executor {
             // Follow what is in flight; a failing squeue is retried, never read as "finished".
             var queue: [String: String] = [:]
             do {
-                queue = try follower.queueIfNeeded(plan, state)
+                queue = try follower.queueIfNeeded(tracker, state)
                 failedPolls = 0
             } catch {
                 failedPolls += 1
@@ -79,39 +73,31 @@ public struct SlurmExecutor: Executor {
                 if sleep(seconds: options.pollSeconds, cancellation: run.cancellation) { break }
                 continue
             }
-            follower.update(&plan, &state, queue: queue, metadata: &metadata, summary: &summary)
+            follower.update(&tracker, &state, queue: queue, ledger: &ledger)
             if run.cancellation.isCancelled { break }
             // Submit the next wave.
-            let ready = plan.ready(state: state)
-            if !ready.isEmpty { follower.submit(ready, &plan, &state, summary: &summary) }
+            let ready = tracker.ready(state: state)
+            if !ready.isEmpty { follower.submit(ready, &tracker, &state) }
             try state.save(paths.state)
 
-            let line = plan.progressLine(queue: queue, state: state)
+            let line = tracker.progressLine(queue: queue, state: state)
             interval = line != lastProgress || !ready.isEmpty ? fastest : min(options.pollSeconds, interval * 1.5)
             if line != lastProgress || now() - lastProgressTime > 60 {
                 run.log("slurm: \(line)")
                 lastProgress = line
                 lastProgressTime = now()
             }
-            if plan.inFlight(state: state).isEmpty && plan.ready(state: state).isEmpty { break }
+            if tracker.inFlight(state: state).isEmpty && tracker.ready(state: state).isEmpty { break }
             if sleep(seconds: interval, cancellation: run.cancellation) { break }
         }
         try state.save(paths.state)
 
-        summary.failed = plan.failures.sorted { $0.id < $1.id }
-        summary.skipped = plan.pending.sorted()
-        summary.ran.sort()
-        summary.cancelled = run.cancellation.isCancelled
-        if summary.cancelled, !plan.inFlight(state: state).isEmpty {
-            run.log("slurm: \(plan.inFlight(state: state).count) job(s) keep running; run again to follow them")
+        for f in tracker.failures { ledger.record(f.id, .failed(f.message), nil) }
+        for id in tracker.pending { ledger.record(id, .cancelled, nil) }  // skipped: an input failed, or interrupted
+        if run.cancellation.isCancelled, !tracker.inFlight(state: state).isEmpty {
+            run.log("slurm: \(tracker.inFlight(state: state).count) job(s) keep running; run again to follow them")
         }
-        for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
-        if let dir = run.exportDirectory {
-            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir)
-        }
-        summary.wallSeconds = now() - start
-        run.log(summary.description)
-        return summary
+        return ledger.finish(graph: graph, store: store, options: run, start: start)
     }
 
     /// Cancels (`scancel`) every job this cache's state file records as in flight, e.g. before

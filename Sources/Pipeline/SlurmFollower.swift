@@ -11,6 +11,8 @@ struct SlurmFollower {
     let store: Store
     let paths: SlurmPaths
     let log: @Sendable (String) -> Void
+    /// Stages to recompute although intact (`ExecutionOptions.rerun`).
+    var rerun: Set<String> = []
 
     /// How an element that left the queue ended.
     enum Ending: Equatable {
@@ -21,22 +23,20 @@ struct SlurmFollower {
     }
 
     /// The queue, asked only when something is in flight.
-    func queueIfNeeded(_ plan: SlurmPlan, _ state: SlurmState) throws -> [String: String] {
+    func queueIfNeeded(_ plan: SlurmTracker, _ state: SlurmState) throws -> [String: String] {
         plan.inFlight(state: state).isEmpty ? [:] : try commands.queue()
     }
 
     /// Moves finished tasks to done, and decides about elements that left the queue.
-    func update(_ plan: inout SlurmPlan, _ state: inout SlurmState, queue: [String: String],
-                metadata: inout [TaskID: EntryMetadata], summary: inout RunSummary) {
+    func update(_ plan: inout SlurmTracker, _ state: inout SlurmState, queue: [String: String],
+                ledger: inout RunLedger) {
         let flying = plan.inFlight(state: state)
         var gone: [(TaskNode, String)] = []
         for node in flying {
             let job = state.submissions[node.key]!.job!
             if case .intact(let meta) = store.check(node.key, mode: .quick) {
                 plan.finish(node.id)
-                metadata[node.id] = meta
-                summary.ran.append(node.id)
-                summary.secondsPerStage[node.id.stage, default: 0] += meta.seconds
+                ledger.record(node.id, .ran(seconds: meta.seconds), meta)
                 state.submissions[node.key] = nil
                 try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
                 log(String(format: "done %@ (job %@) in %.1f s", node.id.description, job, meta.seconds))
@@ -114,7 +114,7 @@ struct SlurmFollower {
 
     /// Submits ready tasks as job arrays, one per CPU count (at most `maxArraySize` elements each),
     /// recording each element before the next wave.
-    func submit(_ ready: [TaskNode], _ plan: inout SlurmPlan, _ state: inout SlurmState, summary: inout RunSummary) {
+    func submit(_ ready: [TaskNode], _ plan: inout SlurmTracker, _ state: inout SlurmState) {
         var groups: [Int: [TaskNode]] = [:]
         for n in ready { groups[options.cpus(forThreads: n.threads), default: []].append(n) }
         for cpus in groups.keys.sorted() {
@@ -122,6 +122,8 @@ struct SlurmFollower {
             for chunkStart in stride(from: 0, to: all.count, by: options.maxArraySize) {
                 let chunk = Array(all[chunkStart..<min(all.count, chunkStart + options.maxArraySize)])
                 do {
+                    // A worker finds an intact entry done: a requested rerun removes it first.
+                    for n in chunk where rerun.contains(n.id.stage) { try discard(n.key) }
                     let job = try submitArray(chunk, cpus: cpus)
                     for (i, n) in chunk.enumerated() {
                         var sub = state.submissions[n.key] ?? SlurmSubmission(task: n.id.description)
@@ -144,6 +146,17 @@ struct SlurmFollower {
                     log("slurm: \(error)")
                 }
             }
+        }
+    }
+
+    /// Removes an entry under its key's lock (moved aside first, so it vanishes at once).
+    private func discard(_ key: String) throws {
+        try store.withLock(key) {
+            let entry = store.entryDirectory(key)
+            guard FileManager.default.fileExists(atPath: entry.path) else { return }
+            let trash = store.root.appendingPathComponent("tmp/\(key).trash-\(UUID().uuidString)")
+            try FileManager.default.moveItem(at: entry, to: trash)
+            try? FileManager.default.removeItem(at: trash)
         }
     }
 

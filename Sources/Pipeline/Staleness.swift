@@ -1,5 +1,5 @@
-/// "Is this task out of date?" — one short chain of named checks shared by `Status` and the
-/// executor, so that `status` and a real run never disagree and every rerun has a reason.
+/// "Is this task out of date?" — one short chain of named checks, the first step of the shared
+/// `Plan` (used by `status` and every executor), so that every rerun has a reason.
 ///
 /// Order: the entry for the current key is intact → done. Otherwise the entry is corrupt →
 /// stale; or it is missing, and the task's last record (per profile) explains why the key moved:

@@ -1,11 +1,12 @@
-/// `repro status`: every task as done / stale / missing with reasons, from the staleness chain.
-/// Quick by default (metadata, sizes, mtimes and ctimes; no hashing of unchanged files) so it stays fast.
+/// `repro status`: every task as done / stale / missing with reasons, from the same `Plan` a run
+/// makes, so it says what the run will do. Quick by default (metadata, sizes, mtimes and ctimes),
+/// but like a run it hashes the cached inputs of every task that will run.
 import Foundation
 
 public enum Status {
-    /// Status of every task in topological order.
+    /// Status of every task in topological order: the plan of a run over the whole graph.
     public static func evaluate(graph: TaskGraph, store: Store, mode: VerifyMode = .quick) -> [TaskStatus] {
-        graph.tasks.map { Staleness.evaluate($0, graph: graph, store: store, mode: mode) }
+        Plan.make(graph: graph, store: store, verify: mode).statuses
     }
 
     /// One line per task ("stale    equilibrate[3]  temperature changed 0.45 → 0.4") and a count line.

@@ -12,14 +12,6 @@ public enum TaskOutcome: Sendable, Equatable {
     case cancelled
 }
 
-/// Keys whose files were hashed while planning this run (the plan hashes each input once).
-final class VerifiedKeys: @unchecked Sendable {
-    private let lock = NSLock()
-    private var keys: Set<String> = []
-    func contains(_ k: String) -> Bool { lock.lock(); defer { lock.unlock() }; return keys.contains(k) }
-    func insert(_ k: String) { lock.lock(); keys.insert(k); lock.unlock() }
-}
-
 /// Facts about this process's machine and toolchain, computed once.
 enum Toolchain {
     /// Host name from gethostname (no DNS lookup, unlike ProcessInfo.hostName).
@@ -50,7 +42,6 @@ struct TaskRunner {
     let graph: TaskGraph
     let store: Store
     let options: ExecutionOptions
-    let verified: VerifiedKeys
     let board: ProgressBoard?
 
     /// Runs `node` unless an intact entry exists; returns the outcome and the entry's metadata.
@@ -61,7 +52,8 @@ struct TaskRunner {
         do {
             let wait = { log("waiting for \(node.id): another process is computing it") }
             return try store.withLock(node.key, onWait: wait) { () -> (TaskOutcome, EntryMetadata?) in
-                if case .intact(let meta) = store.check(node.key, mode: .full) {
+                // A requested rerun recomputes an intact entry (commit replaces it).
+                if !options.rerun.contains(node.id.stage), case .intact(let meta) = store.check(node.key, mode: .full) {
                     try? store.saveRecord(TaskRecord(node: node, graph: graph), profile: graph.profile, task: node.id)
                     return (.cached, meta)
                 }
@@ -116,7 +108,6 @@ struct TaskRunner {
                           files: files, created: ISO8601DateFormatter().string(from: Date()), host: Toolchain.host,
                           threads: context.threads, codeFingerprint: node.kind.codeFingerprint)
         }
-        verified.insert(node.key)
         try? FileManager.default.removeItem(at: scratch)
         try? store.saveRecord(record, profile: graph.profile, task: node.id)
         return (.ran(seconds: seconds), meta)

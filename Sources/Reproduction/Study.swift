@@ -11,6 +11,8 @@ public struct Study {
     public var jobs: Int?
     /// Which executor runs the tasks (local by default; see `ExecutorChoice`).
     public var executor = ExecutorChoice()
+    /// Stages recomputed even when cached (`ExecutionOptions.rerun`).
+    public var rerun: Set<String> = []
 
     public init(root: URL, profile: String, manifest: URL? = nil, cache: URL? = nil, jobs: Int? = nil) {
         self.root = root; self.profile = profile
@@ -64,6 +66,7 @@ public struct Study {
         var options = ExecutionOptions()
         if let jobs { options.workers = jobs }
         options.exportDirectory = resultsURL
+        options.rerun = rerun
         options.log = log
         options.cancellation.installSignalHandlers { _ in
             log("interrupted: finishing checkpoints; finished tasks are kept. Run again to resume (a second Ctrl-C exits at once).")

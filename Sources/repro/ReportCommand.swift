@@ -42,9 +42,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
     @OptionGroup var executor: ExecutorOptions
+    @Option(help: ArgumentHelp("Recompute every task of this stage even if cached (repeatable).", valueName: "stage"))
+    var rerun: [String] = []
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
+        for stage in rerun where !Manifest.isValidName(stage) {
+            throw ValidationError("--rerun '\(stage)': \(Manifest.nameRule("stage"))")
+        }
+        // A manifest that does not load is reported by run(), with file, line and field.
+        guard !rerun.isEmpty, let loaded = try? options.study().load() else { return }
+        let stages = loaded.0.stages.map(\.name)
+        for stage in rerun where !stages.contains(stage) {
+            throw ValidationError("--rerun '\(stage)': no stage of that name in profile \(options.profile) of \(options.manifest); stages: \(stages.joined(separator: ", "))")
+        }
     }
 
     func run() throws {
@@ -52,6 +63,7 @@ struct ReportCommand: ParsableCommand {
         do {
             var study = options.study(jobs: jobs)
             study.executor = executor.choice
+            study.rerun = Set(rerun)
             ok = try study.run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         } catch { throw fail(error) }
         if !ok { throw ExitCode(CancellationToken.receivedSignal.map { 128 + $0 } ?? 1) } // 130 SIGINT, 143 SIGTERM
