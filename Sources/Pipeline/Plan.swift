@@ -24,6 +24,9 @@ public struct Plan: Sendable {
                 status.reasons = [Self.rerunReason]
                 status.metadata = nil
             }
+            if status.state == .done, status.metadata?.codeChanged(for: node.kind) == true {
+                status.reasons = [Self.codeChangedNote(stage: node.id.stage)]  // still done: the cache key did not move
+            }
             plan.position[node.id] = plan.statuses.count
             plan.statuses.append(status)
         }
@@ -47,6 +50,11 @@ public struct Plan: Sendable {
     }
 
     static let rerunReason = "rerun requested"
+
+    /// Said of a done task whose entry was computed by other code than this build's.
+    static func codeChangedNote(stage: String) -> String {
+        "code changed since this result; version unchanged (repro report --rerun \(stage) recomputes it)"
+    }
 
     /// The targets and everything upstream of them (nil: every task).
     static func selection(_ graph: TaskGraph, _ targets: [TaskID]?) -> Set<TaskID> {

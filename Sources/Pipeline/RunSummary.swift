@@ -24,6 +24,9 @@ public struct RunSummary: Sendable, CustomStringConvertible {
     public var secondsPerStage: [String: Double] = [:]
     /// Seconds each stage took when its entries were computed (from metadata; includes cached tasks).
     public var recordedSecondsPerStage: [String: Double] = [:]
+    /// Core-seconds per stage: each entry's seconds × the threads it was given (wherever it ran,
+    /// this machine or a Slurm node). Entries older than that record count this machine's cores.
+    public var recordedCoreSecondsPerStage: [String: Double] = [:]
     /// Problems while exporting results.
     public var exportErrors: [String] = []
 
@@ -89,7 +92,11 @@ struct RunLedger {
         summary.skipped.sort { plan.order($0) < plan.order($1) }
         summary.failed.sort { plan.order($0.id) < plan.order($1.id) }
         summary.cancelled = options.cancellation.isCancelled
-        for (id, meta) in metadata { summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        for (id, meta) in metadata {
+            summary.recordedSecondsPerStage[id.stage, default: 0] += meta.seconds
+            summary.recordedCoreSecondsPerStage[id.stage, default: 0] += meta.seconds * Double(meta.threads ?? cores)
+        }
         if let dir = options.exportDirectory {
             summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir, log: options.log)
         }

@@ -14,14 +14,13 @@ extension ReportValues {
         })
     }
 
-    /// Run-time cost from the recorded seconds of the tasks; `propensitySeconds` is the summed
-    /// time of the propensity tasks, each of which ran on `cores` cores.
-    static func cost(totalSeconds: Double, propensitySeconds: Double, cores: Int, into v: inout ValueStore) {
+    /// Run-time cost from the recorded times of the tasks: the propensity tasks' summed seconds
+    /// and core-seconds (seconds × the threads each was given, wherever it ran).
+    static func cost(totalSeconds: Double, propensitySeconds: Double, propensityCoreSeconds: Double, into v: inout ValueStore) {
         v.set("cost.task_minutes", totalSeconds / 60)
-        guard propensitySeconds > 0, let trials = v["cost.propensity_trials"]?.doubleValue else { return }
-        let seconds = propensitySeconds
-        let rate = trials / (seconds * Double(cores))
-        v.set("cost.propensity_minutes", seconds / 60)
+        guard propensityCoreSeconds > 0, let trials = v["cost.propensity_trials"]?.doubleValue else { return }
+        let rate = trials / propensityCoreSeconds
+        v.set("cost.propensity_minutes", propensitySeconds / 60)
         v.set("cost.trials_per_core_second", rate)
         v.set("cost.paper_propensity_core_hours", paperPropensityTrials / rate / 3600)
     }

@@ -89,11 +89,11 @@ public struct Study {
                          summary: RunSummary, log: @escaping @Sendable (String) -> Void) throws -> Bool {
         var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
         values.set("profile", profile)
-        let seconds = summary.recordedSecondsPerStage
         let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
-        let propensitySeconds = propensityStages.reduce(0.0) { $0 + (seconds[$1] ?? 0) }
-        ReportValues.cost(totalSeconds: seconds.values.reduce(0, +), propensitySeconds: propensitySeconds,
-                          cores: ProcessInfo.processInfo.activeProcessorCount, into: &values)
+        ReportValues.cost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
+                          propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
+                          propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
+                          into: &values)
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)

@@ -75,7 +75,7 @@ import Testing
         let summaryTask = try #require(graph.tasks(ofStage: "summary").first)
         var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
         values.set("profile", "micro")
-        ReportValues.cost(totalSeconds: 2, propensitySeconds: 1, cores: 2, into: &values)
+        ReportValues.cost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, into: &values)
         let declared = registry.valueKeys!
         #expect(values.values.count > 100)
         let undeclared = values.values.keys.filter { !declared.contains($0) }.sorted()
