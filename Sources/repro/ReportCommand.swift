@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
         or an expectation fails (after writing the report), 2 on bad input, 130/143 when interrupted by SIGINT/SIGTERM.
         """)
     @OptionGroup var options: StudyOptions
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var jobs: Int?
     @OptionGroup var executor: ExecutorOptions
     @Option(help: ArgumentHelp("Recompute every task of this stage even if cached (repeatable).", valueName: "stage"))

@@ -36,6 +36,7 @@ import Testing
         #expect(message(DescriptorsCommand.self, ["c.xyz", "--ells", "-1,2"])?.contains("got '-1'") == true)
         #expect(message(ImbalanceCommand.self, ["a.npy", "b.npy", "--columns-a", "-1"]) == nil) // reaches parseColumns
         #expect(message(RunTaskCommand.self, ["--key", "k", "--jobs", "-2"]) == "--jobs must be ≥ 1, got -2")
+        #expect(message(ReportCommand.self, ["--jobs", "-5"]) == "--jobs must be ≥ 1, got -5")
     }
 
     @Test func aFileWhereADirectoryIsExpectedAndViceVersa() throws {
