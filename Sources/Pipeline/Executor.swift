@@ -52,7 +52,9 @@ public struct LocalExecutor: Executor {
         let plan = Plan.make(graph: graph, store: store, verify: options.verify, targets: options.targets, rerun: options.rerun)
         var ledger = RunLedger(plan: plan, graph: graph, store: store, log: options.log)
         let nodes = plan.toRun.map { graph.task($0)! }
-        let costs = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, max(0, $0.kind.cost($0.parameters))) })
+        let costs = Dictionary(uniqueKeysWithValues: nodes.map { node in
+            (node.id, max(0, node.kind.cost(node.parameters, node.inputs.mapValues { $0.compactMap { graph.task($0)?.parameters } })))
+        })
         let board = ProgressBoard(costs: costs, style: options.progress, log: options.log)
         board.start()
         let outcomes = schedule(nodes, graph: graph, store: store, options: options, board: board)

@@ -122,7 +122,9 @@ public struct StageKind: Sendable {
     /// The work. Writes output files into `context.outputDirectory`.
     public var run: @Sendable (TaskContext) throws -> Void
     /// Relative cost of one task (e.g. sweeps × runs × N), for the run's time estimate; default 1.
-    public var cost: @Sendable (Parameters) -> Double = { _ in 1 }
+    /// It sees the task's parameters and, by input name, those of its upstream tasks (a task
+    /// whose length is set upstream, like a run to τα, can size itself from there).
+    public var cost: @Sendable (_ parameters: Parameters, _ upstream: [String: [Parameters]]) -> Double = { _, _ in 1 }
     /// A hash of the source code the kind's results depend on, recorded with every entry, so
     /// `status` and the report can say when a result was computed by different code although
     /// `version` was not bumped. Not part of the cache key: a comment edit must not recompute.

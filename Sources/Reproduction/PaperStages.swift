@@ -7,7 +7,11 @@ public enum PaperStages {
             SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
             EllScanStages.scanKind, EllScanStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
-        ].map(CodeFingerprints.stamped))
+        ].map { kind in
+            var k = CodeFingerprints.stamped(kind)
+            k.cost = TaskCosts.of(k.name)
+            return k
+        })
         r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts]
         r.valueKeys = ValueKeys.set
         return r

@@ -52,6 +52,6 @@ final class FakeClock: @unchecked Sendable {
 
     @Test func stageKindsDefaultToUnitCost() {
         let kind = StageKind("k", version: 1) { _ in }
-        #expect(kind.cost(Parameters([:])) == 1)
+        #expect(kind.cost(Parameters([:]), [:]) == 1)
     }
 }

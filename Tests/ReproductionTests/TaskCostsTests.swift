@@ -1,0 +1,36 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import Reproduction
+
+/// The time estimate weighs tasks by their Monte Carlo trials, read from the manifest.
+@Suite struct TaskCostsTests {
+    func costs(_ profile: String) throws -> [String: Double] {
+        let m = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
+        let g = TaskGraph(manifest: m, registry: PaperStages.registry())
+        var out: [String: Double] = [:]
+        for node in g.tasks {
+            out[node.id.description] = node.kind.cost(node.parameters, node.inputs.mapValues { $0.compactMap { g.task($0)?.parameters } })
+        }
+        return out
+    }
+
+    @Test func defaultProfileTrialsByHand() throws {
+        let c = try costs("default")
+        // N = 4000; 200 melt + 40 000 swap sweeps (× 1.2 for the swap trials) + 5000 check sweeps.
+        let equilibrate: Double = 4000 * (200 + 40_000 * 1.2 + 5000)
+        #expect(c["equilibrate[0]"] == equilibrate)
+        // 30 runs to τα, sized from the relaxation run's max_lag = 40 000 ≈ 3 τα.
+        let propensity: Double = 4000 * 30 * 40_000 / 3
+        #expect(c["propensity[0]"] == propensity)
+        // One trajectory to (origins − 1) · max_lag/2 + max_lag = 2.5 max_lag.
+        let relaxation: Double = 4000 * 40_000 * 2.5
+        #expect(c["relaxation"] == relaxation)
+        #expect((c["figures"] ?? .infinity) < equilibrate / 100)
+    }
+
+    @Test func thePaperProfileUsesItsGivenTauAlpha() throws {
+        let propensity: Double = 4000 * 30 * 4e6
+        #expect(try costs("paper")["propensity[0]"] == propensity)
+    }
+}
