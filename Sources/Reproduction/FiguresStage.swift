@@ -11,21 +11,24 @@ import Regression
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
     static let kind = StageKind(
-        "figures", version: 5,
+        "figures", version: 6,  // 6: Fig. S2 reads the summary's typed series
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
-                 InputSpec("ell_scan", required: false), InputSpec("series", required: false)],
+                 InputSpec("ell_scan", required: false), InputSpec("series", required: false),
+                 InputSpec("summary", help: "the report's values: the typed temperature series of Fig. S2")],
         exports: { ctx in ctx.files.map { ExportItem(file: $0, as: "figures/\($0)") } },
         run: run)
 
     @Sendable static func run(_ context: TaskContext) throws {
         let inputs = try StudyOutputs(context)
-        let figures = try build(inputs, mapConfiguration: context.parameters.int("map_configuration"))
+        let series = try Artifact.readJSON(TemperatureSeries.self,
+                                           from: context.input("summary").directory.appendingPathComponent(TemperatureSeries.fileName))
+        let figures = try build(inputs, series: series, mapConfiguration: context.parameters.int("map_configuration"))
         try Figure.writeAll(figures, to: context.outputDirectory)
     }
 
-    static func build(_ o: StudyOutputs, mapConfiguration k: Int) throws -> [(name: String, figure: Figure)] {
+    static func build(_ o: StudyOutputs, series: TemperatureSeries, mapConfiguration k: Int) throws -> [(name: String, figure: Figure)] {
         let published = PublishedValues.shared
         var out: [(name: String, figure: Figure)] = []
 
@@ -105,14 +108,12 @@ enum FiguresStage {
             out.append(("fig10_prediction_beta", PaperFigures.predictionAccuracy(PredictionAccuracyData(
                 ours: accuracy(b, species: nil), paper: nil, timeLabel: "<i>t</i> = <i>t</i><sub>β</sub>"))))
         }
-        var profiles = o.series
-        if let main = o.ellScan { profiles.append(main) }
-        profiles.sort { $0.temperature > $1.temperature }
-        if profiles.count >= 2 {
+        let points = series.points, paper = series.paper
+        if points.count >= 2 {
             out.append(("fig11_temperature_series", PaperFigures.temperatureSeries(TemperatureSeriesData(
-                temperatures: profiles.map(\.temperature), optimalEllTheta: profiles.map { Analysis.optimalEll($0, of: .stericOrder) },
-                bestPearson: Descriptor.allCases.map { d in profiles.map { $0.absolutePearson(d).max() ?? .nan } },
-                paper: ReportValues.paperSeriesPoint()))))
+                temperatures: points.map(\.temperature), optimalEllTheta: points.map(\.optimalEllTheta),
+                bestPearson: Descriptor.allCases.map { d in points.map { $0.best(d) } },
+                paper: (paper.temperature, paper.optimalEllTheta, paper.bestPearson)))))
         }
         out.append(("fig12_equilibration", PaperFigures.equilibration(EquilibrationData(
             sweeps: o.checks.map { $0.traceSweeps.map(Double.init) }, energy: o.checks.map(\.traceEnergy),

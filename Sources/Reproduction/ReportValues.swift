@@ -10,7 +10,7 @@ import Statistics
 /// report/report.md where they are used.
 public enum ReportValues {
 
-    static func collect(_ o: StudyOutputs) throws -> ValueStore {
+    static func collect(_ o: StudyOutputs, series: TemperatureSeries) throws -> ValueStore {
         var v = ValueStore()
         let c = o.configurations.count
         let sem = { (std: Double) in std / Double(c).squareRoot() }
@@ -65,7 +65,7 @@ public enum ReportValues {
         }
         unsupervised(o, sem: sem, into: &v)
         try diagnostics(o, sem: sem, into: &v)
-        series(o, into: &v)
+        Self.series(series, into: &v)
         try PaperValues.collect(into: &v)
         return v
     }
@@ -213,39 +213,25 @@ public enum ReportValues {
         return Descriptor.allCases.map { d in (0..<l).map { abs(p.fig4a_pearson_X_p_mean[d.rawValue * l + $0]) } }
     }()
 
-    /// The paper's point (T = 0.30) for Fig. 11: optimal ℓ of Θ̄ and best |ρ| per descriptor.
-    static func paperSeriesPoint() -> (temperature: Double, optimalEllTheta: Double, bestPearson: [Double]) {
-        (0.30, Analysis.optimalEll(ells: PublishedValues.shared.ells, values: paperPearson[Descriptor.stericOrder.rawValue]), paperPearson.map { $0.max()! })
-    }
-
-    /// The paper's row of the temperature-series table.
-    static func paperRow() -> [String] {
-        let point = paperSeriesPoint()
-        let best = Descriptor.allCases.max { point.bestPearson[$0.rawValue] < point.bestPearson[$1.rawValue] }!
-        return ["0.30 (paper)", "4×10⁶", "10", f(point.optimalEllTheta, "%.2f"),
-                f(point.bestPearson[Descriptor.stericOrder.rawValue], "%.3f"), f(point.bestPearson[Descriptor.density.rawValue], "%.3f"), best.symbol, "—", "—"]
-    }
-
-    static func series(_ o: StudyOutputs, into v: inout ValueStore) {
-        var points = o.series
-        if let p = o.ellScan { points.append(p) }
-        points.sort { $0.temperature > $1.temperature }
+    static func series(_ series: TemperatureSeries, into v: inout ValueStore) {
+        let points = series.points
         guard !points.isEmpty else { return }
+        func row(_ p: SeriesPoint, _ label: String, tau: String) -> [String] {
+            [label, tau, String(p.configurations), f(p.optimalEllTheta, "%.2f"), f(p.best(.stericOrder), "%.3f"),
+             f(p.best(.density), "%.3f"), p.bestDescriptor.symbol, p.halfPearson.map { f($0, "%.3f") } ?? "—",
+             p.speciesShare.map { f($0, "%.3f") } ?? "—"]
+        }
         v.set("table.series", ReportTable(
             columns: ["T", "τα (sweeps)", "configurations", "optimal ℓ of Θ̄", "max |ρ(Θ̄, p)|", "max |ρ(ρ̄, p)|", "best descriptor",
                       "ρ(p half, p half)", "species share of p (η²)"],
-            rows: points.map { p in
-                let best = Descriptor.allCases.max { (p.absolutePearson($0).max() ?? 0) < (p.absolutePearson($1).max() ?? 0) }!
-                return [f(p.temperature, "%.3f"), f(p.tauAlpha, "%.0f"), String(p.configurations), f(Analysis.optimalEll(p, of: .stericOrder), "%.2f"),
-                        f(p.absolutePearson(.stericOrder).max()!, "%.3f"), f(p.absolutePearson(.density).max()!, "%.3f"), best.symbol,
-                        p.halfPearson.map { f($0, "%.3f") } ?? "—", p.speciesShare.map { f($0, "%.3f") } ?? "—"]
-            } + [paperRow()]))
-        let ells = points.map { Analysis.optimalEll($0, of: .stericOrder) }
+            rows: points.map { row($0, f($0.temperature, "%.3f"), tau: f($0.tauAlpha, "%.0f")) }
+                + [row(series.paper, "0.30 (paper)", tau: "4×10⁶")]))
+        let ells = points.map(\.optimalEllTheta)
         v.set("series.optimal_ell_hottest", ells.first!)
         v.set("series.optimal_ell_coldest", ells.last!)
         v.set("series.optimal_ell_growth", ells.last! - ells.first!)
         v.set("series.temperatures", points.map { f($0.temperature, "%.2f") }.joined(separator: ", "))
-        let margins = points.map { $0.absolutePearson(.stericOrder).max()! - $0.absolutePearson(.density).max()! }
+        let margins = points.map { $0.best(.stericOrder) - $0.best(.density) }
         v.set("series.theta_minus_rho_coldest", margins.last!)
         v.set("series.theta_minus_rho_hottest", margins.first!)
         if let hot = points.first?.halfPearson, let cold = points.last?.halfPearson {

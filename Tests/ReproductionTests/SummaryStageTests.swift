@@ -12,16 +12,21 @@ import Testing
         let summary = graph.tasks.filter { $0.kind.name == PaperStages.summaryKind }
         let figures = graph.tasks.filter { $0.kind.name == PaperStages.figuresKind }
         #expect(summary.count == 1 && figures.count == 1)
-        #expect(summary.first?.inputs == figures.first?.inputs)
+        // Fig. S2 reads the summary's typed series; otherwise both read the same outputs.
+        var figureInputs = figures.first?.inputs ?? [:]
+        #expect(figureInputs.removeValue(forKey: "summary") == summary.map(\.id))
+        #expect(summary.first?.inputs == figureInputs)
         // Exported under the name the README and `repro diff` use.
         let exports = SummaryStage.kind.exports(ExportContext(taskID: summary[0].id, kind: "summary", parameters: summary[0].parameters,
                                                               files: [SummaryStage.fileName]))
-        #expect(exports.map(\.path) == ["values.json"])
+        #expect(exports.map(\.path) == ["values.json", "analysis/series.json"])
     }
 
     @Test func aReportWithoutASummaryStageSaysWhichKindIsMissing() throws {
         let text = try String(contentsOf: ManifestTests.manifest, encoding: .utf8)
-        let withoutSummary = text.replacingOccurrences(of: "[stage.summary]", with: "[stage.summary_unused]\nprofiles = [\"paper\"]")
+        // Neither the summary nor the figures (which read it) exist in the smoke profile.
+        let withoutSummary = text.replacingOccurrences(of: "[stage.summary]", with: "[stage.summary]\nprofiles = [\"paper\"]")
+            .replacingOccurrences(of: "[stage.figures]", with: "[stage.figures]\nprofiles = [\"paper\"]")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
@@ -52,5 +57,35 @@ import Testing
         #expect(e[0].line == 3 && e[0].message.contains("did you mean 'theta_bar.optimal_ell'"))
         #expect(e[1].line == 4 && e[1].field == "{{check theta-peak-nowhere}}")
         #expect(e[2].field == "{{value n.sem}}")  // `n` has no standard error
+    }
+}
+
+/// The temperature series is one typed value: the report's series values and Fig. S2 read it.
+@Suite struct TemperatureSeriesTests {
+    func scan(_ t: Double, thetaPeakAt k: Int) -> EllScan {
+        let ells = [0.5, 1.0, 1.5, 2.0, 2.5]
+        var pearson = [Double](repeating: 0.1, count: 6 * ells.count)
+        for (i, _) in ells.enumerated() { pearson[4 * ells.count + i] = -(0.5 - 0.05 * Double(abs(i - k))) }  // Θ̄, negative ρ
+        pearson[0] = 0.3  // ρ̄ at ℓ = 0.5
+        return EllScan(temperature: t, tauAlpha: 1000 / t, configurations: 2, runs: 30, ells: ells, featureNames: [],
+                       pearsonMean: pearson, pearsonStd: pearson.map { _ in 0 }, toTargetMean: [], fromTargetMean: [],
+                       fsTimes: [], fs: [], halfPearson: 0.7, speciesShare: 0.2)
+    }
+
+    @Test func pointsAreOrderedHottestFirstWithTheirOptimaAndBestDescriptor() {
+        let points = [scan(0.5, thetaPeakAt: 2), scan(0.6, thetaPeakAt: 1)].sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
+        #expect(points.map(\.temperature) == [0.6, 0.5])
+        // Symmetric peaks on a uniform grid: the parabola's vertex is the sample itself.
+        #expect(abs(points[0].optimalEllTheta - 1.0) < 1e-12 && abs(points[1].optimalEllTheta - 1.5) < 1e-12)
+        #expect(points[0].best(.stericOrder) == 0.5 && points[0].best(.density) == 0.3 && points[0].bestDescriptor == .stericOrder)
+        var v = ValueStore()
+        var series = TemperatureSeries(points: points, paper: points[1])
+        ReportValues.series(series, into: &v)
+        #expect(v["series.optimal_ell_growth"]?.doubleValue.map { abs($0 - 0.5) < 1e-12 } == true)
+        #expect(v["series.theta_minus_rho_coldest"]?.doubleValue.map { abs($0 - 0.2) < 1e-12 } == true)
+        series.points = []
+        var empty = ValueStore()
+        ReportValues.series(series, into: &empty)
+        #expect(empty.values.isEmpty)
     }
 }

@@ -1,0 +1,50 @@
+import Descriptors
+import Pipeline
+
+/// One temperature of the series: what Fig. S2 plots and the series table lists.
+struct SeriesPoint: Codable, Sendable, Equatable {
+    var temperature: Double
+    var tauAlpha: Double
+    var configurations: Int
+    /// ℓ at the parabola-refined maximum of |ρ(Θ̄, p)|.
+    var optimalEllTheta: Double
+    /// max over ℓ of |ρ(X, p)| per descriptor, in `Descriptor` order.
+    var bestPearson: [Double]
+    var halfPearson: Double?
+    var speciesShare: Double?
+
+    init(_ scan: EllScan) {
+        temperature = scan.temperature; tauAlpha = scan.tauAlpha; configurations = scan.configurations
+        optimalEllTheta = Analysis.optimalEll(scan, of: .stericOrder)
+        bestPearson = Descriptor.allCases.map { scan.absolutePearson($0).max() ?? .nan }
+        halfPearson = scan.halfPearson; speciesShare = scan.speciesShare
+    }
+
+    init(temperature: Double, tauAlpha: Double, configurations: Int, optimalEllTheta: Double, bestPearson: [Double]) {
+        self.temperature = temperature; self.tauAlpha = tauAlpha; self.configurations = configurations
+        self.optimalEllTheta = optimalEllTheta; self.bestPearson = bestPearson
+    }
+
+    func best(_ d: Descriptor) -> Double { bestPearson[d.rawValue] }
+    var bestDescriptor: Descriptor { Descriptor.allCases.max { best($0) < best($1) }! }
+}
+
+/// The temperature series as a typed value of the summary stage (`series.json`): computed once
+/// from the ℓ scans, read by the report's values and by Fig. S2, never recomputed.
+struct TemperatureSeries: Codable, Sendable, Equatable {
+    static let fileName = "series.json"
+    /// Hottest first: the series temperatures and the main one.
+    var points: [SeriesPoint]
+    /// The paper's T = 0.30 from its published Fig. 4a coefficients.
+    var paper: SeriesPoint
+
+    init(points: [SeriesPoint], paper: SeriesPoint) { self.points = points; self.paper = paper }
+
+    init(_ o: StudyOutputs) {
+        points = (o.series + [o.ellScan].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
+        let pearson = ReportValues.paperPearson
+        paper = SeriesPoint(temperature: 0.30, tauAlpha: 4e6, configurations: 10,
+                            optimalEllTheta: Analysis.optimalEll(ells: PublishedValues.shared.ells, values: pearson[Descriptor.stericOrder.rawValue]),
+                            bestPearson: pearson.map { $0.max()! })
+    }
+}
