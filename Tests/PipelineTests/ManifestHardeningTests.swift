@@ -8,15 +8,7 @@ import Testing
     let registry = toyRegistry(Counter())
 
     func errors(_ toml: String, profile: String? = nil, registry r: StageRegistry? = nil) -> [ManifestError] {
-        do {
-            _ = try Manifest.parse(text: toml, file: "m.toml", profile: profile, registry: r ?? registry)
-            return []
-        } catch let e as ManifestErrors {
-            return e.errors
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return []
-        }
+        manifestErrors(toml, profile: profile, registry: r ?? registry)
     }
 
     // MARK: item 8: fan-out

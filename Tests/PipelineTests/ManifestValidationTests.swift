@@ -7,15 +7,7 @@ import Testing
     let registry = toyRegistry(Counter())
 
     func errors(_ toml: String, profile: String? = nil) -> [ManifestError] {
-        do {
-            _ = try Manifest.parse(text: toml, file: "m.toml", profile: profile, registry: registry)
-            return []
-        } catch let e as ManifestErrors {
-            return e.errors
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return []
-        }
+        manifestErrors(toml, profile: profile, registry: registry)
     }
 
     @Test func unknownKeyNamesFileLineAndField() {

@@ -1,6 +1,7 @@
 // Toy stage kinds for the pipeline tests: numbers, sums, a failing task and a slow,
 // checkpointing, cancellable task. Each test builds its own registry and call counter.
 import Foundation
+import Testing
 @testable import Pipeline
 
 /// Counts task function calls per task id (tests run in parallel, so each test has its own).
@@ -129,3 +130,16 @@ inputs = { terms = "numbers" }
 
 /// Swift Testing also declares `Expectation`; in this module the name means the pipeline's.
 typealias Expectation = Pipeline.Expectation
+
+/// The errors `Manifest.parse` reports for `toml` ("m.toml"); none when it loads.
+func manifestErrors(_ toml: String, profile: String? = nil, registry: StageRegistry) -> [ManifestError] {
+    do {
+        _ = try Manifest.parse(text: toml, file: "m.toml", profile: profile, registry: registry)
+        return []
+    } catch let e as ManifestErrors {
+        return e.errors
+    } catch {
+        Issue.record("unexpected error \(error)")
+        return []
+    }
+}
