@@ -21,11 +21,10 @@ enum Artifact {
         }
     }
 
-    /// Refuses NaN and ±inf: a per-particle array handed on (and exported to users) must not carry
-    /// a failed computation silently.
+    /// Refuses NaN and ±inf (`NpyArray.write`): a per-particle array handed on (and exported to
+    /// users) must not carry a failed computation silently.
     static func writeNpy(_ array: NpyArray, to url: URL) throws {
-        try array.requireFinite(path: url.path)
-        try writeAtomically(array.encoded(), to: url)
+        try array.write(to: url)
     }
 }
 

@@ -35,9 +35,8 @@ public struct Study {
         let registry = PaperStages.registry()
         var problems: [ManifestError] = []
         let source = reportSource
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) || isDirectory.boolValue
-            || !FileManager.default.isReadableFile(atPath: source.path) {
+        let text = try? String(contentsOf: source, encoding: .utf8)  // nil also for a directory
+        if text == nil {
             problems.append(ManifestError(file: source.path, line: nil, field: "(file)",
                                           message: "the report source is missing or unreadable; it is rendered after every task ran"))
         }
@@ -45,7 +44,7 @@ public struct Study {
         do { manifest = try Manifest.load(url: manifestURL, profile: profile, registry: registry) } catch let e as ManifestErrors {
             throw ManifestErrors(errors: e.errors + problems)
         }
-        if problems.isEmpty, let text = try? String(contentsOf: source, encoding: .utf8) {
+        if let text {
             problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
                                               expectations: manifest.declaredExpectationNames)
         }

@@ -23,7 +23,7 @@ enum TaskCosts {
                 n(p) * value(p, "configurations") * (value(p, "swap_sweeps") + value(p, "check_sweeps") + value(p, "runs") * value(p, "initial_max_lag"))
             }
         default:
-            return { p, up in 300 * max(n(p), n(up.values.first?.first)) }
+            return { p, up in 300 * max(n(p), up.values.joined().map(n).max() ?? 0) }
         }
     }
 
