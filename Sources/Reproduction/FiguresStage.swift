@@ -3,7 +3,6 @@ import Foundation
 import Model
 import MonteCarlo
 import Pipeline
-import Statistics
 import Plotting
 import Regression
 
@@ -11,24 +10,25 @@ import Regression
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
     static let kind = StageKind(
-        "figures", version: 6,  // 6: Fig. S2 reads the summary's typed series
+        "figures", version: 7,  // 6: Fig. S2 reads the summary's typed series; 7: every figure reads the typed summary
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
                  InputSpec("ell_scan", required: false), InputSpec("series", required: false),
-                 InputSpec("summary", help: "the report's values: the typed temperature series of Fig. S2")],
+                 InputSpec("summary", help: "the report's typed values: the curves and coefficients the figures plot")],
         exports: { ctx in ctx.files.map { ExportItem(file: $0, as: "figures/\($0)") } },
         run: run)
 
     @Sendable static func run(_ context: TaskContext) throws {
         let inputs = try StudyOutputs(context)
-        let series = try Artifact.readJSON(TemperatureSeries.self,
-                                           from: context.input("summary").directory.appendingPathComponent(TemperatureSeries.fileName))
-        let figures = try build(inputs, series: series, mapConfiguration: context.parameters.int("map_configuration"))
+        let summary = try SummaryStage.read(from: context.input("summary").directory)
+        let figures = try build(inputs, summary: summary, mapConfiguration: context.parameters.int("map_configuration"))
         try Figure.writeAll(figures, to: context.outputDirectory)
     }
 
-    static func build(_ o: StudyOutputs, series: TemperatureSeries, mapConfiguration k: Int) throws -> [(name: String, figure: Figure)] {
+    /// Plots the stage outputs as they are (trajectories, maps, per-method accuracy curves) and
+    /// reads every averaged curve and coefficient from the typed `summary`, which computed it.
+    static func build(_ o: StudyOutputs, summary: ReportSummary, mapConfiguration k: Int) throws -> [(name: String, figure: Figure)] {
         let published = PublishedValues.shared
         var out: [(name: String, figure: Figure)] = []
 
@@ -58,29 +58,27 @@ enum FiguresStage {
         out.append(("fig03_schematic", PaperFigures.imbalanceSchematic()))
 
         // Fig. 4: per-feature Pearson and Δ at τα, reshaped to [descriptor][ℓ].
-        let alpha = try o.imbalance.timescale("tau_alpha")
-        let ells = o.ells
-        func blocks(_ v: [Double]) -> [[Double]] { (0..<6).map { d in Array(v[(d * ells.count)..<((d + 1) * ells.count)]) } }
-        let rho = meanAndSpread(rows: alpha.pearson), to = meanAndSpread(rows: alpha.toTarget), from = meanAndSpread(rows: alpha.fromTarget)
+        let scan = summary.alpha.scan, ells = scan.ells
+        func blocks(_ v: [Double]) -> [[Double]] { Descriptor.blocks(v, ells: ells.count) }
+        let to = scan.toTarget, from = scan.fromTarget
         let paperScan = ells == published.ells ? DescriptorScan(
             pearson: blocks(published.fig4a_pearson_X_p_mean).map { $0.map(abs) },
             deltaXToP: blocks(published.fig4_delta_X_to_p_mean), deltaPToX: blocks(published.fig4_delta_p_to_X_mean),
             deltaXToPStd: blocks(published.fig4_delta_X_to_p_std), deltaPToXStd: blocks(published.fig4_delta_p_to_X_std)) : nil
         out.append(("fig04_descriptors", PaperFigures.descriptorScan(DescriptorScanData(
-            ells: ells, ours: DescriptorScan(pearson: blocks(rho.mean).map { $0.map(abs) }, deltaXToP: blocks(to.mean),
+            ells: ells, ours: DescriptorScan(pearson: blocks(scan.pearson).map { $0.map(abs) }, deltaXToP: blocks(to.mean),
                                              deltaPToX: blocks(from.mean), deltaXToPStd: blocks(to.std), deltaPToXStd: blocks(from.std)),
             paper: paperScan))))
 
         out.append(("fig05_supervised", PaperFigures.supervisedSelection(SupervisedSelectionData(
-            ours: supervisedCurves(alpha),
+            ours: supervisedCurves(summary.alpha.selection),
             paper: Plotting.SupervisedSelection(
                 deltaXdToP: MeanStd(mean: Array(published.fig5_supervised_delta_Xd_to_p_mean.prefix(15)), std: Array(published.fig5_supervised_delta_Xd_to_p_std.prefix(15))),
                 deltaPToXd: MeanStd(mean: Array(published.fig5_supervised_delta_p_to_Xd_mean.prefix(15)), std: Array(published.fig5_supervised_delta_p_to_Xd_std.prefix(15))),
                 noiseXdToP: (published.fig5_supervised_delta_Xd_to_p_mean[15], published.fig5_supervised_delta_Xd_to_p_std[15]),
                 noisePToXd: (published.fig5_supervised_delta_p_to_Xd_mean[15], published.fig5_supervised_delta_p_to_Xd_std[15]))))))
 
-        let u = o.imbalance.unsupervised
-        let sym = meanAndSpread(rows: u.map(\.symmetric)), f2x = meanAndSpread(rows: u.map(\.fullToSubset)), x2f = meanAndSpread(rows: u.map(\.subsetToFull))
+        let u = summary.unsupervised, sym = u.symmetric, f2x = u.fullToSubset, x2f = u.subsetToFull
         out.append(("fig06_unsupervised", PaperFigures.unsupervisedSelection(UnsupervisedSelectionData(
             ours: Plotting.UnsupervisedSelection(symmetric: MeanStd(mean: sym.mean, std: sym.std), fullToXd: MeanStd(mean: f2x.mean, std: f2x.std),
                                                  xdToFull: MeanStd(mean: x2f.mean, std: x2f.std)),
@@ -94,13 +92,12 @@ enum FiguresStage {
             unsupervised: MeanStd(mean: published.fig7_unsupervised_ii_pearson_mean, std: published.fig7_unsupervised_ii_pearson_std),
             lasso: MeanStd(mean: published.fig7_lasso_pearson_mean, std: published.fig7_lasso_pearson_std),
             random: MeanStd(mean: published.fig7_random_pearson_mean, std: published.fig7_random_pearson_std))
-        if let a = o.regression.outcome("tau_alpha") {
+        if let a = o.regression.outcome("tau_alpha"), let prediction = summary.alpha.prediction {
             out.append(("fig07_prediction", PaperFigures.predictionAccuracy(PredictionAccuracyData(
                 ours: accuracy(a, species: nil), paper: paperAccuracy, timeLabel: "<i>t</i> = <i>τ</i><sub>α</sub>"))))
-            let bySpecies = pearsonBySpecies(a.keptPropensity, a.keptPrediction, species: a.keptSpecies)
             out.append(("fig08_scatter", PaperFigures.predictionScatter(PredictionScatterData(
                 p: a.keptPropensity, pHat: a.keptPrediction, species: a.keptSpecies,
-                pearson: [pearson(a.keptPropensity, a.keptPrediction)] + bySpecies))))
+                pearson: prediction.keptPearson))))
             out.append(("fig09_species", PaperFigures.speciesAccuracy(SpeciesAccuracyData(
                 small: accuracy(a, species: 0), medium: accuracy(a, species: 1), large: accuracy(a, species: 2)))))
         }
@@ -108,7 +105,7 @@ enum FiguresStage {
             out.append(("fig10_prediction_beta", PaperFigures.predictionAccuracy(PredictionAccuracyData(
                 ours: accuracy(b, species: nil), paper: nil, timeLabel: "<i>t</i> = <i>t</i><sub>β</sub>"))))
         }
-        let points = series.points, paper = series.paper
+        let points = summary.series.points, paper = summary.series.paper
         if points.count >= 2 {
             out.append(("fig11_temperature_series", PaperFigures.temperatureSeries(TemperatureSeriesData(
                 temperatures: points.map(\.temperature), optimalEllTheta: points.map(\.optimalEllTheta),
@@ -121,13 +118,10 @@ enum FiguresStage {
         return out
     }
 
-    static func supervisedCurves(_ a: TimescaleAnalysis) -> Plotting.SupervisedSelection {
-        let to = meanAndSpread(rows: a.supervised.map(\.toTarget)), from = meanAndSpread(rows: a.supervised.map(\.fromTarget))
-        let noise = a.supervised.compactMap(\.withNoise)
-        let nf = meanAndSpread(rows: noise.map { [$0.forward] }), nb = meanAndSpread(rows: noise.map { [$0.backward] })
-        return Plotting.SupervisedSelection(
-            deltaXdToP: MeanStd(mean: to.mean, std: to.std), deltaPToXd: MeanStd(mean: from.mean, std: from.std),
-            noiseXdToP: noise.isEmpty ? nil : (nf.mean[0], nf.std[0]), noisePToXd: noise.isEmpty ? nil : (nb.mean[0], nb.std[0]))
+    static func supervisedCurves(_ s: SelectionSummary) -> Plotting.SupervisedSelection {
+        Plotting.SupervisedSelection(
+            deltaXdToP: MeanStd(mean: s.toTarget.mean, std: s.toTarget.std), deltaPToXd: MeanStd(mean: s.fromTarget.mean, std: s.fromTarget.std),
+            noiseXdToP: s.noiseToTarget.map { ($0.mean[0], $0.std[0]) }, noisePToXd: s.noiseFromTarget.map { ($0.mean[0], $0.std[0]) })
     }
 
     static func accuracy(_ r: RegressionOutcome, species s: Int?) -> PredictionAccuracy {

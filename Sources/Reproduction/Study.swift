@@ -86,13 +86,14 @@ public struct Study {
 
     private func publish(_ summaryTask: TaskNode, _ figures: TaskNode, manifest: Manifest, graph: TaskGraph, store: Store,
                          summary: RunSummary, log: @escaping @Sendable (String) -> Void) throws -> Bool {
-        var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
+        let summaryDirectory = store.filesDirectory(summaryTask.key)
+        var values = try ValueStore.load(summaryDirectory.appendingPathComponent(SummaryStage.fileName))
         values.set("profile", profile)
         let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
-        ReportValues.cost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
-                          propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
-                          propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
-                          into: &values)
+        RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
+                propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
+                propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
+                propensityTrials: try SummaryStage.read(from: summaryDirectory).statePoint.propensityTrials).keyed(into: &values)
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)

@@ -40,11 +40,10 @@ struct TemperatureSeries: Codable, Sendable, Equatable {
 
     init(points: [SeriesPoint], paper: SeriesPoint) { self.points = points; self.paper = paper }
 
-    init(_ o: StudyOutputs) {
+    /// `paper`: the paper's descriptor scan (Fig. 4a), whose peaks are its T = 0.30 point.
+    init(_ o: StudyOutputs, paper scan: DescriptorScanSummary) {
         points = (o.series + [o.ellScan].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
-        let pearson = ReportValues.paperPearson
-        paper = SeriesPoint(temperature: 0.30, tauAlpha: 4e6, configurations: 10,
-                            optimalEllTheta: Analysis.optimalEll(ells: PublishedValues.shared.ells, values: pearson[Descriptor.stericOrder.rawValue]),
-                            bestPearson: pearson.map { $0.max()! })
+        paper = SeriesPoint(temperature: 0.30, tauAlpha: 4e6, configurations: 10, optimalEllTheta: scan.peak(.stericOrder).optimalEll,
+                            bestPearson: scan.peaks.map(\.pearsonPeak.value))
     }
 }

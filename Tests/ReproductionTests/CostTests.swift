@@ -6,9 +6,8 @@ import Testing
 @Suite struct CostTests {
     @Test func ratesComeFromCoreSeconds() {
         var v = ValueStore()
-        v.set("cost.propensity_trials", 8e9)
         // 500 s of propensity tasks on 2 threads each: 1000 core-seconds → 8×10⁶ trials per core-second.
-        ReportValues.cost(totalSeconds: 600, propensitySeconds: 500, propensityCoreSeconds: 1000, into: &v)
+        RunCost(totalSeconds: 600, propensitySeconds: 500, propensityCoreSeconds: 1000, propensityTrials: 8e9).keyed(into: &v)
         #expect(v["cost.task_minutes"] == .number(10))
         #expect(v["cost.trials_per_core_second"] == .number(8e6))
         // The paper's 10 × 30 × 4×10⁶ sweeps × 4000 = 4.8×10¹² trials at that rate: 166.7 core-hours.
@@ -18,8 +17,7 @@ import Testing
 
     @Test func noPropensityTimeMeansNoRate() {
         var v = ValueStore()
-        v.set("cost.propensity_trials", 8e9)
-        ReportValues.cost(totalSeconds: 60, propensitySeconds: 0, propensityCoreSeconds: 0, into: &v)
+        RunCost(totalSeconds: 60, propensitySeconds: 0, propensityCoreSeconds: 0, propensityTrials: 8e9).keyed(into: &v)
         #expect(v["cost.trials_per_core_second"] == nil && v["cost.task_minutes"] == .number(1))
     }
 }

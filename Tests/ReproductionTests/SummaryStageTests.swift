@@ -19,7 +19,7 @@ import Testing
         // Exported under the name the README and `repro diff` use.
         let exports = SummaryStage.kind.exports(ExportContext(taskID: summary[0].id, kind: "summary", parameters: summary[0].parameters,
                                                               files: [SummaryStage.fileName]))
-        #expect(exports.map(\.path) == ["values.json", "analysis/series.json"])
+        #expect(exports.map(\.path) == ["values.json", "analysis/summary.json", "analysis/series.json"])
     }
 
     @Test func aReportWithoutASummaryStageSaysWhichKindIsMissing() throws {
@@ -80,12 +80,12 @@ import Testing
         #expect(points[0].best(.stericOrder) == 0.5 && points[0].best(.density) == 0.3 && points[0].bestDescriptor == .stericOrder)
         var v = ValueStore()
         var series = TemperatureSeries(points: points, paper: points[1])
-        ReportValues.series(series, into: &v)
+        series.keyed(into: &v)
         #expect(v["series.optimal_ell_growth"]?.doubleValue.map { abs($0 - 0.5) < 1e-12 } == true)
         #expect(v["series.theta_minus_rho_coldest"]?.doubleValue.map { abs($0 - 0.2) < 1e-12 } == true)
         series.points = []
         var empty = ValueStore()
-        ReportValues.series(series, into: &empty)
+        series.keyed(into: &empty)
         #expect(empty.values.isEmpty)
     }
 }

@@ -75,7 +75,10 @@ import Testing
         let summaryTask = try #require(graph.tasks(ofStage: "summary").first)
         var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
         values.set("profile", "micro")
-        ReportValues.cost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, into: &values)
+        let typed = try SummaryStage.read(from: store.filesDirectory(summaryTask.key))
+        // values.json is the typed summary's keyed form, nothing more.
+        #expect(typed.keyedValues.values.keys.sorted() == values.values.keys.filter { $0 != "profile" }.sorted())
+        RunCost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, propensityTrials: typed.statePoint.propensityTrials).keyed(into: &values)
         let declared = registry.valueKeys!
         #expect(values.values.count > 100)
         let undeclared = values.values.keys.filter { !declared.contains($0) }.sorted()

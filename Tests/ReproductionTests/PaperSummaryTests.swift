@@ -5,10 +5,10 @@ import Testing
 
 /// The paper's numbers as `paper.*` values: computed from the bundled published values by the
 /// functions that compute ours, declared in ValueKeys, and the only source the manifest names.
-@Suite struct PaperValuesTests {
+@Suite struct PaperSummaryTests {
     static let values: ValueStore = {
         var v = ValueStore()
-        try! PaperValues.collect(into: &v)
+        try! PaperSummary().keyed(into: &v)
         return v
     }()
 
@@ -43,7 +43,7 @@ import Testing
     /// Exactly the declared paper keys are computed: no spreads, no tables, nothing undeclared.
     @Test func paperKeysAreTheDeclaredOnes() {
         let computed = Set(Self.values.values.keys)
-        let declared = Set(ValueKeys.set.keys.filter { $0.hasPrefix(PaperValues.prefix) })
+        let declared = Set(ValueKeys.set.keys.filter { $0.hasPrefix(PaperSummary.prefix) })
         #expect(computed.subtracting(declared).sorted() == [])
         #expect(declared.subtracting(computed).sorted() == [])
         #expect(computed.allSatisfy { !$0.hasSuffix(".sem") } && computed.count > 50)

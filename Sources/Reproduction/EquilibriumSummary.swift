@@ -1,0 +1,38 @@
+import Dynamics
+import MonteCarlo
+import Statistics
+
+/// The two equilibrium checks the report quotes: energy drift per configuration, and aging
+/// (τα from the earlier against the later half of the relaxation run's time origins).
+struct EquilibriumSummary: Codable, Sendable, Equatable {
+    /// Per configuration, in order (the equilibrium table).
+    var checks: [EquilibriumCheck]
+    var maxDriftSignificance: Double
+    var energy: Double
+    var acceptance: Double
+    /// Spread over configurations of ⟨u⟩ per particle.
+    var energySpread: Double
+    /// nil with fewer than two time origins, or when a half never decays.
+    var aging: Aging?
+
+    struct Aging: Codable, Sendable, Equatable {
+        var tauAlphaEarly: Double
+        var tauAlphaLate: Double
+        var lateOverEarly: Double
+        var maxHalfDifference: Double
+    }
+
+    init(_ o: StudyOutputs) {
+        checks = o.checks.map(\.check)
+        let c = Double(checks.count)
+        maxDriftSignificance = checks.map(\.driftSignificance).max() ?? .nan
+        energy = checks.map(\.meanEnergyPerParticle).reduce(0, +) / c
+        acceptance = checks.map(\.acceptanceRate).reduce(0, +) / c
+        energySpread = meanAndSpread(rows: checks.map { [$0.meanEnergyPerParticle] }).std[0]
+        let r = RelaxationResult(times: o.relaxation.times, perOrigin: o.relaxation.perOrigin, waveNumber: o.relaxation.waveNumber)
+        if o.relaxation.perOrigin.count >= 2, let early = relaxationTime(times: r.times, values: r.halves.early),
+           let late = relaxationTime(times: r.times, values: r.halves.late) {
+            aging = Aging(tauAlphaEarly: early, tauAlphaLate: late, lateOverEarly: late / early, maxHalfDifference: r.maxHalfDifference)
+        }
+    }
+}
