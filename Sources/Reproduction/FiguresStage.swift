@@ -36,7 +36,7 @@ enum FiguresStage {
         var temps = o.series.map(\.temperature), times = o.series.map { $0.fsTimes.map(Double.init) }
         var fs = o.series.map(\.fs), taus = o.series.map(\.tauAlpha)
         temps.append(o.relaxation.temperature); times.append(o.relaxation.times.map(Double.init))
-        fs.append(o.relaxation.fs); taus.append(o.relaxation.tauAlpha ?? .nan)
+        fs.append(o.relaxation.fs); taus.append(summary.statePoint.tauAlpha)
         let order = temps.indices.sorted { temps[$0] > temps[$1] }
         out.append(("fig01_relaxation", PaperFigures.relaxation(RelaxationData(
             temperatures: order.map { temps[$0] }, times: order.map { times[$0] }, fs: order.map { fs[$0] },

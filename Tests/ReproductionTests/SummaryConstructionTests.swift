@@ -108,15 +108,18 @@ import Testing
     }
 
     @Test func betaTimeShifts() throws {
-        let alpha = Self.timescale(thetaPeak: 13), beta = Self.timescale(thetaPeak: 14)
+        // Θ̄ peaks at ℓ = 2 at τα and at ℓ = 3 at t_β; it is selected first only at t_β.
+        let alpha = Self.timescale(thetaPeak: 13, first: 0), beta = Self.timescale(thetaPeak: 14, first: 14)
         let shift = BetaTimeSummary(alpha: alpha, beta: beta)
         #expect(close(shift.thetaOptimalEllShift, 1) && shift.accuracyDrop == nil && shift.firstThetaEllShift == nil)
+        // Θ̄(ℓ = 2) first at τα, Θ̄(ℓ = 3) at t_β.
+        #expect(BetaTimeSummary(alpha: Self.timescale(thetaPeak: 13, first: 13), beta: beta).firstThetaEllShift == 1)
     }
 
-    static func timescale(thetaPeak k: Int) -> TimescaleSummary {
+    static func timescale(thetaPeak k: Int, first: Int) -> TimescaleSummary {
         var a = analysis()
         a.pearson = a.pearson.map { row in var r = row; r[k] = -0.95; return r }
-        let data = try! JSONSerialization.data(withJSONObject: [["order": [0, 1], "toTarget": [0.5, 0.4], "fromTarget": [0.3, 0.3]]])
+        let data = try! JSONSerialization.data(withJSONObject: [["order": [first, 1], "toTarget": [0.5, 0.4], "fromTarget": [0.3, 0.3]]])
         a.supervised = try! JSONDecoder().decode([SupervisedSelection].self, from: data)
         return TimescaleSummary(scan: DescriptorScanSummary(a, ells: ells, configurations: 2),
                                 selection: try! SelectionSummary(a, names: names, configurations: 1), prediction: nil, leakageFreePrediction: nil)
