@@ -4,7 +4,7 @@
 import PackageDescription
 
 // Hot loops run with bounds checks off in release builds; debug builds keep every check.
-let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "native"], .when(configuration: .release))]
 
 let package = Package(
     name: "Repro",

@@ -15,12 +15,14 @@ import Darwin
 ///
 /// Layout (little-endian 64-bit words): magic, version, N, L, T, δ_max, swap fraction, the
 /// mixture (σ_LL, σ_SS, σ_LS, ε_LL, ε_SS, ε_LS, cutoff ratio, density, then the species fractions;
-/// version 2 on), sweep, trials, accepted, swap trials, accepted swaps, 4 stream words, species
-/// bytes, x, y, storage order, payload, checksum. Version 1 files hold no mixture: they were
-/// written by runs of the paper's model, the only one the engine resumed. The Verlet list is rebuilt on load; energy sums do not depend on when it was built.
+/// then the species fractions), sweep, trials, accepted, swap trials, accepted swaps, 4 stream
+/// words, species bytes, x, y, storage order, payload, checksum. Versions 1 and 2 were written by
+/// the previous engine (unquantized energies): continuing one would splice two different
+/// trajectories, so they are refused. The Verlet list is rebuilt on load; energy sums do not
+/// depend on when it was built.
 public enum Checkpoint {
     static let magic: UInt64 = 0x3154_4B43_434D_5052 // "RPMCCKT1"
-    static let version: UInt64 = 2
+    static let version: UInt64 = 3
 
     /// Serialises the state of `simulation` with `payload`.
     public static func encode(_ s: MonteCarloSimulation, payload: [UInt8] = []) -> [UInt8] {
@@ -117,11 +119,15 @@ public enum Checkpoint {
         var r = BinaryReader(Array(body), path: path)
         guard try r.readUInt64() == magic else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "not a Monte Carlo checkpoint") }
         let v = try r.readUInt64()
-        guard v == 1 || v == version else { throw MonteCarloError.corruptCheckpoint(path: path, reason: "unsupported version \(v)") }
+        guard v == version else {
+            let why = v < version ? "written by the previous Monte Carlo engine, whose trajectory this engine cannot continue bit for bit; delete it to restart the task"
+                                  : "written by a newer build"
+            throw MonteCarloError.corruptCheckpoint(path: path, reason: "checkpoint version \(v) (this build reads \(version)): \(why)")
+        }
         let n = try r.readInt(), l = try r.readDouble()
         let t = try r.readDouble(), d = try r.readDouble(), f = try r.readDouble()
         var mixture = Mixture.paper
-        if v >= 2 {
+        do {
             mixture.sigmaLL = try r.readDouble(); mixture.sigmaSS = try r.readDouble(); mixture.sigmaLS = try r.readDouble()
             mixture.epsilonLL = try r.readDouble(); mixture.epsilonSS = try r.readDouble(); mixture.epsilonLS = try r.readDouble()
             mixture.cutoffRatio = try r.readDouble(); mixture.density = try r.readDouble()

@@ -15,8 +15,8 @@ public final class MonteCarloSimulation {
 
     /// Unwrapped positions, interleaved x₀ y₀ x₁ y₁ … so one cache line serves a neighbour
     /// (never folded into the box, so displacements are direct differences). Slot N past the
-    /// end is a dummy particle at (NaN, NaN) of species 0 that pads neighbour rows: every
-    /// comparison with its distance is false, so its pair terms are selected away.
+    /// end is a dummy particle at the origin of species 0 that pads neighbour rows; its entries
+    /// have ε = 0, and the reference kernel never reads past a row's count.
     let xy: UnsafeMutablePointer<Double>
     /// Storage order: slot s holds particle `order[s]`; `slot` is the inverse. Particles are
     /// stored sorted by cells of about 2σ, so a particle's neighbours sit close in memory. The
@@ -30,8 +30,12 @@ public final class MonteCarloSimulation {
     /// The same coefficients as 16-byte pairs for the SIMD kernel: for pair type t,
     /// [3t] = (σ², r_c²), [3t + 1] = (4ε, c0), [3t + 2] = (c2, c4).
     var pairs: UnsafeMutablePointer<SIMD2<Double>>
+    /// The pair energy the quantized kernel samples.
+    let energy: QuantizedPairEnergy
     var uniformListCutoff: Bool
     var list: VerletList
+    /// The ΔE kernel of translational trials (`.reference` only for tests and benchmarks).
+    public var kernel: TranslationKernel = .quantized
 
     /// The trajectory's random stream (state is part of every checkpoint).
     public internal(set) var stream: RandomStream
@@ -73,8 +77,9 @@ public final class MonteCarloSimulation {
         }
         count = c.count; boxLength = c.boxLength
         self.potential = potential; self.parameters = parameters; self.stream = stream
+        energy = QuantizedPairEnergy(potential)
         xy = .allocate(capacity: 2 * count + 2); species = .allocate(capacity: count + 1)
-        xy[2 * count] = .nan; xy[2 * count + 1] = .nan; species[count] = 0
+        xy[2 * count] = 0; xy[2 * count + 1] = 0; species[count] = 0
         let order = given ?? MonteCarloSimulation.spatialOrder(c)
         var slot = [Int](repeating: 0, count: count)
         for (s, i) in order.enumerated() {

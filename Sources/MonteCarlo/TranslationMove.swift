@@ -2,14 +2,31 @@ import Foundation
 import Model
 import Randomness
 
+/// Which ΔE kernel translational trials use. `.reference` is the previous engine (Double
+/// pair energies summed in list order), kept for the statistical comparison in the tests and
+/// the speed ratio in `make bench`; it samples the unquantized potential.
+public enum TranslationKernel: Sendable {
+    case quantized, reference
+}
+
 extension MonteCarloSimulation {
     /// One sweep: N translational trials (plus swap trials when `swapFraction > 0`), then the
     /// sweep counter advances.
     public func performSweep() {
-        translationTrials(count)
+        switch kernel {
+        case .quantized: translationTrials(count)
+        case .reference: referenceTranslationTrials(count)
+        }
         let swaps = Int((parameters.swapFraction * Double(count)).rounded())
         if swaps > 0 { swapTrials(swaps) }
         sweep += 1
+    }
+
+    /// Rebuild once a particle strays h from its list position, with 2h + δ/√2 = skin: a pair
+    /// then moves at most skin closer even with one partner at a trial position.
+    var rebuildThreshold2: Double {
+        let h = 0.5 * (list.skin - parameters.maxDisplacement * 0.5.squareRoot())
+        return h * h
     }
 
     /// `trialCount` Metropolis trials: a random particle is displaced by a vector uniform in a
@@ -18,22 +35,20 @@ extension MonteCarloSimulation {
         var rng = stream
         let n = UInt64(count)
         let delta = parameters.maxDisplacement, beta = 1 / parameters.temperature
-        // Rebuild once a particle strays h from its list position, with 2h + δ/√2 = skin: a pair
-        // then moves at most skin closer even with one partner at a trial position.
-        let h = 0.5 * (list.skin - delta * 0.5.squareRoot())
-        let threshold2 = h * h
+        let threshold2 = rebuildThreshold2
         var view = list
         var accepted: UInt64 = 0
         for _ in 0..<trialCount {
-            // Particle index by multiply-high (bias ≤ N/2⁶⁴), displacement from two 32-bit halves.
+            // Particle index by multiply-high (bias ≤ N/2⁶⁴); displacement from two 32-bit halves,
+            // centred so that the proposal of −d is exactly as likely as that of d.
             let i = Int(rng.next().multipliedFullWidth(by: n).high)
             let r = rng.next()
-            let dx = (Double(r >> 32) * 0x1p-32 - 0.5) * delta
-            let dy = (Double(r & 0xFFFF_FFFF) * 0x1p-32 - 0.5) * delta
-            let deltaE = energyChange(i, dx, dy, view)
-            // NaN (overlapping particles at preparation) is rejected: both comparisons are false.
-            if deltaE <= 0 || Double(rng.next() >> 11) * 0x1p-53 < exp(-deltaE * beta) {
-                let xn = xy[2 * i] + dx, yn = xy[2 * i + 1] + dy
+            let dx = ((Double(r >> 32) + 0.5) * 0x1p-32 - 0.5) * delta
+            let dy = ((Double(r & 0xFFFF_FFFF) + 0.5) * 0x1p-32 - 0.5) * delta
+            let xn = xy[2 * i] + dx, yn = xy[2 * i + 1] + dy
+            let dq = energyChange(i, xn, yn, view)
+            // The uniform is drawn only when ΔE > 0; for ΔE ≤ 0 the move is always accepted.
+            if dq <= 0 || Double(rng.next() >> 11) * 0x1p-53 < exp(-QuantizedPairEnergy.energy(dq) * beta) {
                 xy[2 * i] = xn; xy[2 * i + 1] = yn
                 accepted += 1
                 let ex = xn - view.reference[2 * i], ey = yn - view.reference[2 * i + 1]
@@ -45,80 +60,77 @@ extension MonteCarloSimulation {
         acceptedMoves += accepted
     }
 
-    /// E(new) − E(old) of moving particle i by (dx, dy): both energies in one pass over its
-    /// neighbours, each summed in list order.
+    /// E(new) − E(old) in fixed-point units when particle i moves to (xn, yn): both energies in
+    /// one pass over its Verlet row, 16 neighbours at a time.
     ///
-    /// The pair terms are computed four neighbours at a time in SIMD lanes with no branches
-    /// (rows are padded to a multiple of `VerletList.lanes` with a dummy neighbour at NaN,
-    /// whose terms are selected away), then added one by one in list order. Pairs beyond their
-    /// cutoff add exactly +0.0, so both sums depend only on the pairs inside the cutoff and
-    /// their order by j, never on when the list was built.
-    @inline(__always)
-    func energyChange(_ i: Int, _ dx: Double, _ dy: Double, _ view: VerletList) -> Double {
-        let xy = UnsafeRawPointer(self.xy), species = self.species, l = boxLength, invL = 1 / boxLength
+    /// Separations are Double (positions are unwrapped Doubles); both use the periodic image of
+    /// the old one, so the new separation is exactly the one a later trial of the partner, or
+    /// the reverse move, computes. Pair energies are Float32 lanes, summed exactly in fixed point
+    /// (see `QuantizedPairEnergy`). Dummy entries (ε = 0) and pairs beyond the cutoff add 0.
+    // Not inlined into the trial loop: inside it the stdlib's SIMD conversions stop being
+    // inlined and become calls that spill every vector register.
+    @inline(never)
+    func energyChange(_ i: Int, _ xn: Double, _ yn: Double, _ view: VerletList) -> Int64 {
+        let xy = UnsafeRawPointer(self.xy), l = boxLength, invL = 1 / boxLength
         let xo = self.xy[2 * i], yo = self.xy[2 * i + 1]
-        let pairs = self.pairs + 9 * Int(species[i])
+        let e = energy
         var k = i * view.stride
         let end = k + VerletList.padded(Int(view.counts[i]))
-        var old = 0.0, new = 0.0
+        var sumOld = SIMD8<Int64>(), sumNew = SIMD8<Int64>()
         while k < end {
-            let j0 = Int(view.index[k]), j1 = Int(view.index[k + 1]), j2 = Int(view.index[k + 2]), j3 = Int(view.index[k + 3])
-            let p0 = xy.load(fromByteOffset: 16 * j0, as: SIMD2<Double>.self), p1 = xy.load(fromByteOffset: 16 * j1, as: SIMD2<Double>.self)
-            let p2 = xy.load(fromByteOffset: 16 * j2, as: SIMD2<Double>.self), p3 = xy.load(fromByteOffset: 16 * j3, as: SIMD2<Double>.self)
-            let a = pairs + 3 * Int(species[j0]), b = pairs + 3 * Int(species[j1])
-            let c = pairs + 3 * Int(species[j2]), d = pairs + 3 * Int(species[j3])
-            // Minimum image of the old separation; the new one shares its image (|d| ≪ L/2).
-            var ox = SIMD4(p0.x, p1.x, p2.x, p3.x) - xo, oy = SIMD4(p0.y, p1.y, p2.y, p3.y) - yo
-            ox -= l * roundedToNearest(ox * invL); oy -= l * roundedToNearest(oy * invL)
-            let nx = ox - dx, ny = oy - dy
-            let ro = ox * ox + oy * oy, rn = nx * nx + ny * ny
-            let a0 = a[0], b0 = b[0], c0 = c[0], d0 = d[0]
-            let a1 = a[1], b1 = b[1], c1 = c[1], d1 = d[1]
-            let a2 = a[2], b2 = b[2], c2 = c[2], d2 = d[2]
-            let sigma2 = SIMD4(a0.x, b0.x, c0.x, d0.x), cutoff2 = SIMD4(a0.y, b0.y, c0.y, d0.y)
-            let fourEpsilon = SIMD4(a1.x, b1.x, c1.x, d1.x), e0 = SIMD4(a1.y, b1.y, c1.y, d1.y)
-            let e2 = SIMD4(a2.x, b2.x, c2.x, d2.x), e4 = SIMD4(a2.y, b2.y, c2.y, d2.y)
-            // One division for both inverse squared distances.
-            let inv = sigma2 / (ro * rn)
-            let so = inv * rn, sn = inv * ro
-            let so6 = so * so * so, sn6 = sn * sn * sn
-            let vo = fourEpsilon * (so6 * so6 - so6) + e0 + ro * (e2 + ro * e4)
-            let vn = fourEpsilon * (sn6 * sn6 - sn6) + e0 + rn * (e2 + rn * e4)
-            // Selects, not branches: whether a neighbour is inside r_c is unpredictable.
-            let zero = SIMD4<Double>(repeating: 0)
-            let to = vo.replacing(with: zero, where: .!(ro .< cutoff2))
-            let tn = vn.replacing(with: zero, where: .!(rn .< cutoff2))
-            old += to[0]; old += to[1]; old += to[2]; old += to[3]
-            new += tn[0]; new += tn[1]; new += tn[2]; new += tn[3]
-            k += 4
+            let (roA, rnA) = squaredDistances(xy, view.index + k, xo, yo, xn, yn, l, invL)
+            let (roB, rnB) = squaredDistances(xy, view.index + k + 8, xo, yo, xn, yn, l, invL)
+            let inv = UnsafeRawPointer(view.inverseSigma2 + k).loadUnaligned(as: SIMD16<Float>.self)
+            let eps = UnsafeRawPointer(view.epsilon + k).loadUnaligned(as: SIMD16<Float>.self)
+            let xOld = SIMD16(lowHalf: SIMD8<Float>(roA), highHalf: SIMD8<Float>(roB)) * inv
+            let xNew = SIMD16(lowHalf: SIMD8<Float>(rnA), highHalf: SIMD8<Float>(rnB)) * inv
+            // Overlaps (x < rampStart) occur only while a random start is melted: the clamped
+            // formula then, which gives the same terms wherever both apply.
+            let vo = e.anyClose(xOld) ? e.lanes(x: xOld, epsilon: eps) : e.plainLanes(x: xOld, epsilon: eps)
+            let vn = e.anyClose(xNew) ? e.lanes(x: xNew, epsilon: eps) : e.plainLanes(x: xNew, epsilon: eps)
+            sumOld &+= QuantizedPairEnergy.biasedFixedPoint(vo.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vo.highHalf)
+            sumNew &+= QuantizedPairEnergy.biasedFixedPoint(vn.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vn.highHalf)
+            k += 16
         }
-        return new - old
+        return (sumNew &- sumOld).wrappedSum()
     }
 
-    /// Σ_j v(r_ij) over the neighbours of i, as if i had species `s`, leaving out `excluded`.
-    func particleEnergy(_ i: Int, species s: Int, excluding excluded: Int = -1) -> Double {
+    /// Squared old and new separations of 8 neighbours, new ones with the old periodic image.
+    @inline(__always)
+    func squaredDistances(_ xy: UnsafeRawPointer, _ j: UnsafeMutablePointer<Int32>, _ xo: Double, _ yo: Double,
+                          _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double) -> (SIMD8<Double>, SIMD8<Double>) {
+        var px = SIMD8<Double>(), py = SIMD8<Double>()
+        for a in 0..<8 {
+            let p = xy.load(fromByteOffset: 16 * Int(j[a]), as: SIMD2<Double>.self)
+            px[a] = p.x; py[a] = p.y
+        }
+        let ix = l * roundedToNearest((px - xo) * invL), iy = l * roundedToNearest((py - yo) * invL)
+        let ox = (px - xo) - ix, oy = (py - yo) - iy
+        let nx = (px - xn) - ix, ny = (py - yn) - iy
+        return (ox * ox + oy * oy, nx * nx + ny * ny)
+    }
+
+    /// Σ_j v(r_ij) over the neighbours of i in fixed-point units, as if i had species `s`,
+    /// leaving out `excluded`: the same pair energies as the kernel's.
+    func particleEnergy(_ i: Int, species s: Int, excluding excluded: Int = -1) -> Int64 {
         let l = boxLength, invL = 1 / boxLength
-        let xi = xy[2 * i], yi = xy[2 * i + 1], row = table + 3 * s
-        var e = 0.0
+        let xi = xy[2 * i], yi = xy[2 * i + 1]
+        var e: Int64 = 0
         let base = i * list.stride
         for k in base..<(base + Int(list.counts[i])) {
             let j = Int(list.index[k])
             guard j != excluded else { continue }
-            let c = row[Int(species[j])]
             var rx = xy[2 * j] - xi, ry = xy[2 * j + 1] - yi
             rx -= l * roundedToNearest(rx * invL); ry -= l * roundedToNearest(ry * invL)
-            let r2 = rx * rx + ry * ry
-            guard r2 < c.cutoff2 else { continue }
-            let s2 = c.sigma2 / r2, s6 = s2 * s2 * s2
-            e += c.fourEpsilon * (s6 * s6 - s6) + c.c0 + r2 * (c.c2 + r2 * c.c4)
+            e &+= energy.term(r2: rx * rx + ry * ry, type: 3 * s + Int(species[j]))
         }
         return e
     }
 
-    /// Total potential energy Σ_{i<j} v(r_ij), from the neighbour list in O(N).
+    /// Total potential energy Σ_{i<j} v(r_ij) of the sampled (quantized) potential, in O(N).
     public var potentialEnergy: Double {
-        var e = 0.0
-        for i in 0..<count { e += particleEnergy(i, species: Int(species[i])) }
-        return e / 2
+        var e: Int64 = 0
+        for i in 0..<count { e &+= particleEnergy(i, species: Int(species[i])) }
+        return QuantizedPairEnergy.energy(e) / 2
     }
 }

@@ -2,20 +2,22 @@ import Model
 
 /// Verlet neighbour list with a fixed stride per particle: the neighbours of i are
 /// `index[i·stride ..< i·stride + counts[i]]`, all j with r_ij < r_c(α_i β_j) + skin at the last
-/// build. Valid while no particle has moved more than (skin − δ_max/√2)/2 since then, so that
-/// even a trial position of one partner is covered. Each row is padded up to a multiple of
-/// `lanes` with the dummy particle N (at NaN), so the energy kernel runs whole SIMD blocks.
+/// build, with the pair's 1/σ² and ε stored alongside (kept in step by swap moves). Valid while no particle has moved more than
+/// (skin − δ_max/√2)/2 since then, so that even a trial position of one partner is covered. Each
+/// row is padded up to a multiple of `lanes` with entries for the dummy particle N with ε = 0, so
+/// the energy kernel runs whole SIMD blocks.
 ///
-/// Rows are sorted by j and a pair beyond its cutoff contributes exactly +0.0 to an energy sum,
-/// so every sum is independent of when the list was built: resumed and uninterrupted runs
-/// agree bit for bit, and the skin changes speed only.
+/// Rows are in no particular order: energies are exact fixed-point sums (`QuantizedPairEnergy`)
+/// and a pair beyond its cutoff adds exactly 0, so no result depends on row order or on when the
+/// list was built; resumed and uninterrupted runs agree bit for bit, and the skin changes speed only.
 struct VerletList {
     var stride = 0
     var skin = 0.0
     var counts: UnsafeMutablePointer<Int32>
     var index: UnsafeMutablePointer<Int32>
-    /// Build scratch with the same shape as `index`: unsorted rows.
-    var unsorted: UnsafeMutablePointer<Int32>
+    /// 1/σ² and ε of each entry's pair (Float32; see `dummyInverseSigma2` for padding).
+    var inverseSigma2: UnsafeMutablePointer<Float>
+    var epsilon: UnsafeMutablePointer<Float>
     /// Positions (interleaved) at the last build.
     var reference: UnsafeMutablePointer<Double>
 
@@ -23,23 +25,30 @@ struct VerletList {
         counts = .allocate(capacity: n)
         reference = .allocate(capacity: 2 * n)
         index = .allocate(capacity: 1)
-        unsorted = .allocate(capacity: 1)
+        inverseSigma2 = .allocate(capacity: 1); epsilon = .allocate(capacity: 1)
     }
 
     /// `s` must be a multiple of `lanes`.
     mutating func resize(count n: Int, stride s: Int) {
-        index.deallocate(); unsorted.deallocate()
+        index.deallocate(); inverseSigma2.deallocate(); epsilon.deallocate()
         stride = s
         index = .allocate(capacity: n * s)
-        unsorted = .allocate(capacity: n * s)
+        inverseSigma2 = .allocate(capacity: n * s); epsilon = .allocate(capacity: n * s)
     }
 
-    func deallocate() { counts.deallocate(); reference.deallocate(); index.deallocate(); unsorted.deallocate() }
+    func deallocate() {
+        counts.deallocate(); reference.deallocate(); index.deallocate(); inverseSigma2.deallocate(); epsilon.deallocate()
+    }
 
     /// Lane width of the energy kernel: a row of `count` entries is scanned up to
-    /// `padded(count)`, the entries past `count` naming the dummy particle (slot N, at NaN).
-    static let lanes = 4
+    /// `padded(count)`, the entries past `count` naming the dummy particle (slot N, ε = 0).
+    static let lanes = 16
     @inline(__always) static func padded(_ count: Int) -> Int { (count + lanes - 1) & ~(lanes - 1) }
+    /// Padding entries: ε = 0, and an x = r²·10³⁰ beyond any cutoff unless the particle sits
+    /// exactly on the dummy, where the kernel's clamped path gives 0 too.
+    static let dummyInverseSigma2: Float = 1e30
+    /// A stride with room to spare for `count` entries.
+    static func stride(for count: Int) -> Int { padded(count * 5 / 4 + 1) }
 }
 
 /// 1.5·2⁵²: adding and removing it rounds any |v| < 2⁵¹ to the nearest integer.
@@ -53,14 +62,14 @@ func roundedToNearest(_ v: Double) -> Double { (v + roundingMagic) - roundingMag
 @inline(__always)
 func roundedToNearest(_ v: SIMD4<Double>) -> SIMD4<Double> { (v + roundingMagic) - roundingMagic }
 
+@inline(__always)
+func roundedToNearest(_ v: SIMD8<Double>) -> SIMD8<Double> { (v + roundingMagic) - roundingMagic }
+
 extension MonteCarloSimulation {
     /// Rebuilds the Verlet list from the current positions with a cell list (cells at least as
-    /// large as the list cutoff, particles copied into cell order), so the build is O(N).
-    ///
-    /// Pass 1 scans each particle's 3×3 cells and appends candidates branch-free (whether a
-    /// candidate is in reach is unpredictable) to an unsorted row. Pass 2 transposes: for j in
-    /// increasing order, j is appended to the row of every i that j found, so every row comes
-    /// out sorted by j without a sort (the list cutoff is symmetric in the pair type).
+    /// large as the list cutoff, particles copied into cell order), so the build is O(N). Each
+    /// particle's 3×3 cells are scanned and candidates appended branch-free (whether one is in
+    /// reach is unpredictable); a row that overflows widens the stride and the build restarts.
     func rebuildList() {
         rebuilds += 1
         let n = count, l = boxLength, invL = 1 / l
@@ -102,11 +111,11 @@ extension MonteCarloSimulation {
         while true {
             let v = list, cap = v.stride
             var maxCount = 0
-            // Pass 1, particles in cell order so consecutive rows scan the same cells.
+            // Particles in cell order, so consecutive rows scan the same cells.
             for p in 0..<n {
                 let i = Int(member[p]), xi = sxy[2 * p], yi = sxy[2 * p + 1]
                 let reach = reachTable + 3 * Int(ss[p])
-                // The scan appends i itself too (at distance 0); it is dropped below.
+                // Candidates by cell-order position; the scan finds i itself too (dropped below).
                 var k = 0
                 // 1 when r² < reach (the sign bit of r² − reach): no branch.
                 @inline(__always) func inside(_ dx: Double, _ dy: Double, _ q: Int) -> Int {
@@ -116,7 +125,7 @@ extension MonteCarloSimulation {
                     for q in 0..<n {
                         var dx = sxy[2 * q] - xi, dy = sxy[2 * q + 1] - yi
                         dx -= l * roundedToNearest(dx * invL); dy -= l * roundedToNearest(dy * invL)
-                        scratch[k] = member[q]
+                        scratch[k] = Int32(q)
                         k += inside(dx, dy, q)
                     }
                 } else {
@@ -130,50 +139,32 @@ extension MonteCarloSimulation {
                             if gx < 0 { gx += m; shx = -l } else if gx >= m { gx -= m; shx = l }
                             let c = gy * m + gx, x0 = xi - shx, y0 = yi - shy
                             for q in cellStart[c]..<cellStart[c + 1] {
-                                scratch[k] = member[q]
+                                scratch[k] = Int32(q)
                                 k += inside(sxy[2 * q] - x0, sxy[2 * q + 1] - y0, q)
                             }
                         }
                     }
                 }
-                // Copy without i into the unsorted row (as much as fits; an overflow widens).
-                let row = v.unsorted + i * cap
-                var kept = 0
-                for a in 0..<min(k, cap + 1) {
-                    let j = scratch[a]
-                    row[min(kept, cap - 1)] = j
-                    kept += Int(j) == i ? 0 : 1
-                }
-                v.counts[i] = Int32(k - 1)
                 maxCount = max(maxCount, k - 1)
+                guard k - 1 <= cap else { continue }
+                let base = i * cap, pairRow = 3 * Int(ss[p])
+                var kept = 0
+                for a in 0..<k where Int(scratch[a]) != p {
+                    let q = Int(scratch[a])
+                    v.index[base + kept] = member[q]
+                    v.inverseSigma2[base + kept] = energy.inverseSigma2[pairRow + Int(ss[q])]
+                    v.epsilon[base + kept] = energy.epsilon[pairRow + Int(ss[q])]
+                    kept += 1
+                }
+                for a in kept..<VerletList.padded(kept) { v.index[base + a] = Int32(n); v.inverseSigma2[base + a] = VerletList.dummyInverseSigma2; v.epsilon[base + a] = 0 }
+                v.counts[i] = Int32(kept)
             }
             if maxCount > cap {
-                // A row overflowed: widen with room to spare (a multiple of the lane width) and build again.
-                list.resize(count: n, stride: (maxCount * 5 / 4 + 7) / 8 * 8)
+                list.resize(count: n, stride: VerletList.stride(for: maxCount))
                 continue
             }
-            // Pass 2: rows sorted by j. Row i receives one j per row j that holds i, and row j
-            // holds i exactly when pass 1 found the pair from j's side.
-            let fillRow = scratch // per-row fill counts
-            for i in 0..<n { fillRow[i] = 0 }
-            for j in 0..<n {
-                let row = v.unsorted + j * cap
-                for a in 0..<Int(v.counts[j]) {
-                    let i = Int(row[a]), f = Int(fillRow[i])
-                    v.index[i * cap + min(f, cap - 1)] = Int32(j)
-                    fillRow[i] = Int32(f + 1)
-                }
-            }
-            maxCount = 0
-            for i in 0..<n {
-                let k = Int(fillRow[i])
-                maxCount = max(maxCount, k)
-                if k <= cap { for a in k..<VerletList.padded(k) { v.index[i * cap + a] = Int32(n) } }
-                v.counts[i] = Int32(k)
-                v.reference[2 * i] = xy[2 * i]; v.reference[2 * i + 1] = xy[2 * i + 1]
-            }
-            if maxCount <= cap { return }
-            list.resize(count: n, stride: (maxCount * 5 / 4 + 7) / 8 * 8)
+            for i in 0..<(2 * n) { v.reference[i] = xy[i] }
+            return
         }
     }
 }

@@ -9,7 +9,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable, Equatable, Codable 
         get { (s0, s1, s2, s3) }
         set { (s0, s1, s2, s3) = newValue }
     }
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    // Inlinable so that hot loops in other modules inline `next()`.
+    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     public init(seed: UInt64, purpose: StreamPurpose, indices: [UInt64] = []) {
         var h = SplitMix64(state: seed ^ 0x6A09_E667_F3BC_C908)
@@ -28,7 +29,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable, Equatable, Codable 
         (s0, s1, s2, s3) = state
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -56,7 +57,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable, Equatable, Codable 
         a.s0 == b.s0 && a.s1 == b.s1 && a.s2 == b.s2 && a.s3 == b.s3
     }
 
-    @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always) func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
 /// All stream identifiers of the project, in one place (after HOOMD-blue).

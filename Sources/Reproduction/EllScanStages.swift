@@ -89,7 +89,7 @@ enum EllScanStages {
     // MARK: one point of the temperature series, from scratch
 
     static let seriesKind = StageKind(
-        "temperature_point", version: 4,
+        "temperature_point", version: 5,
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),

@@ -44,7 +44,7 @@ enum SimulationStages {
     // MARK: equilibrate
 
     static let equilibrate = StageKind(
-        "equilibrate", version: 1,
+        "equilibrate", version: 2,
         fields: [
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles N (paper: 4000)"),
             temperature,
@@ -103,7 +103,7 @@ enum SimulationStages {
     }
 
     static let relaxation = StageKind(
-        "relaxation", version: 1,
+        "relaxation", version: 2,
         fields: [
             temperature, maxDisplacement,
             FieldSpec("max_lag", .int, minimum: 1, help: "longest lag in sweeps; must exceed τα"),
@@ -140,7 +140,7 @@ enum SimulationStages {
     // MARK: propensity
 
     static let propensity = StageKind(
-        "propensity", version: 2,
+        "propensity", version: 3,
         fields: [
             temperature, maxDisplacement,
             FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: maxRuns,

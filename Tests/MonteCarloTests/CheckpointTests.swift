@@ -78,23 +78,20 @@ import Testing
         }
     }
 
-    /// Version-1 files (no mixture) were written by runs of the paper's model and still resume.
-    @Test func versionOneFilesReadAsThePapersModel() throws {
+    /// Files of the previous engine (versions 1 and 2) are refused with a reason, not resumed.
+    @Test func previousEngineCheckpointsAreRefused() throws {
         let s = try start()
-        var w = BinaryWriter()
-        w.write(Checkpoint.magic); w.write(UInt64(1))
-        w.write(s.count); w.write(s.boxLength)
-        w.write(s.parameters.temperature); w.write(s.parameters.maxDisplacement); w.write(s.parameters.swapFraction)
-        w.write(s.sweep); w.write(s.trials); w.write(s.acceptedMoves); w.write(s.swapTrials); w.write(s.acceptedSwaps)
-        let st = s.stream.state
-        w.write(st.0); w.write(st.1); w.write(st.2); w.write(st.3)
-        w.write(bytes: s.configuration.species.map(\.rawValue))
-        w.write(s.positionsX); w.write(s.positionsY)
-        w.write(s.order.map(Double.init))
-        w.write(bytes: [])
-        var bytes = w.bytes
-        withUnsafeBytes(of: fnv1a64(bytes).littleEndian) { bytes.append(contentsOf: $0) }
-        let contents = try Checkpoint.decode(bytes)
-        #expect(contents.mixture == .paper && contents.configuration == s.configuration && contents.sweep == s.sweep)
+        for version in [UInt64(1), 2] {
+            var bytes = Checkpoint.encode(s)
+            bytes.removeLast(8)
+            withUnsafeBytes(of: version.littleEndian) { bytes.replaceSubrange(8..<16, with: $0) }
+            withUnsafeBytes(of: fnv1a64(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+            #expect {
+                try Checkpoint.decode(bytes)
+            } throws: { e in
+                guard case MonteCarloError.corruptCheckpoint(_, let reason) = e else { return false }
+                return reason.contains("version \(version)") && reason.contains("previous Monte Carlo engine")
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 @testable import MonteCarlo
 import Randomness
@@ -29,50 +30,79 @@ import Testing
 }
 
 @Suite struct EnergyKernelTests {
-    /// The ΔE of the SIMD kernel over a Verlet row equals, bit for bit, a plain scalar sum over
-    /// every other particle in slot order (pairs beyond r_c add +0.0): the result depends on
-    /// the pairs inside the cutoff only, never on list content, padding or when it was built.
-    @Test func kernelEqualsOrderedSumOverAllParticles() throws {
+    /// The SIMD kernel's ΔE over a Verlet row equals, bit for bit, the scalar pair terms summed
+    /// over every other particle (pairs beyond r_c add 0): the result depends on the pairs
+    /// inside the cutoff only, never on row order, padding or when the list was built.
+    @Test func kernelEqualsScalarSumOverAllParticles() throws {
         let sim = try meltedSimulation(n: 300, seed: 8, temperature: 0.8, sweeps: 40)
         let n = sim.count, l = sim.boxLength
-        func reference(_ i: Int, _ dx: Double, _ dy: Double) -> Double {
+        func reference(_ i: Int, _ xn: Double, _ yn: Double) -> Int64 {
             let xo = sim.xy[2 * i], yo = sim.xy[2 * i + 1]
-            var old = 0.0, new = 0.0
+            var sum: Int64 = 0
             for j in 0..<n where j != i {
-                let c = sim.table[3 * Int(sim.species[i]) + Int(sim.species[j])]
-                var ox = sim.xy[2 * j] - xo, oy = sim.xy[2 * j + 1] - yo
-                ox -= l * roundedToNearest(ox * (1 / l)); oy -= l * roundedToNearest(oy * (1 / l))
-                let nx = ox - dx, ny = oy - dy
-                let ro = ox * ox + oy * oy, rn = nx * nx + ny * ny
-                let inv = c.sigma2 / (ro * rn)
-                let so = inv * rn, sn = inv * ro
-                let so6 = so * so * so, sn6 = sn * sn * sn
-                let vo = c.fourEpsilon * (so6 * so6 - so6) + c.c0 + ro * (c.c2 + ro * c.c4)
-                let vn = c.fourEpsilon * (sn6 * sn6 - sn6) + c.c0 + rn * (c.c2 + rn * c.c4)
-                old += ro < c.cutoff2 ? vo : 0
-                new += rn < c.cutoff2 ? vn : 0
+                let t = 3 * Int(sim.species[i]) + Int(sim.species[j])
+                let px = sim.xy[2 * j], py = sim.xy[2 * j + 1]
+                let ix = l * roundedToNearest((px - xo) * (1 / l)), iy = l * roundedToNearest((py - yo) * (1 / l))
+                let ox = (px - xo) - ix, oy = (py - yo) - iy, nx = (px - xn) - ix, ny = (py - yn) - iy
+                sum &+= sim.energy.term(r2: nx * nx + ny * ny, type: t) &- sim.energy.term(r2: ox * ox + oy * oy, type: t)
             }
-            return new - old
+            return sum
         }
         var rng = RandomStream(seed: 12, purpose: .testData)
         var lengths = Set<Int>()
         for round in 0..<3 {
             for _ in 0..<300 {
                 let i = Int(rng.next() % UInt64(n))
-                let dx = (rng.uniform() - 0.5) * 0.12, dy = (rng.uniform() - 0.5) * 0.12
+                let xn = sim.xy[2 * i] + (rng.uniform() - 0.5) * 0.12, yn = sim.xy[2 * i + 1] + (rng.uniform() - 0.5) * 0.12
                 lengths.insert(Int(sim.list.counts[i]) % VerletList.lanes)
-                let got = sim.energyChange(i, dx, dy, sim.list), expected = reference(i, dx, dy)
-                #expect(got.bitPattern == expected.bitPattern, "slot \(i): \(got) vs \(expected)")
+                let got = sim.energyChange(i, xn, yn, sim.list), expected = reference(i, xn, yn)
+                #expect(got == expected, "slot \(i): \(got) vs \(expected)")
             }
             // Move on, so later rounds see a list built at another time.
             for _ in 0..<(5 + round) { sim.performSweep() }
         }
-        #expect(lengths.count == VerletList.lanes) // every padding length was exercised
-        // Rows are sorted by j and padded with the dummy particle.
+        #expect(lengths.count >= 8) // many padding lengths exercised
+        // Rows are padded with the dummy particle, whose entries carry ε = 0.
         for i in 0..<n {
             let base = i * sim.list.stride, k = Int(sim.list.counts[i])
-            for a in 1..<max(1, k) { #expect(sim.list.index[base + a - 1] < sim.list.index[base + a]) }
-            for a in k..<VerletList.padded(k) { #expect(Int(sim.list.index[base + a]) == n) }
+            for a in k..<VerletList.padded(k) { #expect(Int(sim.list.index[base + a]) == n && sim.list.epsilon[base + a] == 0) }
+        }
+    }
+
+    /// The 16-lane pair energies equal the scalar ones bit for bit, for x across the clamp, the
+    /// ramp, the plain region and beyond the cutoff; where x ≥ rampStart the plain lanes agree too.
+    @Test func lanesEqualScalarTerms() throws {
+        let e = QuantizedPairEnergy(PairPotential())
+        var rng = RandomStream(seed: 4, purpose: .testData)
+        for _ in 0..<2000 {
+            var x = SIMD16<Float>(), eps = SIMD16<Float>()
+            for a in 0..<16 {
+                x[a] = Float(exp(rng.uniform() * 18 - 15)) // 3×10⁻⁷ … 20: clamp, ramp, plain, beyond
+                eps[a] = [0.5, 0.75, 1.0][Int(rng.next() % 3)]
+            }
+            let lanes = e.lanes(x: x, epsilon: eps), plain = e.plainLanes(x: x, epsilon: eps)
+            for a in 0..<16 {
+                let scalar = e.value(x: x[a], epsilon: eps[a])
+                #expect(lanes[a].bitPattern == scalar.bitPattern, "x = \(x[a])")
+                if x[a] >= QuantizedPairEnergy.rampStart { #expect(plain[a].bitPattern == scalar.bitPattern) }
+            }
+            #expect(e.anyClose(x) == (x.min() < QuantizedPairEnergy.rampStart))
+        }
+    }
+
+    /// Hand values: the LJ minimum of an S–L pair (σ = ε = 1) at r = 2^(1/6), zero at the cutoff,
+    /// and a repulsive core that keeps growing through the cap and ramp.
+    @Test func handValuesOfThePairEnergy() throws {
+        let v = PairPotential(), e = QuantizedPairEnergy(v)
+        let t = PairPotential.pairType(.small, .large)
+        let rMin = pow(2.0, 1.0 / 6)
+        #expect(abs(QuantizedPairEnergy.energy(e.term(r2: rMin * rMin, type: t)) - v.energy(r: rMin, .small, .large)) < 1e-6)
+        #expect(e.term(r2: 2.5 * 2.5, type: t) == 0)
+        var previous = Int64.min
+        for r in stride(from: 0.9, through: 0.01, by: -0.01) {
+            let q = e.term(r2: r * r, type: t)
+            #expect(q > previous, "r = \(r)") // strictly repulsive all the way in
+            previous = q
         }
     }
 }
