@@ -30,6 +30,7 @@ public enum ReportValues {
         v.set("equilibrium.acceptance", o.checks.map { $0.check.acceptanceRate }.reduce(0, +) / Double(c))
         let energies = meanAndSpread(rows: o.checks.map { [$0.check.meanEnergyPerParticle] })
         v.set("equilibrium.energy_spread", energies.std[0])
+        swapStage(o, into: &v)
         // Second check (aging): F_s^CR from the earlier and the later half of the time origins.
         let r = RelaxationResult(times: o.relaxation.times, perOrigin: o.relaxation.perOrigin, waveNumber: o.relaxation.waveNumber)
         if o.relaxation.perOrigin.count >= 2, let early = relaxationTime(times: r.times, values: r.halves.early),
