@@ -38,6 +38,9 @@ public struct WindowDrift: Sendable, Equatable, Codable {
 /// The record of an adaptive swap stage: windows of `windowSweeps` (at least one τα each) run
 /// until two successive windows show no significant drift of the mean energy (`WindowDrift`), or
 /// until `maxSwapSweeps` are spent: then `isEquilibrated` is false and the caller must fail.
+/// The first window holds the transient after the quench; its steep trend inflates its own
+/// standard error, which would let a comparison with it pass, so it never counts: the stage
+/// stops at the earliest after window 3 (windows 2 and 3 agree).
 public struct AdaptiveEquilibration: Sendable, Equatable, Codable {
     public enum Decision: Sendable, Equatable { case runAnotherWindow, equilibrated, budgetExhausted }
 
@@ -55,6 +58,9 @@ public struct AdaptiveEquilibration: Sendable, Equatable, Codable {
         self.windowSweeps = windowSweeps; self.maxSwapSweeps = maxSwapSweeps; self.swapPairs = swapPairs
     }
 
+    /// A burn-in window plus the two compared.
+    public static let minimumWindows = 3
+
     public var swapSweeps: Int { windows.map(\.sweeps).reduce(0, +) }
     public var maxWindows: Int { maxSwapSweeps / windowSweeps }
     /// The last drift test, the one that ended the stage.
@@ -64,7 +70,7 @@ public struct AdaptiveEquilibration: Sendable, Equatable, Codable {
     public mutating func add(_ w: EnergyWindow) -> Decision {
         if let last = windows.last { drifts.append(WindowDrift(from: last, to: w)) }
         windows.append(w)
-        if drifts.last?.isFlat == true { isEquilibrated = true; return .equilibrated }
+        if windows.count >= AdaptiveEquilibration.minimumWindows, drifts.last?.isFlat == true { isEquilibrated = true; return .equilibrated }
         return windows.count >= maxWindows ? .budgetExhausted : .runAnotherWindow
     }
 }

@@ -32,7 +32,7 @@ public struct PreparationProtocol: Sendable, Equatable {
             throw MonteCarloError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")
         }
         try EngineLimits.check("windowSweeps", windowSweeps, in: EnergyWindow.blocks, EngineLimits.maxSweeps)
-        try EngineLimits.check("maxSwapSweeps", maxSwapSweeps, in: 2 * windowSweeps, EngineLimits.maxSweeps)
+        try EngineLimits.check("maxSwapSweeps", maxSwapSweeps, in: AdaptiveEquilibration.minimumWindows * windowSweeps, EngineLimits.maxSweeps)
         try EngineLimits.check("checkSweeps", checkSweeps, in: 20, EngineLimits.maxSweeps)
         self.n = n; self.temperature = temperature; self.windowSweeps = windowSweeps
         self.maxSwapSweeps = maxSwapSweeps; self.checkSweeps = checkSweeps
@@ -59,7 +59,7 @@ public enum Preparation {
         // The stages run back to back on one sweep counter; settable fields are checked here.
         try EngineLimits.check("meltSweeps", p.meltSweeps, in: 0, EngineLimits.maxSweeps)
         try EngineLimits.check("windowSweeps", p.windowSweeps, in: EnergyWindow.blocks, EngineLimits.maxSweeps)
-        try EngineLimits.check("maxSwapSweeps", p.maxSwapSweeps, in: 2 * p.windowSweeps, EngineLimits.maxSweeps)
+        try EngineLimits.check("maxSwapSweeps", p.maxSwapSweeps, in: AdaptiveEquilibration.minimumWindows * p.windowSweeps, EngineLimits.maxSweeps)
         try EngineLimits.check("checkSweeps", p.checkSweeps, in: 20, EngineLimits.maxSweeps)
         try EngineLimits.check("sampleInterval", p.sampleInterval, in: 1, EngineLimits.maxSweeps)
         try EngineLimits.check("meltSweeps + maxSwapSweeps + checkSweeps", p.meltSweeps + p.maxSwapSweeps + p.checkSweeps, in: 20, EngineLimits.maxSweeps)

@@ -42,7 +42,7 @@ enum SimulationStages {
     static func swapStageFields(window: Int, budget: Int) -> [FieldSpec] {
         [FieldSpec("equilibration_window", .int, default: .int(window), minimum: Double(EnergyWindow.blocks),
                    help: "sweeps of one window of the swap stage; at least one τα at T (report/tau_alpha_table.md)"),
-         FieldSpec("max_swap_sweeps", .int, default: .int(budget), minimum: Double(2 * EnergyWindow.blocks),
+         FieldSpec("max_swap_sweeps", .int, default: .int(budget), minimum: Double(AdaptiveEquilibration.minimumWindows * EnergyWindow.blocks),
                    help: "budget of the swap stage; the task fails when the energy still drifts when it is spent"),
          FieldSpec("swap_pairs", .string, default: .string(SwapPairs.adjacent.rawValue),
                    allowed: SwapPairs.allCases.map { .string($0.rawValue) },
@@ -50,11 +50,11 @@ enum SimulationStages {
          FieldSpec("swap_fraction", .double, default: .double(0.2), minimum: 0, maximum: 1, help: "swap trials per sweep, per particle")]
     }
 
-    /// The budget must hold two windows: the drift test compares two successive ones.
+    /// The budget must hold three windows: a burn-in window, then the two the drift test compares.
     @Sendable static func checkSwapBudget(_ p: Parameters) -> [FieldIssue] {
-        let w = p.int("equilibration_window"), b = p.int("max_swap_sweeps")
-        guard b < 2 * w else { return [] }
-        return [FieldIssue(field: "max_swap_sweeps", message: "\(b) is less than two windows (2 × equilibration_window = \(2 * w)); the drift test compares two successive windows")]
+        let w = p.int("equilibration_window"), b = p.int("max_swap_sweeps"), k = AdaptiveEquilibration.minimumWindows
+        guard b < k * w else { return [] }
+        return [FieldIssue(field: "max_swap_sweeps", message: "\(b) is less than \(k) windows (\(k) × equilibration_window = \(k * w)); the drift test compares two successive windows after a burn-in window")]
     }
 
     /// The preparation protocol of a stage's parameters.

@@ -27,7 +27,8 @@ enum TaskCosts {
         }
     }
 
-    /// The adaptive swap stage runs at least two windows; three is the planning guess, within the budget.
+    /// The adaptive swap stage runs at least three windows (burn-in plus the two compared): the
+    /// estimate counts that minimum, a lower bound.
     static func expectedSwapSweeps(_ p: Parameters?) -> Double {
         min(3 * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
     }

@@ -30,7 +30,7 @@ struct SimulateCommand: ParsableCommand {
     var from: String?
     @Option(parsing: .unconditional, help: "Sweeps of one window of the adaptive swap stage when preparing a liquid (≥ 10).")
     var windowSweeps: Int = 1000
-    @Option(parsing: .unconditional, help: "Budget of swap sweeps when preparing a liquid (≥ 2 windows, at most 10^11 − 400).")
+    @Option(parsing: .unconditional, help: "Budget of swap sweeps when preparing a liquid (≥ 3 windows, at most 10^11 − 400).")
     var maxSwapSweeps: Int = 10000
     @Option(help: "Pairs a swap trial proposes: adjacent (S↔M, M↔L) or all.")
     var swapPairs: SwapPairs = .adjacent
@@ -43,7 +43,7 @@ struct SimulateCommand: ParsableCommand {
         guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
         try checkRange("--sweeps", sweeps, 1, EngineLimits.maxSweeps)
         try checkRange("--window-sweeps", windowSweeps, 10, EngineLimits.maxSweeps)
-        try checkRange("--max-swap-sweeps", maxSwapSweeps, 2 * windowSweeps, EngineLimits.maxSweeps - 400) // melt and check add 200 each
+        try checkRange("--max-swap-sweeps", maxSwapSweeps, AdaptiveEquilibration.minimumWindows * windowSweeps, EngineLimits.maxSweeps - 400) // melt and check add 200 each
         guard swapFraction.isFinite, swapFraction >= 0, swapFraction <= 10 else {
             throw ValidationError("--swap-fraction must be a number in [0, 10], got \(swapFraction)")
         }

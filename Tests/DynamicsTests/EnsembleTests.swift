@@ -8,7 +8,7 @@ import Testing
 
 /// A small melted liquid to start trajectories from.
 func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
-    var q = try PreparationProtocol(n: n, temperature: 1.0, windowSweeps: 10, maxSwapSweeps: 20, checkSweeps: 20)
+    var q = try PreparationProtocol(n: n, temperature: 1.0, windowSweeps: 10, maxSwapSweeps: 30, checkSweeps: 20)
     q.meltSweeps = 20; q.swapFraction = 0
     return try Preparation.prepare(q, seed: seed).configuration
 }

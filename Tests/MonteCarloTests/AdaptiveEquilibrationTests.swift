@@ -30,7 +30,7 @@ import Testing
         while decisions.last == .runAnotherWindow
         #expect(decisions.last == .equilibrated)
         #expect(record.isEquilibrated)
-        #expect(record.windows.count >= 2 && record.windows.count < record.maxWindows)
+        #expect(record.windows.count >= 3 && record.windows.count < record.maxWindows)
         #expect(record.drifts.count == record.windows.count - 1)
         #expect(record.finalDrift!.significance < WindowDrift.threshold)
         #expect(record.swapSweeps == 100 * record.windows.count)
@@ -50,19 +50,29 @@ import Testing
 
     @Test func aShortBudgetAfterADeepQuenchIsReportedNotEquilibrated() throws {
         // Melted at T = 2 and quenched to 0.3: the energy falls steeply over the first windows.
-        var p = try PreparationProtocol(n: 100, temperature: 0.3, windowSweeps: 10, maxSwapSweeps: 20, checkSweeps: 20)
+        var p = try PreparationProtocol(n: 100, temperature: 0.3, windowSweeps: 10, maxSwapSweeps: 30, checkSweeps: 20)
         p.meltSweeps = 20
         let prepared = try Preparation.prepare(p, seed: 4)
         let e = prepared.equilibration
         #expect(!e.isEquilibrated)
-        #expect(e.windows.count == 2 && e.swapSweeps == 20)
+        #expect(e.windows.count == 3 && e.swapSweeps == 30)
         #expect(e.finalDrift!.drift < 0)
         #expect(e.tally.unlikeTrials > 0 && e.tally.trials[SwapPairType.smallLarge.rawValue] == 0)
     }
 
-    @Test func protocolRefusesABudgetBelowTwoWindows() {
-        #expect { try PreparationProtocol(n: 100, temperature: 1, windowSweeps: 50, maxSwapSweeps: 99, checkSweeps: 20) } throws: { e in
-            "\(e)".contains("maxSwapSweeps") && "\(e)".contains("100")
+    /// A flat first comparison does not count: window 1 is burn-in.
+    @Test func theFirstWindowIsBurnIn() {
+        var record = AdaptiveEquilibration(windowSweeps: 10, maxSwapSweeps: 100, swapPairs: .adjacent)
+        let flat = EnergyWindow(firstSweep: 0, sweeps: 10, energies: (0..<10).map { Double($0 % 2) })
+        #expect(record.add(flat) == .runAnotherWindow)
+        #expect(record.add(flat) == .runAnotherWindow)
+        #expect(record.drifts.first?.isFlat == true)
+        #expect(record.add(flat) == .equilibrated)
+    }
+
+    @Test func protocolRefusesABudgetBelowThreeWindows() {
+        #expect { try PreparationProtocol(n: 100, temperature: 1, windowSweeps: 50, maxSwapSweeps: 149, checkSweeps: 20) } throws: { e in
+            "\(e)".contains("maxSwapSweeps") && "\(e)".contains("150")
         }
         #expect { try PreparationProtocol(n: 100, temperature: 1, windowSweeps: 5, maxSwapSweeps: 100, checkSweeps: 20) } throws: { e in
             "\(e)".contains("windowSweeps")

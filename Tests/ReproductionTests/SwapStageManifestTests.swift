@@ -19,13 +19,13 @@ import Testing
         #expect(e.first?.message.contains("adjacent") == true && e.first?.message.contains("all") == true)
     }
 
-    @Test func aBudgetBelowTwoWindowsIsALoadError() {
-        let text = Self.shipped.replacingOccurrences(of: "max_swap_sweeps = 10000", with: "max_swap_sweeps = 1500")
+    @Test func aBudgetBelowThreeWindowsIsALoadError() {
+        let text = Self.shipped.replacingOccurrences(of: "max_swap_sweeps = 10000", with: "max_swap_sweeps = 2500")
         let e = errors(text, profile: "smoke")
         #expect(e.count == 1)
         #expect(e.first?.field.hasSuffix("max_swap_sweeps") == true)
-        #expect(e.first?.message.contains("two windows") == true)
-        #expect(e.first?.message.contains("2000") == true)
+        #expect(e.first?.message.contains("3 windows") == true)
+        #expect(e.first?.message.contains("3000") == true)
     }
 
     @Test func aWindowTooShortForTheDriftTestIsALoadError() {
