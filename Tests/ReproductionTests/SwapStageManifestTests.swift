@@ -38,3 +38,35 @@ import Testing
         for profile in ["smoke", "ci", "default", "paper"] { #expect(errors(Self.shipped, profile: profile).isEmpty, "\(profile)") }
     }
 }
+
+/// An equilibrate task whose budget runs out fails, and its message says what to change.
+@Suite struct SwapStageFailureTests {
+    @Test func anExhaustedBudgetFailsTheTaskNamingConfigurationDriftAndField() throws {
+        // Melted at T = 2 and quenched to 0.3 with three windows of 10 sweeps: still falling.
+        let text = """
+        [base]
+        seed = 5
+        n = 100
+        [stage.equilibrate]
+        temperature = 0.3
+        melt_sweeps = 20
+        equilibration_window = 10
+        max_swap_sweeps = 30
+        check_sweeps = 20
+        """
+        let registry = PaperStages.registry()
+        let graph = TaskGraph(manifest: try Manifest.parse(text: text, file: "fail.toml", profile: nil, registry: registry), registry: registry)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repro-swapfail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = ExecutionOptions()
+        options.progress = .none
+        options.log = { _ in }
+        options.toolchain = "test"
+        let summary = LocalExecutor().run(graph: graph, store: try Store(root: dir), options: options)
+        let message = try #require(summary.failed.first?.message)
+        for part in ["configuration 0", "not equilibrated", "30 swap sweeps", "3 windows of 10", "standard errors",
+                     "raise max_swap_sweeps of stage equilibrate"] {
+            #expect(message.contains(part), "\(part) missing from: \(message)")
+        }
+    }
+}
