@@ -2,25 +2,122 @@ import Foundation
 import Model
 import Randomness
 
+/// Which particle pairs a species-swap trial proposes.
+public enum SwapPairs: String, Sendable, Codable, CaseIterable {
+    /// Only neighbouring sizes, S↔M and M↔L: each trial picks one of the two pair types with
+    /// probability 1/2, then a uniform particle of each species. The proposal probability of a
+    /// pair, 1/(2 N_a N_b), is the same for the reverse move (a swap keeps N_a and N_b), so the
+    /// proposal is symmetric. Small size steps cost less overlap energy, so more are accepted.
+    case adjacent
+    /// Two uniformly random particles (pairs of equal species are null moves).
+    case all
+}
+
+/// The three unlike pair types a swap can exchange.
+public enum SwapPairType: Int, Sendable, Codable, CaseIterable {
+    case smallMedium = 0, mediumLarge = 1, smallLarge = 2
+
+    init(_ a: Int32, _ b: Int32) {
+        switch (min(a, b), max(a, b)) {
+        case (0, 1): self = .smallMedium
+        case (1, 2): self = .mediumLarge
+        default: self = .smallLarge
+        }
+    }
+
+    public var label: String { ["S↔M", "M↔L", "S↔L"][rawValue] }
+}
+
+/// Swap trials and acceptances by pair type; trials between equal species are counted apart.
+public struct SwapTally: Sendable, Equatable, Codable {
+    public var trials = [UInt64](repeating: 0, count: 3)
+    public var accepted = [UInt64](repeating: 0, count: 3)
+    /// Null trials (two particles of the same species; only with `SwapPairs.all`).
+    public var likeTrials: UInt64 = 0
+    public init() {}
+
+    public var unlikeTrials: UInt64 { trials.reduce(0, +) }
+    public var unlikeAccepted: UInt64 { accepted.reduce(0, +) }
+    /// Accepted fraction of the trials between unlike species (0 without trials).
+    public var unlikeAcceptance: Double { unlikeTrials == 0 ? 0 : Double(unlikeAccepted) / Double(unlikeTrials) }
+    /// Accepted fraction of all trials, null ones included.
+    public var acceptancePerTrial: Double {
+        let all = unlikeTrials + likeTrials
+        return all == 0 ? 0 : Double(unlikeAccepted) / Double(all)
+    }
+    public func acceptance(_ t: SwapPairType) -> Double {
+        trials[t.rawValue] == 0 ? 0 : Double(accepted[t.rawValue]) / Double(trials[t.rawValue])
+    }
+    public static func + (a: SwapTally, b: SwapTally) -> SwapTally {
+        var c = a
+        for k in 0..<3 { c.trials[k] += b.trials[k]; c.accepted[k] += b.accepted[k] }
+        c.likeTrials += b.likeTrials
+        return c
+    }
+}
+
 extension MonteCarloSimulation {
-    /// Species-swap trials (preparation only): two random particles exchange species, accepted
-    /// with min(1, e^(−ΔE/T)). The proposal is symmetric, so the Boltzmann distribution is kept;
-    /// a pair of equal species is a null move (counted as a rejected trial).
+    /// Species-swap trials as `performSweep` runs them (unrestricted pairs, no tally).
     func swapTrials(_ trialCount: Int) {
+        var tally = SwapTally()
+        swapTrials(trialCount, pairs: .all, tally: &tally)
+    }
+
+    /// Species-swap trials (preparation only): a proposed pair exchanges species, accepted with
+    /// min(1, e^(−ΔE/T)). Both proposals are symmetric (see `SwapPairs`), so the Boltzmann
+    /// distribution is kept. `.all` draws exactly as the engine always did.
+    func swapTrials(_ trialCount: Int, pairs: SwapPairs, tally: inout SwapTally) {
         let n = UInt64(count), beta = 1 / parameters.temperature
+        // For `.adjacent`: the slots of each species, and each slot's place in its list.
+        var members: [[Int]] = [[], [], []], place = [Int](repeating: 0, count: pairs == .adjacent ? count : 0)
+        if pairs == .adjacent {
+            for s in 0..<count { place[s] = members[Int(species[s])].count; members[Int(species[s])].append(s) }
+        }
         for _ in 0..<trialCount {
-            let i = Int(stream.next().multipliedFullWidth(by: n).high)
-            let j = Int(stream.next().multipliedFullWidth(by: n).high)
+            let i: Int, j: Int
+            switch pairs {
+            case .all:
+                i = Int(stream.next().multipliedFullWidth(by: n).high)
+                j = Int(stream.next().multipliedFullWidth(by: n).high)
+            case .adjacent:
+                let lower = Int(stream.next() >> 63) // 0: S↔M, 1: M↔L, probability 1/2 each
+                let na = members[lower].count, nb = members[lower + 1].count
+                guard na > 0, nb > 0 else { swapTrials += 1; tally.likeTrials += 1; continue }
+                i = members[lower][Int(stream.next().multipliedFullWidth(by: UInt64(na)).high)]
+                j = members[lower + 1][Int(stream.next().multipliedFullWidth(by: UInt64(nb)).high)]
+            }
             swapTrials += 1
             let a = species[i], b = species[j]
-            guard a != b else { continue }
+            guard a != b else { tally.likeTrials += 1; continue }
+            let type = SwapPairType(a, b)
+            tally.trials[type.rawValue] += 1
             let dq = swapEnergyChange(i, j)
             if dq <= 0 || Double(stream.next() >> 11) * 0x1p-53 < exp(-QuantizedPairEnergy.energy(dq) * beta) {
+                // The one place where an accepted swap changes the state.
                 species[i] = b; species[j] = a
                 updatePairParameters(of: i); updatePairParameters(of: j)
                 acceptedSwaps += 1
+                tally.accepted[type.rawValue] += 1
+                if pairs == .adjacent { // i and j trade places in the member lists
+                    let pi = place[i], pj = place[j]
+                    members[Int(a)][pi] = j; members[Int(b)][pj] = i
+                    place[i] = pj; place[j] = pi
+                }
             }
         }
+    }
+
+    /// One preparation sweep: `performSweep`'s N translational trials, then swapFraction · N
+    /// swap trials of the given pairs, tallied. Needs parameters with swapFraction > 0 (so the
+    /// neighbour list reaches the largest cutoff).
+    public func performSwapSweep(pairs: SwapPairs, tally: inout SwapTally) {
+        precondition(parameters.swapFraction > 0, "performSwapSweep needs swapFraction > 0")
+        switch kernel {
+        case .quantized: translationTrials(count)
+        case .reference: referenceTranslationTrials(count)
+        }
+        swapTrials(Int((parameters.swapFraction * Double(count)).rounded()), pairs: pairs, tally: &tally)
+        sweep += 1
     }
 
     /// ΔE of exchanging the species of i and j, in fixed-point units. The i–j pair itself keeps

@@ -97,13 +97,12 @@ enum EllScanStages {
                       help: "configurations per temperature (all held in memory by the task)"),
             FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: SimulationStages.maxRuns,
                       help: "iso-configurational runs per configuration"),
-            FieldSpec("swap_sweeps", .int, default: .int(5000), minimum: 0, help: "equilibration sweeps with swap moves"),
             FieldSpec("check_sweeps", .int, default: .int(2000), minimum: 20, help: "equilibrium-check sweeps"),
             FieldSpec("initial_max_lag", .int, default: .int(2000), minimum: 1,
                       help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
             fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
-        ],
-        checks: [SimulationStages.checkN],
+        ] + SimulationStages.swapStageFields(window: 5000, budget: 50000),
+        checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0
@@ -124,12 +123,12 @@ enum EllScanStages {
         for c in 0..<configurations {
             let saved = context.scratchDirectory.appendingPathComponent("configuration_\(c).xyz")
             if let conf = try? ExtendedXYZ.read(from: saved) { confs.append(conf); continue }
-            var proto = try PreparationProtocol(n: n, temperature: t, swapSweeps: p.int("swap_sweeps"), checkSweeps: p.int("check_sweeps"))
-            proto.maxDisplacement = delta
+            let proto = try SimulationStages.preparation(p, n: n, temperature: t, checkSweeps: p.int("check_sweeps"))
             let prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(c), cancellation: flag) { _, _, _ in
                 if context.isCancelled { flag.cancel() }
             }
             try check()
+            try SimulationStages.requireEquilibrium(prepared.equilibration, context, configuration: c, temperature: t)
             try ExtendedXYZ.write(prepared.configuration, to: saved)
             confs.append(prepared.configuration)
             context.progress(Double(c + 1), of: Double(steps), unit: "steps")

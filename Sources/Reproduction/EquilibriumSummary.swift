@@ -14,6 +14,7 @@ struct EquilibriumSummary: Codable, Sendable, Equatable {
     var energySpread: Double
     /// nil with fewer than two time origins, or when a half never decays.
     var aging: Aging?
+    var swapStage: SwapStageSummary
 
     struct Aging: Codable, Sendable, Equatable {
         var tauAlphaEarly: Double
@@ -24,6 +25,7 @@ struct EquilibriumSummary: Codable, Sendable, Equatable {
 
     init(_ o: StudyOutputs) {
         checks = o.checks.map(\.check)
+        swapStage = SwapStageSummary(records: o.checks.map(\.equilibration))
         let c = Double(checks.count)
         maxDriftSignificance = checks.map(\.driftSignificance).max() ?? .nan
         energy = checks.map(\.meanEnergyPerParticle).reduce(0, +) / c

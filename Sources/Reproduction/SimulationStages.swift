@@ -36,6 +36,50 @@ enum SimulationStages {
         })
     }
 
+    // MARK: the adaptive swap stage, shared by equilibrate and temperature_point
+
+    /// Fields of the swap stage (`PreparationProtocol`, `AdaptiveEquilibration`).
+    static func swapStageFields(window: Int, budget: Int) -> [FieldSpec] {
+        [FieldSpec("equilibration_window", .int, default: .int(window), minimum: Double(EnergyWindow.blocks),
+                   help: "sweeps of one window of the swap stage; at least one τα at T (report/tau_alpha_table.md)"),
+         FieldSpec("max_swap_sweeps", .int, default: .int(budget), minimum: Double(AdaptiveEquilibration.minimumWindows * EnergyWindow.blocks),
+                   help: "budget of the swap stage; the task fails when the energy still drifts when it is spent"),
+         FieldSpec("swap_pairs", .string, default: .string(SwapPairs.adjacent.rawValue),
+                   allowed: SwapPairs.allCases.map { .string($0.rawValue) },
+                   help: "pairs a swap trial proposes: adjacent (S↔M, M↔L) or all"),
+         FieldSpec("swap_fraction", .double, default: .double(0.2), minimum: 0, maximum: 1, help: "swap trials per sweep, per particle")]
+    }
+
+    /// The budget must hold three windows: a burn-in window, then the two the drift test compares.
+    @Sendable static func checkSwapBudget(_ p: Parameters) -> [FieldIssue] {
+        let w = p.int("equilibration_window"), b = p.int("max_swap_sweeps"), k = AdaptiveEquilibration.minimumWindows
+        guard b < k * w else { return [] }
+        return [FieldIssue(field: "max_swap_sweeps", message: "\(b) is less than \(k) windows (\(k) × equilibration_window = \(k * w)); the drift test compares two successive windows after a burn-in window")]
+    }
+
+    /// The preparation protocol of a stage's parameters.
+    static func preparation(_ p: Parameters, n: Int, temperature: Double, checkSweeps: Int) throws -> PreparationProtocol {
+        var proto = try PreparationProtocol(n: n, temperature: temperature, windowSweeps: p.int("equilibration_window"),
+                                            maxSwapSweeps: p.int("max_swap_sweeps"), checkSweeps: checkSweeps)
+        proto.swapFraction = p.double("swap_fraction"); proto.maxDisplacement = p.double("max_displacement")
+        guard let pairs = SwapPairs(rawValue: p.string("swap_pairs")) else {
+            throw ReproductionError.invalid("swap_pairs = \(p.string("swap_pairs")): expected one of \(SwapPairs.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        proto.swapPairs = pairs
+        return proto
+    }
+
+    /// Fails the task, loudly, when the swap stage spent its budget with the energy still drifting.
+    static func requireEquilibrium(_ e: AdaptiveEquilibration, _ context: TaskContext, configuration: Int, temperature: Double) throws {
+        guard !e.isEquilibrated else { return }
+        let d = e.finalDrift
+        let numbers = String(format: "the last two windows still differ by %.2e ± %.1e per particle (%.1f standard errors; flat means < %.0f)",
+                             d?.drift ?? .nan, d?.error ?? .nan, d?.significance ?? .nan, WindowDrift.threshold)
+        throw ReproductionError.invalid("\(context.id): configuration \(configuration) at T = \(temperature) is not equilibrated: after the budget "
+            + "of \(e.maxSwapSweeps) swap sweeps (\(e.windows.count) windows of \(e.windowSweeps)) \(numbers); raise max_swap_sweeps of "
+            + "stage \(context.id.stage) in the manifest (or equilibration_window, if τα at this temperature is longer than a window)")
+    }
+
     static func cancelled(_ error: Error) -> Error {
         if let e = error as? DynamicsError, e == .cancelled { return TaskCancelled() }
         return error
@@ -50,13 +94,11 @@ enum SimulationStages {
             temperature,
             FieldSpec("melt_temperature", .double, default: .double(2.0), minimum: 0, minimumExclusive: true, help: "temperature of the random start"),
             FieldSpec("melt_sweeps", .int, default: .int(200), minimum: 0, help: "sweeps at the melt temperature"),
-            FieldSpec("swap_sweeps", .int, default: .int(20000), minimum: 0, help: "sweeps at T with species-swap moves"),
-            FieldSpec("swap_fraction", .double, default: .double(0.2), minimum: 0, maximum: 1, help: "swap trials per sweep, per particle"),
             FieldSpec("check_sweeps", .int, default: .int(5000), minimum: 20, help: "sweeps of plain translational moves for the equilibrium check"),
             maxDisplacement,
-        ],
+        ] + swapStageFields(window: 15000, budget: 150000),
         inputs: [],
-        checks: [SimulationStages.checkN],
+        checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
         exports: { ctx in
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
             return [ExportItem(file: "configuration.xyz", as: "\(dir)/configuration.xyz"),
@@ -66,27 +108,26 @@ enum SimulationStages {
 
     @Sendable static func runEquilibrate(_ context: TaskContext) throws {
         let p = context.parameters
-        var proto = try PreparationProtocol(n: p.int("n"), temperature: p.double("temperature"),
-                                            swapSweeps: p.int("swap_sweeps"), checkSweeps: p.int("check_sweeps"))
+        var proto = try preparation(p, n: p.int("n"), temperature: p.double("temperature"), checkSweeps: p.int("check_sweeps"))
         proto.meltTemperature = p.double("melt_temperature"); proto.meltSweeps = p.int("melt_sweeps")
-        proto.swapFraction = p.double("swap_fraction"); proto.maxDisplacement = p.double("max_displacement")
-        let total = proto.meltSweeps + proto.swapSweeps + proto.checkSweeps
+        let total = proto.meltSweeps + proto.maxSwapSweeps + proto.checkSweeps
         let flag = CancellationFlag()
         let prepared: PreparedConfiguration
         do {
             prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(context.id.index ?? 0), cancellation: flag) { stage, done, _ in
                 if context.isCancelled { flag.cancel() }
-                let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + proto.swapSweeps
+                let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + proto.maxSwapSweeps
                 context.progress(Double(offset + done), of: Double(total), unit: "sweeps")
             }
         } catch { throw cancelled(error) }
         if flag.isCancelled { throw TaskCancelled() }
+        try requireEquilibrium(prepared.equilibration, context, configuration: context.id.index ?? 0, temperature: proto.temperature)
         if !prepared.check.isEquilibrated {
             context.warn(String(format: "energy drift %.2e per sweep is %.1f standard errors from zero", prepared.check.slopePerSweep, prepared.check.driftSignificance))
         }
         try ExtendedXYZ.write(prepared.configuration.wrapped(), to: context.output("configuration.xyz"),
                               comment: ["Temperature": "\(proto.temperature)"])
-        try Artifact.writeJSON(EquilibrationRecord(check: prepared.check, traceSweeps: prepared.samples.map(\.sweep),
+        try Artifact.writeJSON(EquilibrationRecord(check: prepared.check, equilibration: prepared.equilibration, traceSweeps: prepared.samples.map(\.sweep),
                                                    traceEnergy: prepared.samples.map(\.energyPerParticle)),
                                to: context.output("equilibrium.json"))
     }

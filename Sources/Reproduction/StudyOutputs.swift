@@ -8,6 +8,8 @@ import Statistics
 /// The equilibrium check of one configuration with its energy trace.
 struct EquilibrationRecord: Codable, Sendable {
     var check: EquilibriumCheck
+    /// The adaptive swap stage: windows, drift tests, swap statistics by pair type.
+    var equilibration: AdaptiveEquilibration
     var traceSweeps: [Int]
     var traceEnergy: [Double]
 }

@@ -48,6 +48,7 @@ extension EquilibriumSummary {
             v.set("relaxation.max_half_difference", aging.maxHalfDifference)
         }
         v.set("table.equilibrium", table)
+        swapStage.keyed(into: &v)
     }
 }
 

@@ -7,7 +7,7 @@ enum TaskCosts {
     static func of(_ kind: String) -> @Sendable (Parameters, [String: [Parameters]]) -> Double {
         switch kind {
         case "equilibrate":
-            return { p, _ in n(p) * (value(p, "melt_sweeps") + value(p, "swap_sweeps") * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps")) }
+            return { p, _ in n(p) * (value(p, "melt_sweeps") + expectedSwapSweeps(p) * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps")) }
         case "relaxation":
             // (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2.
             return { p, up in n(up["configuration"]?.first) * value(p, "max_lag") * (1 + (value(p, "origins") - 1) / 2) }
@@ -20,11 +20,17 @@ enum TaskCosts {
         case "temperature_point":
             // Per configuration: preparation, then runs to τα (at most initial_max_lag at first).
             return { p, _ in
-                n(p) * value(p, "configurations") * (value(p, "swap_sweeps") + value(p, "check_sweeps") + value(p, "runs") * value(p, "initial_max_lag"))
+                n(p) * value(p, "configurations") * (expectedSwapSweeps(p) * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps") + value(p, "runs") * value(p, "initial_max_lag"))
             }
         default:
             return { p, up in 300 * max(n(p), up.values.joined().map(n).max() ?? 0) }
         }
+    }
+
+    /// The adaptive swap stage runs at least three windows (burn-in plus the two compared): the
+    /// estimate counts that minimum, a lower bound.
+    static func expectedSwapSweeps(_ p: Parameters?) -> Double {
+        min(3 * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
     }
 
     static func n(_ p: Parameters?) -> Double { value(p, "n") }

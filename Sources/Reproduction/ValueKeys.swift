@@ -14,8 +14,10 @@ enum ValueKeys {
         return [
             "{profile|n|configurations|temperature|tau_alpha|runs|t_beta|t_alpha_sweeps}",
             "equilibrium.{max_drift_significance|energy|acceptance|energy_spread}",
+            "equilibrium.{windows_max|swap_sweeps_max|window_sweeps|window_drift_max|swap_pairs}",
+            "equilibrium.swap_acceptance_{unlike|sm|ml|sl}",
             "relaxation.{tau_alpha_early|tau_alpha_late|late_over_early|max_half_difference}",
-            "table.{equilibrium|within_species|series}",
+            "table.{equilibrium|swap_stage|within_species|series}",
             // DescriptorScanSummary (and its table)
             "\(timescale)\(stem).pearson_peak{|.sem}",
             "\(timescale)\(stem).{peak_ell|optimal_ell|delta_x_to_p_min|delta_x_to_p_mean|delta_p_to_x_mean}",

@@ -12,7 +12,7 @@ import MonteCarlo
 /// reported alongside.
 func benchMonteCarlo() throws {
     let n = 4000, temperature = 0.5
-    var protocol_ = try PreparationProtocol(n: n, temperature: temperature, swapSweeps: 200, checkSweeps: 100)
+    var protocol_ = try PreparationProtocol(n: n, temperature: temperature, windowSweeps: 70, maxSwapSweeps: 210, checkSweeps: 100)
     protocol_.meltSweeps = 100
     let start = try Preparation.prepare(protocol_, seed: 2024).configuration
     let parameters = try MonteCarloParameters(temperature: temperature)

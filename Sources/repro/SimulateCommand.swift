@@ -10,9 +10,11 @@ struct SimulateCommand: ParsableCommand {
         abstract: "Run Metropolis Monte Carlo of the 2D ternary glass former (paper Sec. II A).",
         discussion: """
         Without --from, prepares a random liquid (melted at T = 2), quenches it to --temperature and \
-        equilibrates it with translational and species-swap moves for --prepare-sweeps sweeps, then runs \
-        --sweeps sweeps of translational moves (δ_max = 0.12). Prints the mean potential energy per particle \
-        over the run, the acceptance rate and the speed. Ctrl-C stops cleanly after the current sweep.
+        equilibrates it with translational and species-swap moves in windows of --window-sweeps until the \
+        energy stops drifting (at most --max-swap-sweeps), then runs --sweeps sweeps of translational moves \
+        (δ_max = 0.12), with --swap-fraction · N swap trials per sweep on top when given. Prints the mean \
+        potential energy per particle over the run, the acceptance rates (swaps by pair type) and the speed. \
+        Ctrl-C stops cleanly after the current sweep.
         """)
 
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
@@ -26,15 +28,25 @@ struct SimulateCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Start from this extended-XYZ configuration instead of preparing a liquid.")
     var from: String?
-    @Option(parsing: .unconditional, help: "Sweeps with swap moves at T when preparing a liquid (at most 10^11 − 400).")
-    var prepareSweeps: Int = 2000
+    @Option(parsing: .unconditional, help: "Sweeps of one window of the adaptive swap stage when preparing a liquid (≥ 10).")
+    var windowSweeps: Int = 1000
+    @Option(parsing: .unconditional, help: "Budget of swap sweeps when preparing a liquid (≥ 3 windows, at most 10^11 − 400).")
+    var maxSwapSweeps: Int = 10000
+    @Option(help: "Pairs a swap trial proposes: adjacent (S↔M, M↔L) or all.")
+    var swapPairs: SwapPairs = .adjacent
+    @Option(parsing: .unconditional, help: "Swap trials per particle per sweep during the production run (0…10; 0: translations only).")
+    var swapFraction: Double = 0
     @Option(help: "Output extended-XYZ file (unwrapped positions).")
     var out: String
 
     func validate() throws {
         guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
         try checkRange("--sweeps", sweeps, 1, EngineLimits.maxSweeps)
-        try checkRange("--prepare-sweeps", prepareSweeps, 0, EngineLimits.maxSweeps - 400) // melt and check add 200 each
+        try checkRange("--window-sweeps", windowSweeps, 10, EngineLimits.maxSweeps)
+        try checkRange("--max-swap-sweeps", maxSwapSweeps, AdaptiveEquilibration.minimumWindows * windowSweeps, EngineLimits.maxSweeps - 400) // melt and check add 200 each
+        guard swapFraction.isFinite, swapFraction >= 0, swapFraction <= 10 else {
+            throw ValidationError("--swap-fraction must be a number in [0, 10], got \(swapFraction)")
+        }
         if let n {
             guard n > 0, n % 25 == 0 else { throw ValidationError("--n must be a positive multiple of 25 (44/20/36 % S/M/L), got \(n)") }
             try checkRange("--n", n, 25, EngineLimits.maxParticles)
@@ -52,7 +64,9 @@ struct SimulateCommand: ParsableCommand {
             start = try ExtendedXYZ.read(from: URL(fileURLWithPath: from))
             if let n, n != start.count { throw ValidationError("--n \(n) does not match the \(start.count) particles in \(from)") }
         } else {
-            let p = try PreparationProtocol(n: n ?? 4000, temperature: temperature, swapSweeps: prepareSweeps, checkSweeps: 200)
+            var p = try PreparationProtocol(n: n ?? 4000, temperature: temperature, windowSweeps: windowSweeps,
+                                            maxSwapSweeps: maxSwapSweeps, checkSweeps: 200)
+            p.swapPairs = swapPairs
             let prepared = try Preparation.prepare(p, seed: seed, cancellation: flag, progress: progressLine)
             if flag.isCancelled { // nothing worth keeping yet
                 FileHandle.standardError.write(Data("interrupted while preparing the liquid; nothing written\n".utf8))
@@ -62,24 +76,49 @@ struct SimulateCommand: ParsableCommand {
             print(String(format: "prepared: E/N = %.5f ± %.5f, drift %.2e ± %.1e per sweep (%.1fσ), acceptance %.3f, swap acceptance %.3f",
                          c.meanEnergyPerParticle, c.meanEnergyError, c.slopePerSweep, c.slopeError, c.driftSignificance,
                          c.acceptanceRate, c.swapAcceptanceRate))
+            let e = prepared.equilibration
+            print(String(format: "swap stage: %d windows of %d sweeps, last drift %.2e ± %.1e per particle (%.1fσ), ",
+                         e.windows.count, e.windowSweeps, e.finalDrift?.drift ?? .nan, e.finalDrift?.error ?? .nan,
+                         e.finalDrift?.significance ?? .nan) + (e.isEquilibrated ? "equilibrated" : "NOT equilibrated within the budget"))
+            print(swapLine(e.tally))
             start = prepared.configuration
         }
-        let sim = try MonteCarloSimulation(configuration: start, parameters: MonteCarloParameters(temperature: temperature), seed: seed, index: 1)
-        var energy = 0.0, samples = 0
+        let sim = try MonteCarloSimulation(configuration: start, parameters: MonteCarloParameters(temperature: temperature, swapFraction: swapFraction),
+                                           seed: seed, index: 1)
+        var energy = 0.0, samples = 0, tally = SwapTally()
         let every = max(1, sweeps / 200)
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let outcome = try sim.run(until: sweeps, cancellation: flag, progress: { d, t in progressLine("run", d, t) },
+        let outcome: RunOutcome
+        if swapFraction > 0 { // swap sweeps are not checkpointed: a plain loop
+            while sim.sweep < sweeps, !flag.isCancelled {
+                sim.performSwapSweep(pairs: swapPairs, tally: &tally)
+                if sim.sweep % every == 0 { energy += sim.potentialEnergy; samples += 1; progressLine("run", sim.sweep, sweeps) }
+            }
+            outcome = flag.isCancelled ? .cancelled(sweep: sim.sweep) : .completed
+        } else {
+            outcome = try sim.run(until: sweeps, cancellation: flag, progress: { d, t in progressLine("run", d, t) },
                                   afterSweep: { s in if s.sweep % every == 0 { energy += s.potentialEnergy; samples += 1 } })
+        }
         let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         try ExtendedXYZ.write(sim.configuration, to: URL(fileURLWithPath: out),
                               comment: ["temperature": "\(temperature)", "sweeps": "\(sim.sweep)", "seed": "\(seed)"])
         if case .cancelled(let s) = outcome { print("interrupted after \(s) sweeps; configuration written to \(out)") }
         print(String(format: "mean potential energy per particle: %.6f", samples > 0 ? energy / Double(samples) / Double(sim.count) : sim.potentialEnergy / Double(sim.count)))
         print(String(format: "acceptance rate: %.4f", sim.acceptanceRate))
+        if swapFraction > 0 { print(swapLine(tally)) }
         print(String(format: "speed: %.3g trials/s (%d sweeps of %d particles in %.1f s)", Double(sim.trials) / wall, sim.sweep, sim.count, wall))
         if case .cancelled = outcome { throw ExitCode(Interruption.exitStatus) }
     }
 }
+
+/// Swap acceptance among unlike pairs, overall and by pair type.
+func swapLine(_ t: SwapTally) -> String {
+    let types = SwapPairType.allCases.map { $0.label + String(format: " %.2e (%llu trials)", t.acceptance($0), t.trials[$0.rawValue]) }
+    return String(format: "swap acceptance among unlike pairs: %.2e; ", t.unlikeAcceptance) + types.joined(separator: ", ")
+        + String(format: "; per trial %.2e", t.acceptancePerTrial)
+}
+
+extension SwapPairs: ExpressibleByArgument {}
 
 /// Throws a plain ValidationError unless `value` lies in `low…high`.
 func checkRange(_ option: String, _ value: Int, _ low: Int, _ high: Int) throws {

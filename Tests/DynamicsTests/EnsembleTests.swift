@@ -8,9 +8,8 @@ import Testing
 
 /// A small melted liquid to start trajectories from.
 func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
-    let p = try PreparationProtocol(n: n, temperature: 1.0, swapSweeps: 0, checkSweeps: 20)
-    var q = p
-    q.meltSweeps = 20
+    var q = try PreparationProtocol(n: n, temperature: 1.0, windowSweeps: 10, maxSwapSweeps: 30, checkSweeps: 20)
+    q.meltSweeps = 20; q.swapFraction = 0
     return try Preparation.prepare(q, seed: seed).configuration
 }
 

@@ -16,11 +16,14 @@ import TestSupport
     }
 
     @Test func preparationRefusesHugeCounts() {
-        #expect { try PreparationProtocol(n: Int.max, temperature: 1, swapSweeps: 0, checkSweeps: 20) } throws: { e in
+        #expect { try PreparationProtocol(n: Int.max, temperature: 1, windowSweeps: 10, maxSwapSweeps: 30, checkSweeps: 20) } throws: { e in
             "\(e)".contains("invalid n = 9223372036854775807") && "\(e)".contains("10^7")
         }
-        #expect { try PreparationProtocol(n: 100, temperature: 1, swapSweeps: Int.max, checkSweeps: 20) } throws: { e in "\(e)".contains("swapSweeps") }
-        var p = try! PreparationProtocol(n: 100, temperature: 1, swapSweeps: 0, checkSweeps: 20)
+        #expect { try PreparationProtocol(n: 100, temperature: 1, windowSweeps: 10, maxSwapSweeps: Int.max, checkSweeps: 20) } throws: { e in "\(e)".contains("maxSwapSweeps") }
+        #expect { try PreparationProtocol(n: 100, temperature: 1, windowSweeps: 100, maxSwapSweeps: 250, checkSweeps: 20) } throws: { e in
+            "\(e)".contains("maxSwapSweeps") && "\(e)".contains("300")
+        }
+        var p = try! PreparationProtocol(n: 100, temperature: 1, windowSweeps: 10, maxSwapSweeps: 30, checkSweeps: 20)
         p.meltSweeps = Int.max // would overflow the stage offsets
         #expect { try Preparation.prepare(p, seed: 1) } throws: { e in "\(e)".contains("meltSweeps") }
     }

@@ -17,8 +17,8 @@ import Testing
 
     @Test func defaultProfileTrialsByHand() throws {
         let c = try costs("default")
-        // N = 4000; 200 melt + 40 000 swap sweeps (× 1.2 for the swap trials) + 5000 check sweeps.
-        let equilibrate: Double = 4000 * (200 + 40_000 * 1.2 + 5000)
+        // N = 4000; 200 melt + three windows (the minimum) of 15 000 swap sweeps (× 1.2 for the swap trials) + 5000 check sweeps.
+        let equilibrate: Double = 4000 * (200 + 3 * 15_000 * 1.2 + 5000)
         #expect(c["equilibrate[0]"] == equilibrate)
         // 30 runs to τα, sized from the relaxation run's max_lag = 40 000 ≈ 3 τα.
         let propensity: Double = 4000 * 30 * 40_000 / 3

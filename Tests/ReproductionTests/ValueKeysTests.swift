@@ -18,7 +18,8 @@ import Testing
     [stage.equilibrate]
     replicas = "configurations"
     melt_sweeps = 20
-    swap_sweeps = 40
+    equilibration_window = 20
+    max_swap_sweeps = 200
     check_sweeps = 20
     [stage.relaxation]
     inputs = { configuration = "equilibrate[0]" }
@@ -49,7 +50,8 @@ import Testing
     n = 100
     configurations = 2
     runs = 2
-    swap_sweeps = 20
+    equilibration_window = 10
+    max_swap_sweeps = 200
     check_sweeps = 20
     initial_max_lag = 50
     coarse_graining_radius = 4.5
