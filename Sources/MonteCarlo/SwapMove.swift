@@ -68,6 +68,9 @@ extension MonteCarloSimulation {
     /// distribution is kept. `.all` draws exactly as the engine always did.
     func swapTrials(_ trialCount: Int, pairs: SwapPairs, tally: inout SwapTally) {
         let n = UInt64(count), beta = 1 / parameters.temperature
+        // A local stream: no exclusivity checks on the stored property inside the loop.
+        var stream = self.stream
+        defer { self.stream = stream }
         // For `.adjacent`: the slots of each species, and each slot's place in its list.
         var members: [[Int]] = [[], [], []], place = [Int](repeating: 0, count: pairs == .adjacent ? count : 0)
         if pairs == .adjacent {
@@ -124,8 +127,25 @@ extension MonteCarloSimulation {
     /// its energy (the pair type is symmetric), so it is left out of both sums.
     func swapEnergyChange(_ i: Int, _ j: Int) -> Int64 {
         let a = Int(species[i]), b = Int(species[j])
-        return particleEnergy(i, species: b, excluding: j) &- particleEnergy(i, species: a, excluding: j)
-            &+ particleEnergy(j, species: a, excluding: i) &- particleEnergy(j, species: b, excluding: i)
+        return exchangeEnergy(i, from: a, to: b, excluding: j) &+ exchangeEnergy(j, from: b, to: a, excluding: i)
+    }
+
+    /// Σ_k [v_bk(r_ik) − v_ak(r_ik)] over the neighbours of i but `excluded`: the energy change
+    /// of i turning from species a into b, one pass over its row with the separations shared.
+    func exchangeEnergy(_ i: Int, from a: Int, to b: Int, excluding excluded: Int) -> Int64 {
+        let view = list, e = energy, l = boxLength, invL = 1 / boxLength
+        let xi = xy[2 * i], yi = xy[2 * i + 1]
+        var sum: Int64 = 0
+        let base = i * view.stride
+        for k in base..<(base + Int(view.counts[i])) {
+            let j = Int(view.index[k])
+            guard j != excluded else { continue }
+            var rx = xy[2 * j] - xi, ry = xy[2 * j + 1] - yi
+            rx -= l * roundedToNearest(rx * invL); ry -= l * roundedToNearest(ry * invL)
+            let r2 = rx * rx + ry * ry, sj = Int(species[j])
+            sum &+= e.term(r2: r2, type: 3 * b + sj) &- e.term(r2: r2, type: 3 * a + sj)
+        }
+        return sum
     }
 
     /// After i changed species: the pair parameters of its row, and of its entry in each

@@ -113,12 +113,12 @@ extension MonteCarloSimulation {
     /// Σ_j v(r_ij) over the neighbours of i in fixed-point units, as if i had species `s`,
     /// leaving out `excluded`: the same pair energies as the kernel's.
     func particleEnergy(_ i: Int, species s: Int, excluding excluded: Int = -1) -> Int64 {
-        let l = boxLength, invL = 1 / boxLength
+        let view = list, l = boxLength, invL = 1 / boxLength
         let xi = xy[2 * i], yi = xy[2 * i + 1]
         var e: Int64 = 0
-        let base = i * list.stride
-        for k in base..<(base + Int(list.counts[i])) {
-            let j = Int(list.index[k])
+        let base = i * view.stride
+        for k in base..<(base + Int(view.counts[i])) {
+            let j = Int(view.index[k])
             guard j != excluded else { continue }
             var rx = xy[2 * j] - xi, ry = xy[2 * j + 1] - yi
             rx -= l * roundedToNearest(rx * invL); ry -= l * roundedToNearest(ry * invL)
