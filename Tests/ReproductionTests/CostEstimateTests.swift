@@ -1,0 +1,93 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import Reproduction
+
+/// `repro status`'s cost estimate for a tiny manifest, every number by hand, and its check of a
+/// Slurm time limit.
+@Suite struct CostEstimateTests {
+    static let manifest = """
+        [base]
+        seed = 1
+        n = 400
+        temperature = 0.8
+        [stage.equilibrate]
+        replicas = 2
+        swap_sweeps = 1000
+        check_sweeps = 500
+        [stage.relaxation]
+        inputs = { configuration = "equilibrate[0]" }
+        max_lag = 1000
+        [stage.propensity]
+        replicas = 2
+        inputs = { configuration = "equilibrate" }
+        runs = 4
+        tau_alpha = 300
+        """
+
+    /// 1000 trials/s per core, 4 cores, 2 per task: numbers a reader can follow.
+    func estimate() throws -> CostEstimate {
+        let registry = PaperStages.registry()
+        let m = try Manifest.parse(text: Self.manifest, file: "tiny.toml", profile: nil, registry: registry)
+        return CostEstimate(graph: TaskGraph(manifest: m, registry: registry), cores: 4, coresPerTask: 2, speed: 1000)
+    }
+
+    func stage(_ e: CostEstimate, _ name: String) throws -> CostEstimate.Stage { try #require(e.stages.first { $0.name == name }) }
+
+    @Test func perStageNumbersByHand() throws {
+        let e = try estimate()
+        // equilibrate: 400 × (200 melt + 1000 × 1.2 swap + 500 check) = 760 000 trials per task, one
+        // core each; both at once on 4 cores → 760 s of wall time; one engine, one frame.
+        let eq = try stage(e, "equilibrate")
+        #expect(eq.tasks == 2 && eq.trials == 1_520_000)
+        #expect(abs(eq.coreHours - 1520.0 / 3600) < 1e-12 && abs(eq.wallHours - 760.0 / 3600) < 1e-12)
+        #expect(eq.memoryPerTask == 400 * 256 && eq.diskPerTask == 400 * 64 && eq.diskTotal == 2 * 400 * 64)
+        #expect(abs(eq.uncheckpointedHours - 760.0 / 3600) < 1e-12)  // no checkpoint: the whole task
+        // relaxation: 400 × 1000 × (1 + 3/2) = 10⁶ trials on one core; 4 cage frames of 2 doubles;
+        // a checkpoint every 2000 sweeps × 400 = 800 000 trials = 800 s.
+        let rx = try stage(e, "relaxation")
+        #expect(rx.trials == 1_000_000 && abs(rx.wallHours - 1000.0 / 3600) < 1e-12)
+        #expect(rx.memoryPerTask == 400 * (256 + 4 * 16))
+        #expect(abs(rx.uncheckpointedHours - 800.0 / 3600) < 1e-12)
+        // propensity: 400 × 4 runs × 300 = 480 000 trials per task on 2 cores → 240 s, both at once;
+        // 4 engines and 4 × 4 doubles of displacements per particle; 4 checkpoints and the outputs.
+        let pr = try stage(e, "propensity")
+        #expect(pr.trials == 960_000 && abs(pr.wallHours - 240.0 / 3600) < 1e-12)
+        #expect(pr.memoryPerTask == 400 * 4 * (256 + 32))
+        #expect(pr.diskPerTask == 400 * 4 * (64 + 48) + 400 * 40)
+        #expect(abs(e.coreHours - (1520.0 + 1000 + 960) / 3600) < 1e-12)
+        #expect(abs(e.wallHours - (760.0 + 1000 + 240) / 3600) < 1e-12)
+    }
+
+    @Test func fewerCoresMeanMoreWaves() throws {
+        let registry = PaperStages.registry()
+        let m = try Manifest.parse(text: Self.manifest, file: "tiny.toml", profile: nil, registry: registry)
+        let e = CostEstimate(graph: TaskGraph(manifest: m, registry: registry), cores: 2, coresPerTask: 2, speed: 1000)
+        // One task at a time: the two equilibrations and the two propensity tasks run one after another.
+        #expect(abs(try stage(e, "equilibrate").wallHours - 1520.0 / 3600) < 1e-12)
+        #expect(abs(try stage(e, "propensity").wallHours - 480.0 / 3600) < 1e-12)
+    }
+
+    @Test func aTimeLimitShorterThanTheStretchBetweenCheckpointsIsAnError() throws {
+        let e = try estimate()
+        // 900 s less the 120 s warning leaves 780 s: the 800 s between checkpoints of a relaxation
+        // or propensity trajectory do not fit, the equilibrations' 760 s (no checkpoint) do.
+        let problems = e.timeLimitProblems(limitSeconds: 900, signalSeconds: 120)
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.contains("stage relaxation") } && problems.contains { $0.contains("stage propensity") })
+        #expect(problems.allSatisfy { $0.contains("executor.time") && $0.contains("without a checkpoint") })
+        // 770 s usable: now the equilibrations do not fit either.
+        #expect(e.timeLimitProblems(limitSeconds: 880, signalSeconds: 120).count == 2)
+        #expect(e.timeLimitProblems(limitSeconds: 879, signalSeconds: 120).first?.contains("stage equilibrate") == true)
+        #expect(e.timeLimitProblems(limitSeconds: 1000, signalSeconds: 120).isEmpty)
+        let signal = e.timeLimitProblems(limitSeconds: 100, signalSeconds: 120)
+        #expect(signal.count == 1 && signal[0].contains("signal_seconds"))
+    }
+
+    @Test func renderedTableNamesEveryStageAndTheTotal() throws {
+        let text = try estimate().render()
+        for word in ["equilibrate", "relaxation", "propensity", "total", "core-h", "memory/task", "disk", "1e+03 Monte Carlo trials/s"] {
+            #expect(text.contains(word), "missing \(word)")
+        }
+    }
+}
