@@ -24,6 +24,15 @@ import Testing
         #expect(message.contains("executor.time") && message.contains("HH:MM:SS") && message.contains("'\(text)'"))
     }
 
+    @Test func theExecutorTableRefusesAMalformedTime() {
+        do {
+            _ = try SlurmOptions(workerCommand: [], table: ["time": .string("24h")])
+            Issue.record("a time of '24h' was accepted")
+        } catch {
+            #expect("\(error)".contains("executor.time") && "\(error)".contains("'24h'") && "\(error)".contains("D-HH:MM:SS"))
+        }
+    }
+
     @Test func aTaskStoppedAtEachTimeLimitResumesFromItsCheckpointAndFinishes() throws {
         let dir = temporaryDirectory(), localDir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: localDir) }
