@@ -90,4 +90,22 @@ import Testing
             #expect(text.contains(word), "missing \(word)")
         }
     }
+
+    /// Before a Slurm run: an equilibration of 400 × 1.2×10⁷ trials (16 min at 5×10⁶/s, no
+    /// checkpoint) does not fit a 10-minute limit; under the local executor the limit is not checked.
+    @Test func aSlurmRunRefusesTasksThatCannotCheckpointWithinTheLimit() throws {
+        let registry = PaperStages.registry()
+        let text = "[base]\nseed = 1\nn = 400\ntemperature = 0.8\n[stage.equilibrate]\nswap_sweeps = 10000000\n"
+            + "[executor]\ntime = \"10\"\ncpus_per_task = 1\n"
+        let m = try Manifest.parse(text: text, file: "tiny.toml", profile: nil, registry: registry)
+        let g = TaskGraph(manifest: m, registry: registry)
+        let here = URL(fileURLWithPath: NSTemporaryDirectory())
+        var study = Study(root: here, profile: "tiny", manifest: here.appendingPathComponent("tiny.toml"), cache: here, jobs: nil)
+        study.executor = ExecutorChoice(name: "slurm")
+        #expect {
+            try study.checkTimeLimit(manifest: m, graph: g)
+        } throws: { "\($0)".contains("stage equilibrate") && "\($0)".contains("without a checkpoint") }
+        study.executor = ExecutorChoice(name: "local")
+        try study.checkTimeLimit(manifest: m, graph: g)
+    }
 }
