@@ -57,6 +57,8 @@ let package = Package(
             "Randomness", "Model", "MonteCarlo", "Descriptors", "InformationImbalance", "Regression", "Plotting",
             "PlottingFixtures",
         ], swiftSettings: fast),
+        // Short measurement of swap acceptance and energy relaxation (sizes the paper profile's equilibration).
+        .executableTarget(name: "equilibration-probe", dependencies: ["Randomness", "Model", "MonteCarlo"], swiftSettings: fast),
 
         // Tests mirror the modules; shared fixtures live in TestSupport.
         .target(name: "TestSupport", dependencies: ["Model", "Randomness"], path: "Tests/TestSupport"),

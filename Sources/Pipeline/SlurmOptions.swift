@@ -79,6 +79,9 @@ public struct SlurmOptions: Sendable, Equatable {
         partition = string("partition")
         account = string("account")
         timeLimit = string("time")
+        if let t = timeLimit, (try? SlurmTimeLimit.seconds(t)) == nil {
+            found.append(("time", "'\(t)' is not a Slurm time limit; use MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS"))
+        }
         jobName = string("job_name") ?? jobName
         commandDirectory = string("commands")
         if let w = string("worker"), !workerCommand.isEmpty { self.workerCommand[0] = w }

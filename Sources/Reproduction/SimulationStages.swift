@@ -156,6 +156,10 @@ enum SimulationStages {
                            ExportItem(file: "fs.csv", as: "dynamics/fs_\(ctx.taskID.stage).csv")] },
         run: runRelaxation)
 
+    /// Sweeps of one trajectory between checkpoints (relaxation and propensity runs): at N = 4000
+    /// a few seconds of one core, far below any Slurm time limit (`CostEstimate` checks it).
+    static let checkpointSweeps = 2000
+
     @Sendable static func runRelaxation(_ context: TaskContext) throws {
         let p = context.parameters
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
@@ -165,7 +169,7 @@ enum SimulationStages {
         let result: RelaxationResult
         do {
             result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent("relaxation.ckpt"),
-                                     checkpointInterval: 2000, cancellation: flag, progress: progress)
+                                     checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress)
         } catch { throw cancelled(error) }
         if result.tauAlpha == nil {
             context.warn("F_s^CR stays above 1/e up to max_lag = \(run.maxLag) sweeps: τα is longer; increase max_lag")
@@ -224,7 +228,7 @@ enum SimulationStages {
         let result: PropensityResult
         do {
             result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.id.index ?? 0),
-                                          checkpointDirectory: context.scratchDirectory, checkpointInterval: 2000,
+                                          checkpointDirectory: context.scratchDirectory, checkpointInterval: checkpointSweeps,
                                           cancellation: flag, progress: progress)
         } catch { throw cancelled(error) }
         let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,

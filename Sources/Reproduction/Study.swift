@@ -57,10 +57,41 @@ public struct Study {
         return Status.render(Status.evaluate(graph: graph, store: try Store(root: cacheURL)))
     }
 
+    /// The profile's cost per stage on `cores` cores (default: the executor's cpus_per_task, else
+    /// this machine's), with the check of its Slurm time limit when the executor table sets one.
+    public func costEstimate(cores: Int? = nil) throws -> String {
+        let (manifest, graph) = try load()
+        let table = manifest.executor.merging(executor.overrides) { _, new in new }
+        let slurm = try SlurmOptions(workerCommand: [], table: table)
+        let perTask = slurm.cpusPerTask ?? cores ?? ProcessInfo.processInfo.activeProcessorCount
+        let estimate = CostEstimate(graph: graph, cores: cores ?? perTask, coresPerTask: perTask)
+        var text = estimate.render()
+        if let limit = slurm.timeLimit {
+            let problems = estimate.timeLimitProblems(limitSeconds: try SlurmTimeLimit.seconds(limit), signalSeconds: slurm.signalSeconds)
+            text += problems.isEmpty ? "\nSlurm time limit \(limit): every task reaches a checkpoint within it."
+                                     : "\n" + problems.map { "error: \($0)" }.joined(separator: "\n")
+        }
+        return text
+    }
+
+    /// Refuses a Slurm run whose tasks cannot reach a checkpoint within the time limit (they would
+    /// be resubmitted until max_interruptions without progress).
+    func checkTimeLimit(manifest: Manifest, graph: TaskGraph) throws {
+        let table = manifest.executor.merging(executor.overrides) { _, new in new }
+        guard try executor.resolvedName(table: table) == "slurm" else { return }
+        let slurm = try SlurmOptions(workerCommand: [], table: table)
+        guard let limit = slurm.timeLimit else { return }
+        let perTask = slurm.cpusPerTask ?? ProcessInfo.processInfo.activeProcessorCount
+        let problems = CostEstimate(graph: graph, cores: perTask, coresPerTask: perTask)
+            .timeLimitProblems(limitSeconds: try SlurmTimeLimit.seconds(limit), signalSeconds: slurm.signalSeconds)
+        if !problems.isEmpty { throw SlurmError(problems.joined(separator: "\n")) }
+    }
+
     /// Runs every stale task, then renders figures and the report. Returns false when a task or
     /// an expectation failed (the report is still written in the latter case).
     public func run(log: @escaping @Sendable (String) -> Void) throws -> Bool {
         let (manifest, graph) = try load()
+        try checkTimeLimit(manifest: manifest, graph: graph)
         let store = try Store(root: cacheURL)
         var options = ExecutionOptions()
         if let jobs { options.workers = jobs }

@@ -1,29 +1,91 @@
 import Pipeline
 
-/// Each stage kind's cost in Monte Carlo trials (sweeps × N), for the run's time estimate ("task
-/// 14 of 23, about 18 min left"). Estimates, not science: the analysis stages are small beside
-/// the simulations and count as a few hundred sweeps.
+/// Each stage kind's cost, from its manifest parameters: Monte Carlo trials (sweeps × N), the
+/// cores it can keep busy, peak memory and disk, and how long it runs between checkpoints. The
+/// run's time estimate ("task 14 of 23, about 18 min left") weighs tasks by `trials`; `repro
+/// status` turns the whole record into core-hours, wall time, memory and disk (`CostEstimate`).
+/// Estimates, not science: the analysis stages are small beside the simulations.
+struct TaskCost: Sendable, Equatable {
+    var trials: Double
+    /// Cores the task can use at once (the propensity runs are independent trajectories).
+    var parallelism: Double = 1
+    var memoryBytes: Double
+    /// Outputs plus the checkpoints kept in scratch while it runs.
+    var diskBytes: Double
+    /// Trials of one trajectory between checkpoints; nil when the task cannot checkpoint, so
+    /// all of it must fit in one Slurm time limit.
+    var checkpointTrials: Double?
+}
+
 enum TaskCosts {
+    /// Bytes per particle of one running engine: positions and Verlet reference positions
+    /// (4 doubles), species, periodic images, and a Verlet list of about 40 neighbours (4 bytes each).
+    static let engineBytesPerParticle = 256.0
+    /// Bytes per particle of a checkpoint or an extended-XYZ frame (2 doubles, species, images; text ≈ 60).
+    static let frameBytesPerParticle = 64.0
+
+    /// The trials alone, for the pipeline's progress estimate.
     static func of(_ kind: String) -> @Sendable (Parameters, [String: [Parameters]]) -> Double {
+        let cost = estimate(kind)
+        return { p, up in cost(p, up).trials }
+    }
+
+    static func estimate(_ kind: String) -> @Sendable (Parameters, [String: [Parameters]]) -> TaskCost {
         switch kind {
         case "equilibrate":
-            return { p, _ in n(p) * (value(p, "melt_sweeps") + expectedSwapSweeps(p) * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps")) }
+            // One engine, no checkpoint (the preparation runs in one go); writes one frame. The
+            // expected cost counts the adaptive stage's minimum of three windows; the whole budget
+            // (max_swap_sweeps) is what must fit in one Slurm time limit.
+            return { p, _ in
+                let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = 1 + value(p, "swap_fraction")
+                return TaskCost(trials: n * (rest + expectedSwapSweeps(p) * swap),
+                                memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle,
+                                checkpointTrials: n * (rest + value(p, "max_swap_sweeps") * swap))
+            }
         case "relaxation":
-            // (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2.
-            return { p, up in n(up["configuration"]?.first) * value(p, "max_lag") * (1 + (value(p, "origins") - 1) / 2) }
+            // (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2. It keeps one
+            // cage reference frame (2 doubles per particle) per origin, in memory and in its checkpoint.
+            return { p, up in
+                let n = n(up["configuration"]?.first), origins = value(p, "origins")
+                return TaskCost(trials: n * value(p, "max_lag") * (1 + (origins - 1) / 2),
+                                memoryBytes: n * (engineBytesPerParticle + 16 * origins),
+                                diskBytes: n * (frameBytesPerParticle + 16 * origins),
+                                checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
+            }
         case "propensity":
             // Runs to τα: given, or measured upstream, where the manifest sizes max_lag at about 3 τα.
+            // Every run keeps its displacements at t_β and τα (4 doubles per particle) until the
+            // ensemble ends; at most one engine per run is running; one checkpoint per run (a frame,
+            // its start and its recorded displacements) stays in scratch until the task finishes.
             return { p, up in
+                let n = n(up["configuration"]?.first), runs = value(p, "runs")
                 let tau = value(p, "tau_alpha") > 0 ? value(p, "tau_alpha") : value(up["relaxation"]?.first, "max_lag") / 3
-                return n(up["configuration"]?.first) * value(p, "runs") * tau
+                return TaskCost(trials: n * runs * tau, parallelism: runs,
+                                memoryBytes: n * runs * (engineBytesPerParticle + 32),
+                                diskBytes: n * runs * (frameBytesPerParticle + 16 + 32) + n * 5 * 8,
+                                checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
             }
         case "temperature_point":
-            // Per configuration: preparation, then runs to τα (at most initial_max_lag at first).
+            // Per configuration: preparation, then runs to τα (at most initial_max_lag at first),
+            // one configuration after another in one task without a checkpoint.
             return { p, _ in
-                n(p) * value(p, "configurations") * (expectedSwapSweeps(p) * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps") + value(p, "runs") * value(p, "initial_max_lag"))
+                let n = n(p), runs = value(p, "runs")
+                return TaskCost(trials: n * value(p, "configurations") * (expectedSwapSweeps(p) * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps") + runs * value(p, "initial_max_lag")),
+                                memoryBytes: n * (engineBytesPerParticle + 32 * runs),
+                                diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40), checkpointTrials: nil)
+            }
+        case "imbalance":
+            // Information imbalance over N points: the distance ranks of two spaces, N² doubles each.
+            return { p, up in
+                let n = largestN(p, up)
+                return TaskCost(trials: 300 * n, memoryBytes: 2 * 8 * n * n, diskBytes: 8 * 60 * n, checkpointTrials: nil)
             }
         default:
-            return { p, up in 300 * max(n(p), up.values.joined().map(n).max() ?? 0) }
+            // Analysis: 60 descriptors per particle and a few copies of them.
+            return { p, up in
+                let n = largestN(p, up)
+                return TaskCost(trials: 300 * n, memoryBytes: 4 * 8 * 60 * n, diskBytes: 8 * 60 * n, checkpointTrials: nil)
+            }
         }
     }
 
@@ -33,6 +95,7 @@ enum TaskCosts {
         min(3 * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
     }
 
+    static func largestN(_ p: Parameters, _ up: [String: [Parameters]]) -> Double { max(n(p), up.values.joined().map(n).max() ?? 0) }
     static func n(_ p: Parameters?) -> Double { value(p, "n") }
     /// A numeric parameter, 0 when absent (a cost estimate never fails a run).
     static func value(_ p: Parameters?, _ key: String) -> Double { p?.values[key]?.doubleValue ?? 0 }

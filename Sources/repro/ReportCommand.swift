@@ -72,10 +72,25 @@ struct ReportCommand: ParsableCommand {
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "List every task of a profile as done, stale or missing, with the reason.")
+        commandName: "status", abstract: "List every task of a profile as done, stale or missing, with the reason, and what it costs.",
+        discussion: """
+        The cost estimate gives per stage the Monte Carlo trials, core-hours at the engine speed measured by \
+        `make bench`, wall time on --cores cores, peak memory and disk per task and in total; with a Slurm \
+        time limit in the profile's executor table it checks that every task reaches a checkpoint within it.
+        """)
     @OptionGroup var options: StudyOptions
+    @Option(parsing: .unconditional, help: "Cores in all for the wall-time estimate (default: the executor's cpus_per_task, else this machine's).")
+    var cores: Int?
+
+    func validate() throws {
+        if let cores, cores < 1 { throw ValidationError("--cores must be ≥ 1, got \(cores)") }
+    }
 
     func run() throws {
-        do { print(try options.study().status()) } catch { throw fail(error) }
+        do {
+            let study = options.study()
+            print(try study.status())
+            print(try study.costEstimate(cores: cores))
+        } catch { throw fail(error) }
     }
 }

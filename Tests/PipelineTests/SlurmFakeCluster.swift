@@ -25,6 +25,7 @@ final class FakeSlurm: @unchecked Sendable {
             array=; out=; script=
             for a in "$@"; do case "$a" in --array=*) array="${a#--array=}";; --output=*) out="${a#--output=}";; --*) ;; *) script="$a";; esac; done
             echo "$script" >> "\(D)/sbatch.log"
+            echo "$*" >> "\(D)/sbatch.args"
             if [ -f "\(D)/sbatch-fail" ]; then echo "sbatch: error: Invalid partition name specified" >&2; exit 1; fi
             n=$(( $(cat "\(D)/counter" 2>/dev/null || echo 100) + 1 )); echo $n > "\(D)/counter"
             # Foundation may leak the caller's pipe descriptors: close them so background
@@ -101,6 +102,11 @@ final class FakeSlurm: @unchecked Sendable {
     }
 
     /// Elements whose worker asked for a key so far.
+    /// Every sbatch command line, one per submission.
+    func sbatchArguments() -> [String] {
+        ((try? String(contentsOf: dir.appendingPathComponent("sbatch.args"), encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
     var requests: [(element: String, key: String)] { lock.lock(); defer { lock.unlock() }; return handled }
 
     /// Elements still listed by the fake queue.

@@ -1,0 +1,71 @@
+// A Slurm time limit: its syntax in seconds, and a long task that the limit stops several times
+// (Slurm's TERM `signal_seconds` before it) resuming from its checkpoint until it finishes, with
+// the local executor's results.
+import Foundation
+import Testing
+@testable import Pipeline
+
+@Suite struct SlurmTimeLimitTests {
+    @Test func slurmTimeSyntaxInSeconds() throws {
+        #expect(try SlurmTimeLimit.seconds("30") == 30 * 60)                 // MM
+        #expect(try SlurmTimeLimit.seconds("30:15") == 30 * 60 + 15)         // MM:SS
+        #expect(try SlurmTimeLimit.seconds("24:00:00") == 24 * 3600)         // HH:MM:SS
+        #expect(try SlurmTimeLimit.seconds("2-12") == 60 * 3600)             // D-HH
+        #expect(try SlurmTimeLimit.seconds("1-00:30") == 24 * 3600 + 1800)   // D-HH:MM
+        #expect(try SlurmTimeLimit.seconds("1-00:00:05") == 24 * 3600 + 5)   // D-HH:MM:SS
+    }
+
+    @Test(arguments: ["", "1:2:3:4", "a", "1-2-3", "-5", "1-", "12:-1", "1-1:2:3:4"])
+    func malformedLimitsNameTheAcceptedForms(_ text: String) {
+        #expect(throws: SlurmError.self) { try SlurmTimeLimit.seconds(text) }
+        let message = (try? SlurmTimeLimit.seconds(text)).map { "\($0)" } ?? {
+            do { _ = try SlurmTimeLimit.seconds(text); return "" } catch { return "\(error)" }
+        }()
+        #expect(message.contains("executor.time") && message.contains("HH:MM:SS") && message.contains("'\(text)'"))
+    }
+
+    @Test func theExecutorTableRefusesAMalformedTime() {
+        do {
+            _ = try SlurmOptions(workerCommand: [], table: ["time": .string("24h")])
+            Issue.record("a time of '24h' was accepted")
+        } catch {
+            #expect("\(error)".contains("executor.time") && "\(error)".contains("'24h'") && "\(error)".contains("D-HH:MM:SS"))
+        }
+    }
+
+    @Test func aTaskStoppedAtEachTimeLimitResumesFromItsCheckpointAndFinishes() throws {
+        let dir = temporaryDirectory(), localDir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: localDir) }
+        let counter = Counter()
+        // 12 checkpointed steps of 40 ms: about 0.5 s of work, in jobs that Slurm signals after 0.15 s.
+        let manifest = "[base]\nseed = 5\n[stage.long]\nkind = \"slow\"\nreplicas = 2\nsteps = 12\n"
+        let g = try graph(manifest, registry: toyRegistry(counter, slowHook: { _, _ in Thread.sleep(forTimeInterval: 0.04) }))
+        let store = try Store(root: dir)
+        let slurm = try FakeSlurm { key, _ in
+            // What Slurm does at `--time` minus `--signal=B:TERM@s`: TERM, which the worker turns into a checkpoint and exit 75.
+            let token = CancellationToken()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { token.cancel() }
+            return runTaskStatus(key, graph: g, store: store, cancellation: token)
+        }
+        defer { slurm.shutdown() }
+        var options = slurm.options(maxRetries: 0)
+        options.timeLimit = "0:01"
+        options.signalSeconds = 1
+        let s = SlurmExecutor(options: options).run(graph: g, store: store, options: quietOptions())
+        #expect(s.succeeded)
+        // Each element ran more than once (stopped at the limit) and at most once per 3 steps plus a margin.
+        for id in ["long[0]", "long[1]"] { #expect(counter.count(id) >= 2 && counter.count(id) <= 12) }
+        // Every submission asked Slurm for the limit and for the warning before it.
+        let args = slurm.sbatchArguments()
+        #expect(!args.isEmpty && args.allSatisfy { $0.contains("--time=0:01") && $0.contains("--signal=B:TERM@1") })
+
+        let local = try Store(root: localDir)
+        #expect(LocalExecutor().run(graph: try graph(manifest, registry: toyRegistry(Counter())), store: local, options: quietOptions()).succeeded)
+        var a: [String: String] = [:], b: [String: String] = [:]
+        for t in g.tasks {
+            for f in store.metadata(t.key)?.files ?? [] { a["\(t.id)/\(f.name)"] = f.sha256 }
+            for f in local.metadata(t.key)?.files ?? [] { b["\(t.id)/\(f.name)"] = f.sha256 }
+        }
+        #expect(!a.isEmpty && a == b)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import Reproduction
+
+/// `repro status`'s cost estimate for a tiny manifest, every number by hand, and its check of a
+/// Slurm time limit.
+@Suite struct CostEstimateTests {
+    static let manifest = """
+        [base]
+        seed = 1
+        n = 400
+        temperature = 0.8
+        [stage.equilibrate]
+        replicas = 2
+        equilibration_window = 250
+        max_swap_sweeps = 1000
+        check_sweeps = 500
+        [stage.relaxation]
+        inputs = { configuration = "equilibrate[0]" }
+        max_lag = 1000
+        [stage.propensity]
+        replicas = 2
+        inputs = { configuration = "equilibrate" }
+        runs = 4
+        tau_alpha = 300
+        """
+
+    /// 1000 trials/s per core, 4 cores, 2 per task: numbers a reader can follow.
+    func estimate() throws -> CostEstimate {
+        let registry = PaperStages.registry()
+        let m = try Manifest.parse(text: Self.manifest, file: "tiny.toml", profile: nil, registry: registry)
+        return CostEstimate(graph: TaskGraph(manifest: m, registry: registry), cores: 4, coresPerTask: 2, speed: 1000)
+    }
+
+    func stage(_ e: CostEstimate, _ name: String) throws -> CostEstimate.Stage { try #require(e.stages.first { $0.name == name }) }
+
+    @Test func perStageNumbersByHand() throws {
+        let e = try estimate()
+        // equilibrate: 400 × (200 melt + 3 windows × 250 × 1.2 swap + 500 check) = 640 000 trials per
+        // task expected, one core each; both at once on 4 cores → 640 s of wall time; one engine,
+        // one frame. Without a checkpoint the whole budget must fit a time limit:
+        // 400 × (200 + 1000 × 1.2 + 500) = 760 000 trials = 760 s.
+        let eq = try stage(e, "equilibrate")
+        #expect(eq.tasks == 2 && eq.trials == 1_280_000)
+        #expect(abs(eq.coreHours - 1280.0 / 3600) < 1e-12 && abs(eq.wallHours - 640.0 / 3600) < 1e-12)
+        #expect(eq.memoryPerTask == 400 * 256 && eq.diskPerTask == 400 * 64 && eq.diskTotal == 2 * 400 * 64)
+        #expect(abs(eq.uncheckpointedHours - 760.0 / 3600) < 1e-12)
+        // relaxation: 400 × 1000 × (1 + 3/2) = 10⁶ trials on one core; 4 cage frames of 2 doubles;
+        // a checkpoint every 2000 sweeps × 400 = 800 000 trials = 800 s.
+        let rx = try stage(e, "relaxation")
+        #expect(rx.trials == 1_000_000 && abs(rx.wallHours - 1000.0 / 3600) < 1e-12)
+        #expect(rx.memoryPerTask == 400 * (256 + 4 * 16))
+        #expect(abs(rx.uncheckpointedHours - 800.0 / 3600) < 1e-12)
+        // propensity: 400 × 4 runs × 300 = 480 000 trials per task on 2 cores → 240 s, both at once;
+        // 4 engines and 4 × 4 doubles of displacements per particle; 4 checkpoints and the outputs.
+        let pr = try stage(e, "propensity")
+        #expect(pr.trials == 960_000 && abs(pr.wallHours - 240.0 / 3600) < 1e-12)
+        #expect(pr.memoryPerTask == 400 * 4 * (256 + 32))
+        #expect(pr.diskPerTask == 400 * 4 * (64 + 48) + 400 * 40)
+        #expect(abs(e.coreHours - (1280.0 + 1000 + 960) / 3600) < 1e-12)
+        #expect(abs(e.wallHours - (640.0 + 1000 + 240) / 3600) < 1e-12)
+    }
+
+    @Test func fewerCoresMeanMoreWaves() throws {
+        let registry = PaperStages.registry()
+        let m = try Manifest.parse(text: Self.manifest, file: "tiny.toml", profile: nil, registry: registry)
+        let e = CostEstimate(graph: TaskGraph(manifest: m, registry: registry), cores: 2, coresPerTask: 2, speed: 1000)
+        // One task at a time: the two equilibrations and the two propensity tasks run one after another.
+        #expect(abs(try stage(e, "equilibrate").wallHours - 1280.0 / 3600) < 1e-12)
+        #expect(abs(try stage(e, "propensity").wallHours - 480.0 / 3600) < 1e-12)
+    }
+
+    @Test func aTimeLimitShorterThanTheStretchBetweenCheckpointsIsAnError() throws {
+        let e = try estimate()
+        // 900 s less the 120 s warning leaves 780 s: the 800 s between checkpoints of a relaxation
+        // or propensity trajectory do not fit, the equilibrations' 760 s (no checkpoint) do.
+        let problems = e.timeLimitProblems(limitSeconds: 900, signalSeconds: 120)
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.contains("stage relaxation") } && problems.contains { $0.contains("stage propensity") })
+        #expect(problems.allSatisfy { $0.contains("executor.time") && $0.contains("without a checkpoint") })
+        // 770 s usable: now the equilibrations do not fit either.
+        #expect(e.timeLimitProblems(limitSeconds: 880, signalSeconds: 120).count == 2)
+        #expect(e.timeLimitProblems(limitSeconds: 879, signalSeconds: 120).first?.contains("stage equilibrate") == true)
+        #expect(e.timeLimitProblems(limitSeconds: 1000, signalSeconds: 120).isEmpty)
+        let signal = e.timeLimitProblems(limitSeconds: 100, signalSeconds: 120)
+        #expect(signal.count == 1 && signal[0].contains("signal_seconds"))
+    }
+
+    @Test func renderedTableNamesEveryStageAndTheTotal() throws {
+        let text = try estimate().render()
+        for word in ["equilibrate", "relaxation", "propensity", "total", "core-h", "memory/task", "disk", "1e+03 Monte Carlo trials/s"] {
+            #expect(text.contains(word), "missing \(word)")
+        }
+    }
+
+    /// Before a Slurm run: an equilibration budget of 400 × 1.2×10⁷ trials (16 min at 5×10⁶/s, no
+    /// checkpoint) does not fit a 10-minute limit; under the local executor the limit is not checked.
+    @Test func aSlurmRunRefusesTasksThatCannotCheckpointWithinTheLimit() throws {
+        let registry = PaperStages.registry()
+        let text = "[base]\nseed = 1\nn = 400\ntemperature = 0.8\n[stage.equilibrate]\nequilibration_window = 1000000\nmax_swap_sweeps = 10000000\n"
+            + "[executor]\ntime = \"10\"\ncpus_per_task = 1\n"
+        let m = try Manifest.parse(text: text, file: "tiny.toml", profile: nil, registry: registry)
+        let g = TaskGraph(manifest: m, registry: registry)
+        let here = URL(fileURLWithPath: NSTemporaryDirectory())
+        var study = Study(root: here, profile: "tiny", manifest: here.appendingPathComponent("tiny.toml"), cache: here, jobs: nil)
+        study.executor = ExecutorChoice(name: "slurm")
+        #expect {
+            try study.checkTimeLimit(manifest: m, graph: g)
+        } throws: { "\($0)".contains("stage equilibrate") && "\($0)".contains("without a checkpoint") }
+        study.executor = ExecutorChoice(name: "local")
+        try study.checkTimeLimit(manifest: m, graph: g)
+    }
+}
