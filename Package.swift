@@ -1,10 +1,17 @@
 // swift-tools-version:6.0
 // The science half (Model … Regression) knows nothing of manifests or reports; the tool half
 // (Pipeline) knows nothing of physics; Reproduction joins them; `repro` is a thin CLI on top.
+import Foundation
 import PackageDescription
 
-// Hot loops run with bounds checks off in release builds; debug builds keep every check.
-let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "native"], .when(configuration: .release))]
+// Hot loops run with bounds checks off in release builds; debug builds keep every check. Release
+// builds target the building machine's CPU (AVX-512 lanes where it has them); set
+// REPRO_TARGET_CPU to a CPU name (e.g. `haswell`) when the binary runs elsewhere, such as Slurm
+// compute nodes older than the login node, or to `generic` for the baseline. Results do not depend
+// on it: no floating-point contraction is allowed, so every operation rounds the same way.
+let targetCPU = ProcessInfo.processInfo.environment["REPRO_TARGET_CPU"] ?? "native"
+let cpuFlags = targetCPU == "generic" ? [] : ["-target-cpu", targetCPU]
+let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"] + cpuFlags, .when(configuration: .release))]
 
 let package = Package(
     name: "Repro",

@@ -37,7 +37,7 @@ enum TaskCosts {
             // expected cost counts the adaptive stage's minimum of three windows; the whole budget
             // (max_swap_sweeps) is what must fit in one Slurm time limit.
             return { p, _ in
-                let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = 1 + value(p, "swap_fraction")
+                let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = swapSweepCost(p)
                 return TaskCost(trials: n * (rest + expectedSwapSweeps(p) * swap),
                                 memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle,
                                 checkpointTrials: n * (rest + value(p, "max_swap_sweeps") * swap))
@@ -70,7 +70,7 @@ enum TaskCosts {
             // one configuration after another in one task without a checkpoint.
             return { p, _ in
                 let n = n(p), runs = value(p, "runs")
-                return TaskCost(trials: n * value(p, "configurations") * (expectedSwapSweeps(p) * (1 + value(p, "swap_fraction")) + value(p, "check_sweeps") + runs * value(p, "initial_max_lag")),
+                return TaskCost(trials: n * value(p, "configurations") * (expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps") + runs * value(p, "initial_max_lag")),
                                 memoryBytes: n * (engineBytesPerParticle + 32 * runs),
                                 diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40), checkpointTrials: nil)
             }
@@ -94,6 +94,9 @@ enum TaskCosts {
     static func expectedSwapSweeps(_ p: Parameters?) -> Double {
         min(3 * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
     }
+
+    /// A sweep with swap trials, in translation-sweep equivalents (`EngineSpeed.swapTrialCost`).
+    static func swapSweepCost(_ p: Parameters?) -> Double { 1 + value(p, "swap_fraction") * EngineSpeed.swapTrialCost }
 
     static func largestN(_ p: Parameters, _ up: [String: [Parameters]]) -> Double { max(n(p), up.values.joined().map(n).max() ?? 0) }
     static func n(_ p: Parameters?) -> Double { value(p, "n") }
