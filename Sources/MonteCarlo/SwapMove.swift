@@ -133,19 +133,11 @@ extension MonteCarloSimulation {
     /// Σ_k [v_bk(r_ik) − v_ak(r_ik)] over the neighbours of i but `excluded`: the energy change
     /// of i turning from species a into b, one pass over its row with the separations shared.
     func exchangeEnergy(_ i: Int, from a: Int, to b: Int, excluding excluded: Int) -> Int64 {
-        let view = list, e = energy, l = boxLength, invL = 1 / boxLength
-        let xi = xy[2 * i], yi = xy[2 * i + 1]
-        var sum: Int64 = 0
-        let base = i * view.stride
-        for k in base..<(base + Int(view.counts[i])) {
-            let j = Int(view.index[k])
-            guard j != excluded else { continue }
-            var rx = xy[2 * j] - xi, ry = xy[2 * j + 1] - yi
-            rx -= l * roundedToNearest(rx * invL); ry -= l * roundedToNearest(ry * invL)
-            let r2 = rx * rx + ry * ry, sj = Int(species[j])
-            sum &+= e.term(r2: r2, type: 3 * b + sj) &- e.term(r2: r2, type: 3 * a + sj)
+        let e = energy, species = self.species
+        return neighbourSum(i, excluding: excluded) { j, r2 in
+            let sj = Int(species[j])
+            return e.term(r2: r2, type: 3 * b + sj) &- e.term(r2: r2, type: 3 * a + sj)
         }
-        return sum
     }
 
     /// After i changed species: the pair parameters of its row, and of its entry in each

@@ -113,18 +113,25 @@ extension MonteCarloSimulation {
     /// Σ_j v(r_ij) over the neighbours of i in fixed-point units, as if i had species `s`,
     /// leaving out `excluded`: the same pair energies as the kernel's.
     func particleEnergy(_ i: Int, species s: Int, excluding excluded: Int = -1) -> Int64 {
+        let e = energy, species = self.species
+        return neighbourSum(i, excluding: excluded) { j, r2 in e.term(r2: r2, type: 3 * s + Int(species[j])) }
+    }
+
+    /// Σ over the Verlet neighbours j ≠ `excluded` of i of `term(j, r²_ij)`, with the minimum image.
+    @inline(__always)
+    func neighbourSum(_ i: Int, excluding excluded: Int, _ term: (Int, Double) -> Int64) -> Int64 {
         let view = list, l = boxLength, invL = 1 / boxLength
         let xi = xy[2 * i], yi = xy[2 * i + 1]
-        var e: Int64 = 0
+        var sum: Int64 = 0
         let base = i * view.stride
         for k in base..<(base + Int(view.counts[i])) {
             let j = Int(view.index[k])
             guard j != excluded else { continue }
             var rx = xy[2 * j] - xi, ry = xy[2 * j + 1] - yi
             rx -= l * roundedToNearest(rx * invL); ry -= l * roundedToNearest(ry * invL)
-            e &+= energy.term(r2: rx * rx + ry * ry, type: 3 * s + Int(species[j]))
+            sum &+= term(j, rx * rx + ry * ry)
         }
-        return e
+        return sum
     }
 
     /// Total potential energy Σ_{i<j} v(r_ij) of the sampled (quantized) potential, in O(N).
