@@ -131,8 +131,56 @@ extension MonteCarloSimulation {
     }
 
     /// Σ_k [v_bk(r_ik) − v_ak(r_ik)] over the neighbours of i but `excluded`: the energy change
-    /// of i turning from species a into b, one pass over its row with the separations shared.
+    /// of i turning from species a (its current one) into b, 16 neighbours at a time with the
+    /// kernel's lanes, so every term equals the scalar one bit for bit (`scalarExchangeEnergy`).
+    @inline(never)
     func exchangeEnergy(_ i: Int, from a: Int, to b: Int, excluding excluded: Int) -> Int64 {
+        let view = list, e = energy, species = self.species, xyRaw = UnsafeRawPointer(xy), l = boxLength, invL = 1 / boxLength
+        let xo = xy[2 * i], yo = xy[2 * i + 1]
+        typealias F = SIMD16<Float>
+        typealias I = SIMD16<Int32>
+        let inv0 = F(repeating: e.inverseSigma2[3 * b]), inv1 = F(repeating: e.inverseSigma2[3 * b + 1]), inv2 = F(repeating: e.inverseSigma2[3 * b + 2])
+        let eps0 = F(repeating: e.epsilon[3 * b]), eps1 = F(repeating: e.epsilon[3 * b + 1]), eps2 = F(repeating: e.epsilon[3 * b + 2])
+        let excludedLanes = I(repeating: Int32(truncatingIfNeeded: excluded))
+        var k = i * view.stride
+        let end = k + VerletList.padded(Int(view.counts[i]))
+        var sumA = SIMD8<Int64>(), sumB = SIMD8<Int64>()
+        while k < end {
+            let (r2A, _) = squaredDistances(xyRaw, view.index + k, xo, yo, xo, yo, l, invL)
+            let (r2B, _) = squaredDistances(xyRaw, view.index + k + 8, xo, yo, xo, yo, l, invL)
+            let r2 = F(lowHalf: SIMD8<Float>(r2A), highHalf: SIMD8<Float>(r2B))
+            let index = UnsafeRawPointer(view.index + k).loadUnaligned(as: I.self)
+            var code = I()
+            for lane in 0..<16 { code[lane] = species[Int(index[lane])] }
+            // Lanes of M and L partners (code 1 and 2), the excluded partner, and real entries
+            // (padding has ε = 0): bit masks, since mask comparisons can compile to lane loops.
+            let isM = I(repeating: 0) &- (code & I(repeating: 1)), isL = I(repeating: 0) &- (code &>> I(repeating: 1))
+            let other = index ^ excludedLanes
+            let epsStored = UnsafeRawPointer(view.epsilon + k).loadUnaligned(as: F.self)
+            let storedBits = unsafeBitCast(epsStored, to: I.self)
+            let keep = ((other | (I(repeating: 0) &- other)) &>> I(repeating: 31)) & ((storedBits | (I(repeating: 0) &- storedBits)) &>> I(repeating: 31))
+            let invB = select(select(inv0, inv1, isM), inv2, isL), epsB = select(select(eps0, eps1, isM), eps2, isL)
+            let invA = UnsafeRawPointer(view.inverseSigma2 + k).loadUnaligned(as: F.self)
+            let xA = r2 * invA, xB = r2 * invB
+            let epsA = unsafeBitCast(storedBits & keep, to: F.self), epsBKept = unsafeBitCast(unsafeBitCast(epsB, to: I.self) & keep, to: F.self)
+            let vA = e.anyClose(xA) ? e.lanes(x: xA, epsilon: epsA) : e.plainLanes(x: xA, epsilon: epsA)
+            let vB = e.anyClose(xB) ? e.lanes(x: xB, epsilon: epsBKept) : e.plainLanes(x: xB, epsilon: epsBKept)
+            sumA &+= QuantizedPairEnergy.biasedFixedPoint(vA.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vA.highHalf)
+            sumB &+= QuantizedPairEnergy.biasedFixedPoint(vB.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vB.highHalf)
+            k += 16
+        }
+        return (sumB &- sumA).wrappedSum()
+    }
+
+    /// `b` in the lanes where `mask` is all ones, `a` elsewhere.
+    @inline(__always)
+    private func select(_ a: SIMD16<Float>, _ b: SIMD16<Float>, _ mask: SIMD16<Int32>) -> SIMD16<Float> {
+        let ai = unsafeBitCast(a, to: SIMD16<Int32>.self), bi = unsafeBitCast(b, to: SIMD16<Int32>.self)
+        return unsafeBitCast((ai & (mask ^ SIMD16(repeating: -1))) | (bi & mask), to: SIMD16<Float>.self)
+    }
+
+    /// The same sum one scalar term at a time: the reference the lanes are tested against.
+    func scalarExchangeEnergy(_ i: Int, from a: Int, to b: Int, excluding excluded: Int) -> Int64 {
         let e = energy, species = self.species
         return neighbourSum(i, excluding: excluded) { j, r2 in
             let sj = Int(species[j])

@@ -32,6 +32,23 @@ import Testing
         #expect(tally.unlikeTrials + tally.likeTrials == sim.swapTrials)
     }
 
+    /// The 16-lane exchange energy equals the scalar sum bit for bit, for every species change,
+    /// with and without an excluded partner, across list rebuilds.
+    @Test func exchangeEnergyLanesEqualTheScalarSum() throws {
+        let sim = try meltedSimulation(n: 300, seed: 5, temperature: 0.8, swapFraction: 0.5)
+        var rng = RandomStream(seed: 11, purpose: .testData)
+        for round in 0..<3 {
+            for _ in 0..<200 {
+                let i = Int(rng.next() % UInt64(sim.count)), a = Int(sim.species[i])
+                let excluded = rng.next() % 2 == 0 ? -1 : Int(sim.list.index[i * sim.list.stride])
+                for b in 0..<3 where b != a {
+                    #expect(sim.exchangeEnergy(i, from: a, to: b, excluding: excluded) == sim.scalarExchangeEnergy(i, from: a, to: b, excluding: excluded))
+                }
+            }
+            for _ in 0..<(4 + round) { sim.performSweep() }
+        }
+    }
+
     /// Metropolis acceptance needs ΔE of a swap and of its reverse to be exact opposites (exactly:
     /// both are differences of one fixed-point energy function).
     @Test func reverseSwapHasTheOppositeEnergyChange() throws {
@@ -44,8 +61,10 @@ import Testing
             guard a != b else { continue }
             let forward = sim.swapEnergyChange(i, j)
             sim.species[i] = b; sim.species[j] = a
+            sim.updatePairParameters(of: i); sim.updatePairParameters(of: j)
             let reverse = sim.swapEnergyChange(i, j)
             sim.species[i] = a; sim.species[j] = b
+            sim.updatePairParameters(of: i); sim.updatePairParameters(of: j)
             #expect(forward == -reverse)
             tested += 1
         }
