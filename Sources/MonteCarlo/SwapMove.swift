@@ -68,14 +68,23 @@ extension MonteCarloSimulation {
     /// distribution is kept. `.all` draws exactly as the engine always did.
     func swapTrials(_ trialCount: Int, pairs: SwapPairs, tally: inout SwapTally) {
         let n = UInt64(count), beta = 1 / parameters.temperature
-        // A local stream: no exclusivity checks on the stored property inside the loop.
+        // Local stream and counters, plain buffers: no exclusivity checks, reference counting or
+        // copy-on-write inside the loop.
         var stream = self.stream
-        defer { self.stream = stream }
-        // For `.adjacent`: the slots of each species, and each slot's place in its list.
-        var members: [[Int]] = [[], [], []], place = [Int](repeating: 0, count: pairs == .adjacent ? count : 0)
+        var trials = (UInt64(0), UInt64(0), UInt64(0)), accepted = trials, like: UInt64 = 0
+        // For `.adjacent`: the slots of each species (species s from offset[s]), and each slot's
+        // place among them.
+        let members = UnsafeMutablePointer<Int>.allocate(capacity: count), place = UnsafeMutablePointer<Int>.allocate(capacity: count)
+        defer { members.deallocate(); place.deallocate() }
+        var offset = (0, 0, 0, 0)
         if pairs == .adjacent {
-            for s in 0..<count { place[s] = members[Int(species[s])].count; members[Int(species[s])].append(s) }
+            var sizes = [0, 0, 0]
+            for s in 0..<count { sizes[Int(species[s])] += 1 }
+            offset = (0, sizes[0], sizes[0] + sizes[1], count)
+            var fill = [0, sizes[0], sizes[0] + sizes[1]]
+            for s in 0..<count { let k = fill[Int(species[s])]; members[k] = s; place[s] = k; fill[Int(species[s])] = k + 1 }
         }
+        @inline(__always) func start(_ s: Int) -> Int { s == 0 ? offset.0 : (s == 1 ? offset.1 : (s == 2 ? offset.2 : offset.3)) }
         for _ in 0..<trialCount {
             let i: Int, j: Int
             switch pairs {
@@ -84,30 +93,35 @@ extension MonteCarloSimulation {
                 j = Int(stream.next().multipliedFullWidth(by: n).high)
             case .adjacent:
                 let lower = Int(stream.next() >> 63) // 0: S↔M, 1: M↔L, probability 1/2 each
-                let na = members[lower].count, nb = members[lower + 1].count
-                guard na > 0, nb > 0 else { swapTrials += 1; tally.likeTrials += 1; continue }
-                i = members[lower][Int(stream.next().multipliedFullWidth(by: UInt64(na)).high)]
-                j = members[lower + 1][Int(stream.next().multipliedFullWidth(by: UInt64(nb)).high)]
+                let a0 = start(lower), b0 = start(lower + 1), b1 = start(lower + 2)
+                let na = b0 - a0, nb = b1 - b0
+                guard na > 0, nb > 0 else { like += 1; continue }
+                i = members[a0 + Int(stream.next().multipliedFullWidth(by: UInt64(na)).high)]
+                j = members[b0 + Int(stream.next().multipliedFullWidth(by: UInt64(nb)).high)]
             }
-            swapTrials += 1
             let a = species[i], b = species[j]
-            guard a != b else { tally.likeTrials += 1; continue }
+            guard a != b else { like += 1; continue }
             let type = SwapPairType(a, b)
-            tally.trials[type.rawValue] += 1
+            switch type { case .smallMedium: trials.0 += 1; case .mediumLarge: trials.1 += 1; case .smallLarge: trials.2 += 1 }
             let dq = swapEnergyChange(i, j)
             if dq <= 0 || Double(stream.next() >> 11) * 0x1p-53 < exp(-QuantizedPairEnergy.energy(dq) * beta) {
                 // The one place where an accepted swap changes the state.
                 species[i] = b; species[j] = a
                 updatePairParameters(of: i); updatePairParameters(of: j)
-                acceptedSwaps += 1
-                tally.accepted[type.rawValue] += 1
-                if pairs == .adjacent { // i and j trade places in the member lists
+                switch type { case .smallMedium: accepted.0 += 1; case .mediumLarge: accepted.1 += 1; case .smallLarge: accepted.2 += 1 }
+                if pairs == .adjacent { // i and j trade places among the members
                     let pi = place[i], pj = place[j]
-                    members[Int(a)][pi] = j; members[Int(b)][pj] = i
+                    members[pi] = j; members[pj] = i
                     place[i] = pj; place[j] = pi
                 }
             }
         }
+        self.stream = stream
+        swapTrials += UInt64(trialCount)
+        acceptedSwaps += accepted.0 + accepted.1 + accepted.2
+        tally.likeTrials += like
+        tally.trials[0] += trials.0; tally.trials[1] += trials.1; tally.trials[2] += trials.2
+        tally.accepted[0] += accepted.0; tally.accepted[1] += accepted.1; tally.accepted[2] += accepted.2
     }
 
     /// One preparation sweep: `performSweep`'s N translational trials, then swapFraction · N
