@@ -10,7 +10,7 @@ import Regression
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
     static let kind = StageKind(
-        "figures", version: 7,  // 6: Fig. S2 reads the summary's typed series; 7: every figure reads the typed summary
+        "figures", version: 8,  // 6: Fig. S2 reads the summary's typed series; 7: every figure reads the typed summary; 8: Fig. 12 from the start of each check window
         fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
@@ -113,8 +113,10 @@ enum FiguresStage {
                 paper: (paper.temperature, paper.optimalEllTheta, paper.bestPearson)))))
         }
         out.append(("fig12_equilibration", PaperFigures.equilibration(EquilibrationData(
-            sweeps: o.checks.map { $0.traceSweeps.map(Double.init) }, energy: o.checks.map(\.traceEnergy),
-            labels: o.checks.indices.map { "configuration \($0)" }, logSweeps: false))))
+            // From the start of each check window: the adaptive swap stage ends at a different sweep
+            // for every configuration.
+            sweeps: o.checks.map { c in c.traceSweeps.map { Double($0 - (c.traceSweeps.first ?? 0)) } }, energy: o.checks.map(\.traceEnergy),
+            labels: o.checks.indices.map { "configuration \($0)" }, logSweeps: false, sweepsLabel: "MC sweeps into the check window"))))
         return out
     }
 
