@@ -17,9 +17,10 @@ import Testing
 
     @Test func defaultProfileTrialsByHand() throws {
         let c = try costs("default")
-        // N = 4000; 200 melt + three windows (the minimum) of 15 000 swap sweeps (× 1.2 for the swap trials) + 5000 check sweeps.
-        let equilibrate: Double = 4000 * (200 + 3 * 15_000 * 1.2 + 5000)
-        #expect(c["equilibrate[0]"] == equilibrate)
+        // N = 4000; 200 melt + three windows (the minimum) of 15 000 swap sweeps (each costs
+        // 1 + 0.2 × 9.5 = 2.9 translation sweeps: 0.2 N swap trials of 9.5 translations each) + 5000 check sweeps.
+        let equilibrate: Double = 4000 * (200 + 3 * 15_000 * (1 + 0.2 * 9.5) + 5000)
+        #expect(abs(c["equilibrate[0]"]! - equilibrate) < 1e-6 * equilibrate)
         // 30 runs to τα, sized from the relaxation run's max_lag = 40 000 ≈ 3 τα.
         let propensity: Double = 4000 * 30 * 40_000 / 3
         #expect(c["propensity[0]"] == propensity)
