@@ -118,7 +118,8 @@ same_results() {  # cache-a cache-b label
     fi
 }
 all_done() {  # cache label
-    local out; out=$("$REPRO" status --profile smoke --cache "$1" 2>&1 | tail -1)
+    # The summary line ("N tasks: … done, … stale, … missing"); the cost estimate follows it.
+    local out; out=$("$REPRO" status --profile smoke --cache "$1" 2>&1 | grep -E '^[0-9]+ tasks: ' | tail -1)
     case "$out" in *" 0 stale, 0 missing"*) pass "$2: every task done ($out)";; *) fail "$2: $out";; esac
 }
 report() {  # cache executor log → exit status (1 may be an expectation; all_done tells)
