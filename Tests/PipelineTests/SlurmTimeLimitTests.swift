@@ -37,14 +37,18 @@ import Testing
         let dir = temporaryDirectory(), localDir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: localDir) }
         let counter = Counter()
-        // 12 checkpointed steps of 40 ms: about 0.5 s of work, in jobs that Slurm signals after 0.15 s.
+        // 12 checkpointed steps; the "time limit" of a job falls after its third step (by steps,
+        // not wall time, so a loaded machine cannot change how often a task is stopped).
+        let tokens = TokenBox()
         let manifest = "[base]\nseed = 5\n[stage.long]\nkind = \"slow\"\nreplicas = 2\nsteps = 12\n"
-        let g = try graph(manifest, registry: toyRegistry(counter, slowHook: { _, _ in Thread.sleep(forTimeInterval: 0.04) }))
+        let g = try graph(manifest, registry: toyRegistry(counter, slowHook: { step, ctx in
+            if step % 3 == 0 { tokens.cancel(ctx.id.description) }
+        }))
         let store = try Store(root: dir)
         let slurm = try FakeSlurm { key, _ in
             // What Slurm does at `--time` minus `--signal=B:TERM@s`: TERM, which the worker turns into a checkpoint and exit 75.
             let token = CancellationToken()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { token.cancel() }
+            if let id = g.tasks.first(where: { $0.key == key })?.id.description { tokens.set(id, token) }
             return runTaskStatus(key, graph: g, store: store, cancellation: token)
         }
         defer { slurm.shutdown() }
@@ -53,8 +57,8 @@ import Testing
         options.signalSeconds = 1
         let s = SlurmExecutor(options: options).run(graph: g, store: store, options: quietOptions())
         #expect(s.succeeded)
-        // Each element ran more than once (stopped at the limit) and at most once per 3 steps plus a margin.
-        for id in ["long[0]", "long[1]"] { #expect(counter.count(id) >= 2 && counter.count(id) <= 12) }
+        // Each element ran four times: stopped after steps 3, 6 and 9, finished in the fourth job.
+        for id in ["long[0]", "long[1]"] { #expect(counter.count(id) == 4) }
         // Every submission asked Slurm for the limit and for the warning before it.
         let args = slurm.sbatchArguments()
         #expect(!args.isEmpty && args.allSatisfy { $0.contains("--time=0:01") && $0.contains("--signal=B:TERM@1") })
@@ -68,4 +72,12 @@ import Testing
         }
         #expect(!a.isEmpty && a == b)
     }
+}
+
+/// The cancellation token of each task's current job, for a hook that stops it.
+private final class TokenBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tokens: [String: CancellationToken] = [:]
+    func set(_ id: String, _ token: CancellationToken) { lock.lock(); tokens[id] = token; lock.unlock() }
+    func cancel(_ id: String) { lock.lock(); let t = tokens[id]; lock.unlock(); t?.cancel() }
 }
