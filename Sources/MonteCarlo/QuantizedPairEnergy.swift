@@ -140,6 +140,12 @@ struct QuantizedPairEnergy {
         unsafeBitCast(SIMD8<Double>(v) * scale + magic, to: SIMD8<Int64>.self)
     }
 
+    /// Both halves of 16 lanes, added lane-wise.
+    @inline(__always)
+    static func biasedFixedPoint(_ v: SIMD16<Float>) -> SIMD8<Int64> {
+        biasedFixedPoint(v.lowHalf) &+ biasedFixedPoint(v.highHalf)
+    }
+
     /// A fixed-point energy in units of ε.
     @inline(__always) static func energy(_ q: Int64) -> Double { Double(q) * 0x1p-32 }
 }

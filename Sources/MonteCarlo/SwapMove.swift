@@ -76,15 +76,13 @@ extension MonteCarloSimulation {
         // place among them.
         let members = UnsafeMutablePointer<Int>.allocate(capacity: count), place = UnsafeMutablePointer<Int>.allocate(capacity: count)
         defer { members.deallocate(); place.deallocate() }
-        var offset = (0, 0, 0, 0)
+        var start = [0, 0, 0, count]
         if pairs == .adjacent {
-            var sizes = [0, 0, 0]
-            for s in 0..<count { sizes[Int(species[s])] += 1 }
-            offset = (0, sizes[0], sizes[0] + sizes[1], count)
-            var fill = [0, sizes[0], sizes[0] + sizes[1]]
+            for s in 0..<count where species[s] < 2 { start[Int(species[s]) + 1] += 1 }
+            start[2] += start[1]
+            var fill = Array(start[0..<3])
             for s in 0..<count { let k = fill[Int(species[s])]; members[k] = s; place[s] = k; fill[Int(species[s])] = k + 1 }
         }
-        @inline(__always) func start(_ s: Int) -> Int { s == 0 ? offset.0 : (s == 1 ? offset.1 : (s == 2 ? offset.2 : offset.3)) }
         for _ in 0..<trialCount {
             let i: Int, j: Int
             switch pairs {
@@ -93,7 +91,7 @@ extension MonteCarloSimulation {
                 j = Int(stream.next().multipliedFullWidth(by: n).high)
             case .adjacent:
                 let lower = Int(stream.next() >> 63) // 0: S↔M, 1: M↔L, probability 1/2 each
-                let a0 = start(lower), b0 = start(lower + 1), b1 = start(lower + 2)
+                let a0 = start[lower], b0 = start[lower + 1], b1 = start[lower + 2]
                 let na = b0 - a0, nb = b1 - b0
                 guard na > 0, nb > 0 else { like += 1; continue }
                 i = members[a0 + Int(stream.next().multipliedFullWidth(by: UInt64(na)).high)]
@@ -129,10 +127,7 @@ extension MonteCarloSimulation {
     /// neighbour list reaches the largest cutoff).
     public func performSwapSweep(pairs: SwapPairs, tally: inout SwapTally) {
         precondition(parameters.swapFraction > 0, "performSwapSweep needs swapFraction > 0")
-        switch kernel {
-        case .quantized: translationTrials(count)
-        case .reference: referenceTranslationTrials(count)
-        }
+        sweepOfTranslations()
         swapTrials(Int((parameters.swapFraction * Double(count)).rounded()), pairs: pairs, tally: &tally)
         sweep += 1
     }
@@ -179,8 +174,8 @@ extension MonteCarloSimulation {
             let epsA = unsafeBitCast(storedBits & keep, to: F.self), epsBKept = unsafeBitCast(unsafeBitCast(epsB, to: I.self) & keep, to: F.self)
             let vA = e.anyClose(xA) ? e.lanes(x: xA, epsilon: epsA) : e.plainLanes(x: xA, epsilon: epsA)
             let vB = e.anyClose(xB) ? e.lanes(x: xB, epsilon: epsBKept) : e.plainLanes(x: xB, epsilon: epsBKept)
-            sumA &+= QuantizedPairEnergy.biasedFixedPoint(vA.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vA.highHalf)
-            sumB &+= QuantizedPairEnergy.biasedFixedPoint(vB.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vB.highHalf)
+            sumA &+= QuantizedPairEnergy.biasedFixedPoint(vA)
+            sumB &+= QuantizedPairEnergy.biasedFixedPoint(vB)
             k += 16
         }
         return (sumB &- sumA).wrappedSum()

@@ -13,13 +13,18 @@ extension MonteCarloSimulation {
     /// One sweep: N translational trials (plus swap trials when `swapFraction > 0`), then the
     /// sweep counter advances.
     public func performSweep() {
+        sweepOfTranslations()
+        let swaps = Int((parameters.swapFraction * Double(count)).rounded())
+        if swaps > 0 { swapTrials(swaps) }
+        sweep += 1
+    }
+
+    /// N translational trials with the selected kernel.
+    func sweepOfTranslations() {
         switch kernel {
         case .quantized: translationTrials(count)
         case .reference: referenceTranslationTrials(count)
         }
-        let swaps = Int((parameters.swapFraction * Double(count)).rounded())
-        if swaps > 0 { swapTrials(swaps) }
-        sweep += 1
     }
 
     /// Rebuild once a particle strays h from its list position, with 2h + δ/√2 = skin: a pair
@@ -88,8 +93,8 @@ extension MonteCarloSimulation {
             // formula then, which gives the same terms wherever both apply.
             let vo = e.anyClose(xOld) ? e.lanes(x: xOld, epsilon: eps) : e.plainLanes(x: xOld, epsilon: eps)
             let vn = e.anyClose(xNew) ? e.lanes(x: xNew, epsilon: eps) : e.plainLanes(x: xNew, epsilon: eps)
-            sumOld &+= QuantizedPairEnergy.biasedFixedPoint(vo.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vo.highHalf)
-            sumNew &+= QuantizedPairEnergy.biasedFixedPoint(vn.lowHalf) &+ QuantizedPairEnergy.biasedFixedPoint(vn.highHalf)
+            sumOld &+= QuantizedPairEnergy.biasedFixedPoint(vo)
+            sumNew &+= QuantizedPairEnergy.biasedFixedPoint(vn)
             k += 16
         }
         return (sumNew &- sumOld).wrappedSum()
