@@ -66,11 +66,13 @@ enum TaskCosts {
                                 checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
             }
         case "temperature_point":
-            // Per configuration: preparation, then runs to τα (at most initial_max_lag at first),
-            // one configuration after another in one task without a checkpoint.
+            // Per configuration: preparation and `runs` runs to τα; once, the relaxation runs that
+            // find τα. The manifest sizes equilibration_window at about τα, so it stands in for τα.
             return { p, _ in
-                let n = n(p), runs = value(p, "runs")
-                return TaskCost(trials: n * value(p, "configurations") * (expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps") + runs * value(p, "initial_max_lag")),
+                let n = n(p), runs = value(p, "runs"), tau = value(p, "equilibration_window")
+                let preparation = value(p, "melt_sweeps") + expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps")
+                return TaskCost(trials: n * (value(p, "configurations") * (preparation + runs * tau)
+                                             + relaxationSweeps(initialMaxLag: value(p, "initial_max_lag"), tauAlpha: tau)),
                                 memoryBytes: n * (engineBytesPerParticle + 32 * runs),
                                 diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40), checkpointTrials: nil)
             }
@@ -93,6 +95,15 @@ enum TaskCosts {
     /// estimate counts that minimum, a lower bound.
     static func expectedSwapSweeps(_ p: Parameters?) -> Double {
         min(3 * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
+    }
+
+    /// The temperature point's search for τα: relaxation runs from 2 origins (1.5 × the lag each),
+    /// the lag doubling from `initialMaxLag` until it exceeds τα.
+    static func relaxationSweeps(initialMaxLag: Double, tauAlpha: Double) -> Double {
+        guard initialMaxLag > 0 else { return 0 }
+        var lag = initialMaxLag, total = 1.5 * lag
+        while lag <= tauAlpha { lag *= 2; total += 1.5 * lag }
+        return total
     }
 
     /// A sweep with swap trials, in translation-sweep equivalents (`EngineSpeed.swapTrialCost`).

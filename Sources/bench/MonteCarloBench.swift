@@ -59,6 +59,9 @@ func benchMonteCarlo() throws {
         bestSwap = max(bestSwap, 20 / (monteCarloThreadCPUSeconds() - c0))
     }
     report("mc.swap_sweeps_per_s_per_core", bestSwap, "sweeps/s")
+    // What `repro status` needs (EngineSpeed.swapTrialCost): one swap trial in translational
+    // trials, from the two speeds of this run (a swap sweep is N translations + 0.2 N swaps).
+    report("mc.swap_trial_cost", (best / Double(n) / bestSwap - 1) / 0.2, "translations")
 
     // Two independent trajectories on two threads versus one after the other (wall clock).
     let sweeps = 200

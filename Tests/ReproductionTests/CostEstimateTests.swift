@@ -37,16 +37,16 @@ import Testing
 
     @Test func perStageNumbersByHand() throws {
         let e = try estimate()
-        // equilibrate: a swap sweep costs 1 + 0.2 × 9.5 = 2.9 translation sweeps, so
-        // 400 × (200 melt + 3 windows × 250 × 2.9 + 500 check) = 1 150 000 trials per task
-        // expected, one core each; both at once on 4 cores → 1150 s of wall time; one engine, one
+        // equilibrate: a swap sweep costs 1 + 0.2 × 4 = 1.8 translation sweeps, so
+        // 400 × (200 melt + 3 windows × 250 × 1.8 + 500 check) = 820 000 trials per task
+        // expected, one core each; both at once on 4 cores → 820 s of wall time; one engine, one
         // frame. Without a checkpoint the whole budget must fit a time limit:
-        // 400 × (200 + 1000 × 2.9 + 500) = 1 440 000 trials = 1440 s.
+        // 400 × (200 + 1000 × 1.8 + 500) = 1 000 000 trials = 1000 s.
         let eq = try stage(e, "equilibrate")
-        #expect(eq.tasks == 2 && abs(eq.trials - 2_300_000) < 1e-6)
-        #expect(abs(eq.coreHours - 2300.0 / 3600) < 1e-12 && abs(eq.wallHours - 1150.0 / 3600) < 1e-12)
+        #expect(eq.tasks == 2 && abs(eq.trials - 1_640_000) < 1e-6)
+        #expect(abs(eq.coreHours - 1640.0 / 3600) < 1e-12 && abs(eq.wallHours - 820.0 / 3600) < 1e-12)
         #expect(eq.memoryPerTask == 400 * 256 && eq.diskPerTask == 400 * 64 && eq.diskTotal == 2 * 400 * 64)
-        #expect(abs(eq.uncheckpointedHours - 1440.0 / 3600) < 1e-12)
+        #expect(abs(eq.uncheckpointedHours - 1000.0 / 3600) < 1e-12)
         // relaxation: 400 × 1000 × (1 + 3/2) = 10⁶ trials on one core; 4 cage frames of 2 doubles;
         // a checkpoint every 2000 sweeps × 400 = 800 000 trials = 800 s.
         let rx = try stage(e, "relaxation")
@@ -59,8 +59,8 @@ import Testing
         #expect(pr.trials == 960_000 && abs(pr.wallHours - 240.0 / 3600) < 1e-12)
         #expect(pr.memoryPerTask == 400 * 4 * (256 + 32))
         #expect(pr.diskPerTask == 400 * 4 * (64 + 48) + 400 * 40)
-        #expect(abs(e.coreHours - (2300.0 + 1000 + 960) / 3600) < 1e-12)
-        #expect(abs(e.wallHours - (1150.0 + 1000 + 240) / 3600) < 1e-12)
+        #expect(abs(e.coreHours - (1640.0 + 1000 + 960) / 3600) < 1e-12)
+        #expect(abs(e.wallHours - (820.0 + 1000 + 240) / 3600) < 1e-12)
     }
 
     @Test func fewerCoresMeanMoreWaves() throws {
@@ -68,19 +68,19 @@ import Testing
         let m = try Manifest.parse(text: Self.manifest, file: "tiny.toml", profile: nil, registry: registry)
         let e = CostEstimate(graph: TaskGraph(manifest: m, registry: registry), cores: 2, coresPerTask: 2, speed: 1000)
         // One task at a time: the two equilibrations and the two propensity tasks run one after another.
-        #expect(abs(try stage(e, "equilibrate").wallHours - 2300.0 / 3600) < 1e-12)
+        #expect(abs(try stage(e, "equilibrate").wallHours - 1640.0 / 3600) < 1e-12)
         #expect(abs(try stage(e, "propensity").wallHours - 480.0 / 3600) < 1e-12)
     }
 
     @Test func aTimeLimitShorterThanTheStretchBetweenCheckpointsIsAnError() throws {
         let e = try estimate()
-        // 1520 s less the 120 s warning leaves 1400 s: the 800 s between checkpoints of a relaxation
-        // or propensity trajectory fit, an equilibration's whole budget (1440 s, no checkpoint) does not.
-        let problems = e.timeLimitProblems(limitSeconds: 1520, signalSeconds: 120)
+        // 1100 s less the 120 s warning leaves 980 s: the 800 s between checkpoints of a relaxation
+        // or propensity trajectory fit, an equilibration's whole budget (1000 s, no checkpoint) does not.
+        let problems = e.timeLimitProblems(limitSeconds: 1100, signalSeconds: 120)
         #expect(problems.count == 1 && problems[0].contains("stage equilibrate"))
         #expect(problems.allSatisfy { $0.contains("executor.time") && $0.contains("without a checkpoint") })
-        #expect(e.timeLimitProblems(limitSeconds: 1561, signalSeconds: 120).isEmpty)
-        #expect(e.timeLimitProblems(limitSeconds: 1559, signalSeconds: 120).count == 1)
+        #expect(e.timeLimitProblems(limitSeconds: 1121, signalSeconds: 120).isEmpty)
+        #expect(e.timeLimitProblems(limitSeconds: 1119, signalSeconds: 120).count == 1)
         // 780 s usable: now the relaxation and propensity trajectories do not fit either.
         let short = e.timeLimitProblems(limitSeconds: 900, signalSeconds: 120)
         #expect(short.count == 3 && short.contains { $0.contains("stage relaxation") } && short.contains { $0.contains("stage propensity") })
@@ -95,7 +95,7 @@ import Testing
         }
     }
 
-    /// Before a Slurm run: an equilibration budget of 400 × 1.2×10⁷ trials (16 min at 5×10⁶/s, no
+    /// Before a Slurm run: an equilibration budget of 400 × 1.8×10⁷ trials (24 min at 5×10⁶/s, no
     /// checkpoint) does not fit a 10-minute limit; under the local executor the limit is not checked.
     @Test func aSlurmRunRefusesTasksThatCannotCheckpointWithinTheLimit() throws {
         let registry = PaperStages.registry()

@@ -18,8 +18,8 @@ import Testing
     @Test func defaultProfileTrialsByHand() throws {
         let c = try costs("default")
         // N = 4000; 200 melt + three windows (the minimum) of 15 000 swap sweeps (each costs
-        // 1 + 0.2 × 9.5 = 2.9 translation sweeps: 0.2 N swap trials of 9.5 translations each) + 5000 check sweeps.
-        let equilibrate: Double = 4000 * (200 + 3 * 15_000 * (1 + 0.2 * 9.5) + 5000)
+        // 1 + 0.2 × 4 = 1.8 translation sweeps: 0.2 N swap trials of 4 translations each) + 5000 check sweeps.
+        let equilibrate: Double = 4000 * (200 + 3 * 15_000 * 1.8 + 5000)
         #expect(abs(c["equilibrate[0]"]! - equilibrate) < 1e-6 * equilibrate)
         // 30 runs to τα, sized from the relaxation run's max_lag = 40 000 ≈ 3 τα.
         let propensity: Double = 4000 * 30 * 40_000 / 3
@@ -28,6 +28,11 @@ import Testing
         let relaxation: Double = 4000 * 40_000 * 2.5
         #expect(c["relaxation"] == relaxation)
         #expect((c["figures"] ?? .infinity) < equilibrate / 100)
+        // The T = 0.45 series point: 2 configurations, each prepared (three windows of 8000 swap
+        // sweeps at 1.8 + 2000 check sweeps) with 30 runs to τα ≈ equilibration_window = 8000; the
+        // search for τα runs lags 2000, 4000, 8000, 16 000 (the first beyond τα) at 1.5 × each.
+        let series: Double = 4000 * (2 * (3 * 8000 * 1.8 + 2000 + 30 * 8000) + 1.5 * (2000 + 4000 + 8000 + 16_000))
+        #expect(abs(c["series[2]"]! - series) < 1e-6 * series)
     }
 
     @Test func thePaperProfileUsesItsGivenTauAlpha() throws {
