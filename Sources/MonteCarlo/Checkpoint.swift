@@ -69,12 +69,20 @@ public enum Checkpoint {
     /// none, so the caller starts from the beginning. A damaged one is deleted and reported
     /// through `warn`: left in place it would fail the task on every run.
     public static func readLatest(at url: URL, warn: (String) -> Void = Checkpoint.warnOnStandardError) -> Contents? {
+        try? readLatest(at: url, warn: warn) { c, _ in c }
+    }
+
+    /// `readLatest` with the caller's payload decoded by `decode` (given the contents and the
+    /// file's path): a payload it cannot read (`corruptCheckpoint`) counts as damage like a bad
+    /// checksum; any other error, such as `checkpointMismatch`, is thrown and the file kept.
+    public static func readLatest<T>(at url: URL, warn: (String) -> Void = Checkpoint.warnOnStandardError,
+                                     decode: (Contents, String) throws -> T) throws -> T? {
         let candidates = [url, previous(url)].filter { FileManager.default.fileExists(atPath: $0.path) }
         for (i, candidate) in candidates.enumerated() {
-            do { return try read(from: candidate) } catch {
+            do { return try decode(try read(from: candidate), candidate.path) } catch {
+                guard case MonteCarloError.corruptCheckpoint(_, let why) = error else { throw error }
                 try? FileManager.default.removeItem(at: candidate)
                 let next = i + 1 < candidates.count ? "resuming from the previous one, \(candidates[i + 1].lastPathComponent)" : "restarting this trajectory from the start"
-                let why = if case MonteCarloError.corruptCheckpoint(_, let reason) = error { reason } else { "\(error)" }
                 warn("warning: discarded damaged checkpoint \(candidate.path) (\(why)); \(next)")
             }
         }

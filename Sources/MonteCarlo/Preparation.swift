@@ -53,8 +53,15 @@ public enum Preparation {
     /// Prepares configuration number `index` of a data set from `seed`: streams
     /// (seed, liquidPreparation, [index]) for the random start and (seed, equilibration, [index])
     /// for the Monte Carlo. `progress(stage, done, total)` reports long runs.
+    ///
+    /// With `checkpoint`, the state of every stage (trajectory, swap-stage record, window and
+    /// check samples so far) is written every `interval` sweeps and when cancelled, and a run
+    /// finding one continues from it: the result is bit for bit that of an uninterrupted run.
+    /// A checkpoint of another protocol, seed or index is refused (`checkpointMismatch`); a
+    /// damaged one is discarded with a warning on standard error (see `Checkpoint.readLatest`).
+    /// Throws `MonteCarloError.cancelled` when stopped by `cancellation`.
     public static func prepare(_ p: PreparationProtocol, seed: UInt64, index: UInt64 = 0, mixture: Mixture = .paper,
-                               cancellation: CancellationFlag? = nil,
+                               checkpoint: CheckpointPolicy? = nil, cancellation: CancellationFlag? = nil,
                                progress: ((String, Int, Int) -> Void)? = nil) throws -> PreparedConfiguration {
         // The stages run back to back on one sweep counter; settable fields are checked here.
         try EngineLimits.check("meltSweeps", p.meltSweeps, in: 0, EngineLimits.maxSweeps)
@@ -63,51 +70,8 @@ public enum Preparation {
         try EngineLimits.check("checkSweeps", p.checkSweeps, in: 20, EngineLimits.maxSweeps)
         try EngineLimits.check("sampleInterval", p.sampleInterval, in: 1, EngineLimits.maxSweeps)
         try EngineLimits.check("meltSweeps + maxSwapSweeps + checkSweeps", p.meltSweeps + p.maxSwapSweeps + p.checkSweeps, in: 20, EngineLimits.maxSweeps)
-        var start = RandomStream(seed: seed, purpose: .liquidPreparation, indices: [index])
-        let liquid = try Configuration.random(n: p.n, mixture: mixture, stream: &start)
-        let hot = try MonteCarloParameters(temperature: max(p.meltTemperature, p.temperature), maxDisplacement: p.maxDisplacement)
-        let sim = try MonteCarloSimulation(configuration: liquid, parameters: hot,
-                                           stream: RandomStream(seed: seed, purpose: .equilibration, indices: [index]), mixture: mixture)
-        try sim.run(until: p.meltSweeps, cancellation: cancellation, progress: { progress?("melt", $0, $1) })
-        let equilibration = try swapStage(sim, p, cancellation: cancellation, progress: progress)
-        let swapAcceptance = sim.swapAcceptanceRate
-        sim.setParameters(try MonteCarloParameters(temperature: p.temperature, maxDisplacement: p.maxDisplacement))
-        sim.resetCounters()
-        let first = sim.sweep
-        var samples: [(sweep: Int, energyPerParticle: Double)] = []
-        try sim.run(until: first + p.checkSweeps, cancellation: cancellation,
-                    progress: { d, _ in progress?("check", d - first, p.checkSweeps) },
-                    afterSweep: { s in
-                        if (s.sweep - first) % p.sampleInterval == 0 { samples.append((s.sweep, s.potentialEnergy / Double(s.count))) }
-                    })
-        let check = EquilibriumCheck(temperature: p.temperature, samples: samples, acceptanceRate: sim.acceptanceRate,
-                                     swapAcceptanceRate: swapAcceptance)
-        return PreparedConfiguration(configuration: sim.configuration, check: check, equilibration: equilibration, samples: samples)
-    }
-
-    /// The adaptive swap stage: windows of `windowSweeps` with swap moves at T, each sampled
-    /// `samplesPerWindow` times, until two successive windows agree (`AdaptiveEquilibration`)
-    /// or the budget `maxSwapSweeps` is spent. Stops early, unfinished, when cancelled.
-    static func swapStage(_ sim: MonteCarloSimulation, _ p: PreparationProtocol, cancellation: CancellationFlag?,
-                          progress: ((String, Int, Int) -> Void)?) throws -> AdaptiveEquilibration {
-        sim.setParameters(try MonteCarloParameters(temperature: p.temperature, maxDisplacement: p.maxDisplacement, swapFraction: p.swapFraction))
-        sim.resetCounters()
-        var record = AdaptiveEquilibration(windowSweeps: p.windowSweeps, maxSwapSweeps: p.maxSwapSweeps, swapPairs: p.swapPairs)
-        let every = max(1, p.windowSweeps / PreparationProtocol.samplesPerWindow), step = max(1, p.maxSwapSweeps / 100)
-        var tally = SwapTally(), done = 0
-        while true {
-            let first = sim.sweep
-            var energies: [Double] = []
-            for k in 1...p.windowSweeps {
-                if cancellation?.isCancelled == true { record.tally = tally; return record }
-                if p.swapFraction > 0 { sim.performSwapSweep(pairs: p.swapPairs, tally: &tally) } else { sim.performSweep() }
-                if k % every == 0 { energies.append(sim.potentialEnergy / Double(sim.count)) }
-                done += 1
-                if done % step == 0 { progress?("swap", done, p.maxSwapSweeps) }
-            }
-            if record.add(EnergyWindow(firstSweep: first, sweeps: p.windowSweeps, energies: energies)) != .runAnotherWindow { break }
-        }
-        record.tally = tally
-        return record
+        let run = try PreparationRun(p, seed: seed, index: index, mixture: mixture, checkpoint: checkpoint)
+        run.cancellation = cancellation; run.progress = progress
+        return try run.compute()
     }
 }

@@ -67,8 +67,10 @@ struct SimulateCommand: ParsableCommand {
             var p = try PreparationProtocol(n: n ?? 4000, temperature: temperature, windowSweeps: windowSweeps,
                                             maxSwapSweeps: maxSwapSweeps, checkSweeps: 200)
             p.swapPairs = swapPairs
-            let prepared = try Preparation.prepare(p, seed: seed, cancellation: flag, progress: progressLine)
-            if flag.isCancelled { // nothing worth keeping yet
+            let prepared: PreparedConfiguration
+            do {
+                prepared = try Preparation.prepare(p, seed: seed, cancellation: flag, progress: progressLine)
+            } catch MonteCarloError.cancelled { // nothing worth keeping yet
                 FileHandle.standardError.write(Data("interrupted while preparing the liquid; nothing written\n".utf8))
                 throw ExitCode(Interruption.exitStatus)
             }
