@@ -117,19 +117,24 @@ enum EllScanStages {
         let (flag, _) = SimulationStages.bridge(context, unit: "sweeps")
         // Progress in steps: one per preparation, one for τα, one per ensemble (fractional within it).
         let steps = 2 * configurations + 1
-        func check() throws { if context.isCancelled { flag.cancel(); throw TaskCancelled() } }
-        // Equilibrated configurations are kept in scratch, so an interruption loses at most one.
+        // Equilibrated configurations are kept in scratch and each preparation checkpoints there,
+        // so an interruption loses at most one checkpoint interval of it.
         var confs: [Configuration] = []
         for c in 0..<configurations {
             let saved = context.scratchDirectory.appendingPathComponent("configuration_\(c).xyz")
             if let conf = try? ExtendedXYZ.read(from: saved) { confs.append(conf); continue }
             let proto = try SimulationStages.preparation(p, n: n, temperature: t, checkSweeps: p.int("check_sweeps"))
-            let prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(c), cancellation: flag) { _, _, _ in
-                if context.isCancelled { flag.cancel() }
-            }
-            try check()
+            let ckpt = try SimulationStages.preparationCheckpoint(context, configuration: c)
+            let prepared: PreparedConfiguration
+            do {
+                prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(c), checkpoint: ckpt, cancellation: flag) { _, _, _ in
+                    if context.isCancelled { flag.cancel() }
+                }
+            } catch { throw SimulationStages.cancelled(error) }
             try SimulationStages.requireEquilibrium(prepared.equilibration, context, configuration: c, temperature: t)
             try ExtendedXYZ.write(prepared.configuration, to: saved)
+            // The saved configuration replaces the preparation's checkpoints.
+            for url in [ckpt.url, Checkpoint.previous(ckpt.url)] { try? FileManager.default.removeItem(at: url) }
             confs.append(prepared.configuration)
             context.progress(Double(c + 1), of: Double(steps), unit: "steps")
         }
@@ -138,7 +143,11 @@ enum EllScanStages {
         while tau == nil {
             let run = try RelaxationRun(temperature: t, maxLag: maxLag, origins: 2, maxDisplacement: delta)
             let r: RelaxationResult
-            do { r = try run.compute(from: confs[0], seed: context.seed, cancellation: flag) } catch { throw SimulationStages.cancelled(error) }
+            do {
+                r = try run.compute(from: confs[0], seed: context.seed,
+                                    checkpointURL: context.scratchDirectory.appendingPathComponent("relaxation_\(maxLag).ckpt"),
+                                    checkpointInterval: SimulationStages.checkpointSweeps, cancellation: flag)
+            } catch { throw SimulationStages.cancelled(error) }
             tau = r.tauAlpha
             if tau == nil { maxLag *= 2; context.warn("τα > \(maxLag / 2) sweeps at T = \(t); retrying with max lag \(maxLag)") }
             guard maxLag < 1 << 30 else { throw ReproductionError.invalid("\(context.id): F_s^CR never decays at T = \(t)") }

@@ -82,7 +82,14 @@ enum SimulationStages {
 
     static func cancelled(_ error: Error) -> Error {
         if let e = error as? DynamicsError, e == .cancelled { return TaskCancelled() }
+        if case MonteCarloError.cancelled = error { return TaskCancelled() }
         return error
+    }
+
+    /// The preparation of `configuration` checkpoints into the task's scratch directory like the
+    /// other trajectories; the swap stage alone runs for hours at the paper's windows.
+    static func preparationCheckpoint(_ context: TaskContext, configuration: Int) throws -> CheckpointPolicy {
+        try CheckpointPolicy(url: context.scratchDirectory.appendingPathComponent("preparation_\(configuration).ckpt"), interval: checkpointSweeps)
     }
 
     // MARK: equilibrate
@@ -111,16 +118,16 @@ enum SimulationStages {
         var proto = try preparation(p, n: p.int("n"), temperature: p.double("temperature"), checkSweeps: p.int("check_sweeps"))
         proto.meltTemperature = p.double("melt_temperature"); proto.meltSweeps = p.int("melt_sweeps")
         let total = proto.meltSweeps + proto.maxSwapSweeps + proto.checkSweeps
-        let flag = CancellationFlag()
+        let flag = CancellationFlag(), index = context.id.index ?? 0
         let prepared: PreparedConfiguration
         do {
-            prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(context.id.index ?? 0), cancellation: flag) { stage, done, _ in
+            prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(index),
+                                               checkpoint: preparationCheckpoint(context, configuration: index), cancellation: flag) { stage, done, _ in
                 if context.isCancelled { flag.cancel() }
                 let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + proto.maxSwapSweeps
                 context.progress(Double(offset + done), of: Double(total), unit: "sweeps")
             }
         } catch { throw cancelled(error) }
-        if flag.isCancelled { throw TaskCancelled() }
         try requireEquilibrium(prepared.equilibration, context, configuration: context.id.index ?? 0, temperature: proto.temperature)
         if !prepared.check.isEquilibrated {
             context.warn(String(format: "energy drift %.2e per sweep is %.1f standard errors from zero", prepared.check.slopePerSweep, prepared.check.driftSignificance))
