@@ -33,14 +33,13 @@ enum TaskCosts {
     static func estimate(_ kind: String) -> @Sendable (Parameters, [String: [Parameters]]) -> TaskCost {
         switch kind {
         case "equilibrate":
-            // One engine, no checkpoint (the preparation runs in one go); writes one frame. The
-            // expected cost counts the adaptive stage's minimum of three windows; the whole budget
-            // (max_swap_sweeps) is what must fit in one Slurm time limit.
+            // One engine; writes one frame. The expected cost counts the adaptive stage's minimum
+            // of three windows; the preparation checkpoints (`preparationStretch`).
             return { p, _ in
                 let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = swapSweepCost(p)
                 return TaskCost(trials: n * (rest + expectedSwapSweeps(p) * swap),
                                 memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle,
-                                checkpointTrials: n * (rest + value(p, "max_swap_sweeps") * swap))
+                                checkpointTrials: n * preparationStretch(p))
             }
         case "relaxation":
             // (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2. It keeps one
@@ -68,13 +67,15 @@ enum TaskCosts {
         case "temperature_point":
             // Per configuration: preparation and `runs` runs to τα; once, the relaxation runs that
             // find τα. The manifest sizes equilibration_window at about τα, so it stands in for τα.
+            // Every trajectory checkpoints: the preparation's swap sweeps make the longest stretch.
             return { p, _ in
                 let n = n(p), runs = value(p, "runs"), tau = value(p, "equilibration_window")
                 let preparation = value(p, "melt_sweeps") + expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps")
                 return TaskCost(trials: n * (value(p, "configurations") * (preparation + runs * tau)
                                              + relaxationSweeps(initialMaxLag: value(p, "initial_max_lag"), tauAlpha: tau)),
                                 memoryBytes: n * (engineBytesPerParticle + 32 * runs),
-                                diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40), checkpointTrials: nil)
+                                diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40),
+                                checkpointTrials: n * max(preparationStretch(p), Double(SimulationStages.checkpointSweeps)))
             }
         case "imbalance":
             // Information imbalance over N points: the distance ranks of two spaces, N² doubles each.
@@ -104,6 +105,13 @@ enum TaskCosts {
         var lag = initialMaxLag, total = 1.5 * lag
         while lag <= tauAlpha { lag *= 2; total += 1.5 * lag }
         return total
+    }
+
+    /// Translation-sweep equivalents between two checkpoints of a preparation: `checkpointSweeps`
+    /// of the costliest kind, swap sweeps, or the whole preparation when it is shorter.
+    static func preparationStretch(_ p: Parameters?) -> Double {
+        let swap = swapSweepCost(p), whole = value(p, "melt_sweeps") + value(p, "max_swap_sweeps") * swap + value(p, "check_sweeps")
+        return min(Double(SimulationStages.checkpointSweeps) * swap, whole)
     }
 
     /// A sweep with swap trials, in translation-sweep equivalents (`EngineSpeed.swapTrialCost`).

@@ -40,8 +40,9 @@ import Testing
         // equilibrate: a swap sweep costs 1 + 0.2 × 4 = 1.8 translation sweeps, so
         // 400 × (200 melt + 3 windows × 250 × 1.8 + 500 check) = 820 000 trials per task
         // expected, one core each; both at once on 4 cores → 820 s of wall time; one engine, one
-        // frame. Without a checkpoint the whole budget must fit a time limit:
-        // 400 × (200 + 1000 × 1.8 + 500) = 1 000 000 trials = 1000 s.
+        // frame. The whole preparation, 200 + 1000 × 1.8 + 500 = 2500 sweeps, is shorter than one
+        // checkpoint interval (2000 swap sweeps = 3600), so it must fit a time limit in one go:
+        // 400 × 2500 = 1 000 000 trials = 1000 s.
         let eq = try stage(e, "equilibrate")
         #expect(eq.tasks == 2 && abs(eq.trials - 1_640_000) < 1e-6)
         #expect(abs(eq.coreHours - 1640.0 / 3600) < 1e-12 && abs(eq.wallHours - 820.0 / 3600) < 1e-12)
@@ -75,7 +76,7 @@ import Testing
     @Test func aTimeLimitShorterThanTheStretchBetweenCheckpointsIsAnError() throws {
         let e = try estimate()
         // 1100 s less the 120 s warning leaves 980 s: the 800 s between checkpoints of a relaxation
-        // or propensity trajectory fit, an equilibration's whole budget (1000 s, no checkpoint) does not.
+        // or propensity trajectory fit, an equilibration's whole run (1000 s, within one checkpoint interval) does not.
         let problems = e.timeLimitProblems(limitSeconds: 1100, signalSeconds: 120)
         #expect(problems.count == 1 && problems[0].contains("stage equilibrate"))
         #expect(problems.allSatisfy { $0.contains("executor.time") && $0.contains("without a checkpoint") })
@@ -95,21 +96,28 @@ import Testing
         }
     }
 
-    /// Before a Slurm run: an equilibration budget of 400 × 1.8×10⁷ trials (24 min at 5×10⁶/s, no
-    /// checkpoint) does not fit a 10-minute limit; under the local executor the limit is not checked.
+    /// Before a Slurm run: an equilibration budget of 4000 × 1.8×10⁷ trials (4 h at 5×10⁶/s) fits a
+    /// 10-minute limit, since the preparation checkpoints every 2000 swap sweeps (4000 × 3600 =
+    /// 1.44×10⁷ trials, 3 s); a limit leaving 1 s after signal_seconds does not. Under the local
+    /// executor the limit is not checked.
     @Test func aSlurmRunRefusesTasksThatCannotCheckpointWithinTheLimit() throws {
         let registry = PaperStages.registry()
-        let text = "[base]\nseed = 1\nn = 400\ntemperature = 0.8\n[stage.equilibrate]\nequilibration_window = 1000000\nmax_swap_sweeps = 10000000\n"
-            + "[executor]\ntime = \"10\"\ncpus_per_task = 1\n"
-        let m = try Manifest.parse(text: text, file: "tiny.toml", profile: nil, registry: registry)
-        let g = TaskGraph(manifest: m, registry: registry)
-        let here = URL(fileURLWithPath: NSTemporaryDirectory())
-        var study = Study(root: here, profile: "tiny", manifest: here.appendingPathComponent("tiny.toml"), cache: here, jobs: nil)
-        study.executor = ExecutorChoice(name: "slurm")
+        func study(time: String, signal: Int) throws -> (Study, Manifest, TaskGraph) {
+            let text = "[base]\nseed = 1\nn = 4000\ntemperature = 0.8\n[stage.equilibrate]\nequilibration_window = 1000000\nmax_swap_sweeps = 10000000\n"
+                + "[executor]\ntime = \"\(time)\"\ncpus_per_task = 1\nsignal_seconds = \(signal)\n"
+            let m = try Manifest.parse(text: text, file: "tiny.toml", profile: nil, registry: registry)
+            let here = URL(fileURLWithPath: NSTemporaryDirectory())
+            var study = Study(root: here, profile: "tiny", manifest: here.appendingPathComponent("tiny.toml"), cache: here, jobs: nil)
+            study.executor = ExecutorChoice(name: "slurm")
+            return (study, m, TaskGraph(manifest: m, registry: registry))
+        }
+        let (fits, m10, g10) = try study(time: "10", signal: 120)
+        try fits.checkTimeLimit(manifest: m10, graph: g10)
+        var (tight, m, g) = try study(time: "2", signal: 119)
         #expect {
-            try study.checkTimeLimit(manifest: m, graph: g)
+            try tight.checkTimeLimit(manifest: m, graph: g)
         } throws: { "\($0)".contains("stage equilibrate") && "\($0)".contains("without a checkpoint") }
-        study.executor = ExecutorChoice(name: "local")
-        try study.checkTimeLimit(manifest: m, graph: g)
+        tight.executor = ExecutorChoice(name: "local")
+        try tight.checkTimeLimit(manifest: m, graph: g)
     }
 }

@@ -35,6 +35,20 @@ import Testing
         #expect(abs(c["series[2]"]! - series) < 1e-6 * series)
     }
 
+    /// The preparation checkpoints every 2000 sweeps: at the paper's windows (budgets of 2×10⁷ and
+    /// 10⁶ swap sweeps, hours each) the longest stretch without one is 2000 swap sweeps, each
+    /// 1 + 0.2 × 4 = 1.8 translation sweeps, of N = 4000.
+    @Test func thePaperPreparationsCheckpointEvery2000SwapSweeps() throws {
+        let m = try Manifest.load(url: ManifestTests.manifest, profile: "paper", registry: PaperStages.registry())
+        let g = TaskGraph(manifest: m, registry: PaperStages.registry())
+        let prepared = g.tasks.filter { ["equilibrate", "temperature_point"].contains($0.kind.name) }
+        #expect(Set(prepared.map(\.kind.name)).count == 2)
+        for node in prepared {
+            let stretch = try #require(TaskCosts.estimate(node.kind.name)(node.parameters, [:]).checkpointTrials)
+            #expect(abs(stretch - 4000 * 2000 * 1.8) < 1e-6 * stretch, "\(node.id)")
+        }
+    }
+
     @Test func thePaperProfileUsesItsGivenTauAlpha() throws {
         let propensity: Double = 4000 * 30 * 4e6
         #expect(try costs("paper")["propensity[0]"] == propensity)
