@@ -85,7 +85,8 @@ final class PreparationRun {
     /// `samplesPerWindow` times, until two successive windows agree (`AdaptiveEquilibration`)
     /// or the budget `maxSwapSweeps` is spent.
     func swapStage() throws {
-        let every = max(1, p.windowSweeps / PreparationProtocol.samplesPerWindow), step = max(1, p.maxSwapSweeps / 100)
+        let every = max(1, p.windowSweeps / PreparationProtocol.samplesPerWindow)
+        let step = max(1, min(MonteCarloSimulation.progressSweeps, p.maxSwapSweeps / 100))
         while true {
             while sim.sweep - state.windowFirst < p.windowSweeps {
                 if cancellation?.isCancelled == true { try writeCheckpoint(); throw MonteCarloError.cancelled(sweep: sim.sweep) }

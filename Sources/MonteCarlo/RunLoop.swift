@@ -22,18 +22,22 @@ public enum RunOutcome: Sendable, Equatable {
 }
 
 extension MonteCarloSimulation {
+    /// Most sweeps between two progress reports (about a second at N = 4000).
+    public static let progressSweeps = 1000
+
     /// Advances the trajectory until `sweep == targetSweep`, calling `afterSweep` after every
     /// sweep (recorders sample there), writing a checkpoint every `checkpoint.interval` sweeps
     /// and at the end, and stopping early (with a checkpoint) when `cancellation` is set.
     /// `payload` serialises the recorders' state into each checkpoint. `progress(done, target)`
-    /// is called about every 1% of the run.
+    /// is called about every 1% of the run and at least every `progressSweeps`: callers poll
+    /// their pipeline's cancellation there, which must be seen well within a Slurm warning.
     @discardableResult
     public func run(until targetSweep: Int, checkpoint: CheckpointPolicy? = nil, cancellation: CancellationFlag? = nil,
                     progress: ((Int, Int) -> Void)? = nil,
                     afterSweep: (MonteCarloSimulation) throws -> Void = { _ in },
                     payload: () -> [UInt8] = { [] }) throws -> RunOutcome {
         try EngineLimits.check("target sweep", targetSweep, in: 0, EngineLimits.maxSweeps)
-        let step = max(1, targetSweep / 100)
+        let step = max(1, min(MonteCarloSimulation.progressSweeps, (targetSweep - sweep) / 100))
         while sweep < targetSweep {
             if cancellation?.isCancelled == true {
                 if let c = checkpoint { try Checkpoint.write(self, payload: payload(), to: c.url) }
