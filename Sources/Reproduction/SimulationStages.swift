@@ -50,6 +50,12 @@ enum SimulationStages {
          FieldSpec("swap_fraction", .double, default: .double(0.2), minimum: 0, maximum: 1, help: "swap trials per sweep, per particle")]
     }
 
+    /// Swap sweeps a preparation is expected to need once `done` are done: the adaptive stage's
+    /// minimum of three windows, or to the end of the window it is in; never beyond the budget.
+    static func expectedSwapSweeps(done: Int, window: Int, budget: Int) -> Int {
+        min(budget, max(AdaptiveEquilibration.minimumWindows * window, (done / window + 1) * window))
+    }
+
     /// The budget must hold three windows: a burn-in window, then the two the drift test compares.
     @Sendable static func checkSwapBudget(_ p: Parameters) -> [FieldIssue] {
         let w = p.int("equilibration_window"), b = p.int("max_swap_sweeps"), k = AdaptiveEquilibration.minimumWindows
@@ -117,15 +123,19 @@ enum SimulationStages {
         let p = context.parameters
         var proto = try preparation(p, n: p.int("n"), temperature: p.double("temperature"), checkSweeps: p.int("check_sweeps"))
         proto.meltTemperature = p.double("melt_temperature"); proto.meltSweeps = p.int("melt_sweeps")
-        let total = proto.meltSweeps + proto.maxSwapSweeps + proto.checkSweeps
         let flag = CancellationFlag(), index = context.id.index ?? 0
         let prepared: PreparedConfiguration
+        // Progress against the swap sweeps expected so far, not the budget (which a run that
+        // equilibrates never reaches), so the run's time estimate matches `repro status`'s.
+        var swapDone = 0
         do {
             prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(index),
                                                checkpoint: preparationCheckpoint(context, configuration: index), cancellation: flag) { stage, done, _ in
                 if context.isCancelled { flag.cancel() }
-                let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + proto.maxSwapSweeps
-                context.progress(Double(offset + done), of: Double(total), unit: "sweeps")
+                if stage == "swap" { swapDone = done }
+                let swap = stage == "check" ? swapDone : expectedSwapSweeps(done: swapDone, window: proto.windowSweeps, budget: proto.maxSwapSweeps)
+                let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + swap
+                context.progress(Double(offset + done), of: Double(proto.meltSweeps + swap + proto.checkSweeps), unit: "sweeps")
             }
         } catch { throw cancelled(error) }
         try requireEquilibrium(prepared.equilibration, context, configuration: context.id.index ?? 0, temperature: proto.temperature)

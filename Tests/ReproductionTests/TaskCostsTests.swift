@@ -53,4 +53,14 @@ import Testing
         let propensity: Double = 4000 * 30 * 4e6
         #expect(try costs("paper")["propensity[0]"] == propensity)
     }
+
+    /// The equilibrate task reports progress against the windows expected so far (three at
+    /// least, as the estimate counts them), not the budget a converging run never reaches.
+    @Test func preparationProgressCountsExpectedWindowsNotTheBudget() {
+        #expect(SimulationStages.expectedSwapSweeps(done: 0, window: 100, budget: 1000) == 300)
+        #expect(SimulationStages.expectedSwapSweeps(done: 299, window: 100, budget: 1000) == 300)
+        #expect(SimulationStages.expectedSwapSweeps(done: 301, window: 100, budget: 1000) == 400)
+        #expect(SimulationStages.expectedSwapSweeps(done: 950, window: 100, budget: 1000) == 1000)
+        #expect(SimulationStages.expectedSwapSweeps(done: 1000, window: 100, budget: 1000) == 1000)
+    }
 }
