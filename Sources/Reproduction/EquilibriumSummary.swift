@@ -15,6 +15,15 @@ struct EquilibriumSummary: Codable, Sendable, Equatable {
     /// nil with fewer than two time origins, or when a half never decays.
     var aging: Aging?
     var swapStage: SwapStageSummary
+    /// The swap stage's window over the τα the relaxation run measured afterwards: the drift
+    /// test compares windows of at least one τα only when this is ≥ 1.
+    var windowOverTauAlpha: Double?
+
+    /// The longest window over τα (every configuration uses the manifest's window).
+    static func windowOverTauAlpha(_ records: [AdaptiveEquilibration], tauAlpha: Double?) -> Double? {
+        guard let tau = tauAlpha, tau > 0, let w = records.map(\.windowSweeps).max() else { return nil }
+        return Double(w) / tau
+    }
 
     struct Aging: Codable, Sendable, Equatable {
         var tauAlphaEarly: Double
@@ -26,6 +35,7 @@ struct EquilibriumSummary: Codable, Sendable, Equatable {
     init(_ o: StudyOutputs) {
         checks = o.checks.map(\.check)
         swapStage = SwapStageSummary(records: o.checks.map(\.equilibration))
+        windowOverTauAlpha = Self.windowOverTauAlpha(swapStage.records, tauAlpha: o.relaxation.tauAlpha)
         let c = Double(checks.count)
         maxDriftSignificance = checks.map(\.driftSignificance).max() ?? .nan
         energy = checks.map(\.meanEnergyPerParticle).reduce(0, +) / c

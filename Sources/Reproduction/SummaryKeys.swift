@@ -41,6 +41,7 @@ extension EquilibriumSummary {
         v.set("equilibrium.energy", energy)
         v.set("equilibrium.acceptance", acceptance)
         v.set("equilibrium.energy_spread", energySpread)
+        if let r = windowOverTauAlpha { v.set("equilibrium.window_over_tau_alpha", r) }
         if let aging {
             v.set("relaxation.tau_alpha_early", aging.tauAlphaEarly)
             v.set("relaxation.tau_alpha_late", aging.tauAlphaLate)

@@ -13,7 +13,7 @@ enum ValueKeys {
         let timescale = "{|beta.}"  // τα unprefixed, t_β under "beta."
         return [
             "{profile|n|configurations|temperature|tau_alpha|runs|t_beta|t_alpha_sweeps}",
-            "equilibrium.{max_drift_significance|energy|acceptance|energy_spread}",
+            "equilibrium.{max_drift_significance|energy|acceptance|energy_spread|window_over_tau_alpha}",
             "equilibrium.{windows_max|swap_sweeps_max|window_sweeps|window_drift_max|swap_pairs}",
             "equilibrium.swap_acceptance_{unlike|sm|ml|sl}",
             "relaxation.{tau_alpha_early|tau_alpha_late|late_over_early|max_half_difference}",

@@ -1,6 +1,7 @@
 import Descriptors
 import Foundation
 import InformationImbalance
+import MonteCarlo
 import Pipeline
 import Regression
 import Testing
@@ -136,5 +137,15 @@ import Testing
         let undefined = Estimate(value: .nan, sem: 1)
         try Artifact.writeJSON(undefined, to: dir.appendingPathComponent("nan.json"))
         #expect(try Artifact.readJSON(Estimate.self, from: dir.appendingPathComponent("nan.json")).value.isNaN)
+    }
+
+    /// The swap window against the τα measured afterwards: 10⁵ / 1.25×10⁵ = 0.8, and no value
+    /// without a τα or without a swap stage.
+    @Test func swapWindowOverTheMeasuredTauAlpha() {
+        let records = [AdaptiveEquilibration(windowSweeps: 100_000, maxSwapSweeps: 1_000_000, swapPairs: .adjacent),
+                       AdaptiveEquilibration(windowSweeps: 100_000, maxSwapSweeps: 1_000_000, swapPairs: .adjacent)]
+        #expect(EquilibriumSummary.windowOverTauAlpha(records, tauAlpha: 125_000) == 0.8)
+        #expect(EquilibriumSummary.windowOverTauAlpha(records, tauAlpha: nil) == nil)
+        #expect(EquilibriumSummary.windowOverTauAlpha([], tauAlpha: 125_000) == nil)
     }
 }

@@ -17,26 +17,26 @@ import Testing
 
     @Test func defaultProfileTrialsByHand() throws {
         let c = try costs("default")
-        // N = 4000; 200 melt + three windows (the minimum) of 15 000 swap sweeps (each costs
+        // N = 4000; 200 melt + three windows (the minimum) of 25 000 swap sweeps (each costs
         // 1 + 0.2 × 4 = 1.8 translation sweeps: 0.2 N swap trials of 4 translations each) + 5000 check sweeps.
-        let equilibrate: Double = 4000 * (200 + 3 * 15_000 * 1.8 + 5000)
+        let equilibrate: Double = 4000 * (200 + 3 * 25_000 * 1.8 + 5000)
         #expect(abs(c["equilibrate[0]"]! - equilibrate) < 1e-6 * equilibrate)
-        // 30 runs to τα, sized from the relaxation run's max_lag = 40 000 ≈ 3 τα.
-        let propensity: Double = 4000 * 30 * 40_000 / 3
+        // 30 runs to τα, sized from the relaxation run's max_lag = 66 000 ≈ 3 τα.
+        let propensity: Double = 4000 * 30 * 66_000 / 3
         #expect(c["propensity[0]"] == propensity)
         // One trajectory to (origins − 1) · max_lag/2 + max_lag = 2.5 max_lag.
-        let relaxation: Double = 4000 * 40_000 * 2.5
+        let relaxation: Double = 4000 * 66_000 * 2.5
         #expect(c["relaxation"] == relaxation)
         #expect((c["figures"] ?? .infinity) < equilibrate / 100)
-        // The T = 0.45 series point: 2 configurations, each prepared (three windows of 8000 swap
-        // sweeps at 1.8 + 2000 check sweeps) with 30 runs to τα ≈ equilibration_window = 8000; the
+        // The T = 0.45 series point: 2 configurations, each prepared (three windows of 10 000 swap
+        // sweeps at 1.8 + 2000 check sweeps) with 30 runs to τα ≈ equilibration_window = 10 000; the
         // search for τα runs lags 2000, 4000, 8000, 16 000 (the first beyond τα) at 1.5 × each.
-        let series: Double = 4000 * (2 * (3 * 8000 * 1.8 + 2000 + 30 * 8000) + 1.5 * (2000 + 4000 + 8000 + 16_000))
+        let series: Double = 4000 * (2 * (3 * 10_000 * 1.8 + 2000 + 30 * 10_000) + 1.5 * (2000 + 4000 + 8000 + 16_000))
         #expect(abs(c["series[2]"]! - series) < 1e-6 * series)
     }
 
-    /// The preparation checkpoints every 2000 sweeps: at the paper's windows (budgets of 2×10⁷ and
-    /// 10⁶ swap sweeps, hours each) the longest stretch without one is 2000 swap sweeps, each
+    /// The preparation checkpoints every 2000 sweeps: at the paper's windows (budgets of 2.5×10⁷ and
+    /// 1.25×10⁶ swap sweeps, hours each) the longest stretch without one is 2000 swap sweeps, each
     /// 1 + 0.2 × 4 = 1.8 translation sweeps, of N = 4000.
     @Test func thePaperPreparationsCheckpointEvery2000SwapSweeps() throws {
         let m = try Manifest.load(url: ManifestTests.manifest, profile: "paper", registry: PaperStages.registry())
