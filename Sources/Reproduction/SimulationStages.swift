@@ -138,7 +138,7 @@ enum SimulationStages {
                 context.progress(Double(offset + done), of: Double(proto.meltSweeps + swap + proto.checkSweeps), unit: "sweeps")
             }
         } catch { throw cancelled(error) }
-        try requireEquilibrium(prepared.equilibration, context, configuration: context.id.index ?? 0, temperature: proto.temperature)
+        try requireEquilibrium(prepared.equilibration, context, configuration: index, temperature: proto.temperature)
         if !prepared.check.isEquilibrated {
             context.warn(String(format: "energy drift %.2e per sweep is %.1f standard errors from zero", prepared.check.slopePerSweep, prepared.check.driftSignificance))
         }

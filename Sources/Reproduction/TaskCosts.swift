@@ -1,3 +1,4 @@
+import MonteCarlo
 import Pipeline
 
 /// Each stage kind's cost, from its manifest parameters: Monte Carlo trials (sweeps × N), the
@@ -95,7 +96,7 @@ enum TaskCosts {
     /// The adaptive swap stage runs at least three windows (burn-in plus the two compared): the
     /// estimate counts that minimum, a lower bound.
     static func expectedSwapSweeps(_ p: Parameters?) -> Double {
-        min(3 * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
+        min(Double(AdaptiveEquilibration.minimumWindows) * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
     }
 
     /// The temperature point's search for τα: relaxation runs from 2 origins (1.5 × the lag each),
