@@ -29,6 +29,9 @@ struct EllScan: Codable, Sendable {
     var halfPearson: Double?
     /// Share of the variance of p explained by the species label (η²), mean over configurations.
     var speciesShare: Double?
+    /// The swap stage's window (sweeps) of a series point's own preparation; nil for a scan of
+    /// the main data set, whose window the equilibrium summary checks.
+    var equilibrationWindow: Int?
 
     /// |ρ(X, p)| of one descriptor over ℓ.
     func absolutePearson(_ descriptor: Descriptor) -> [Double] {
@@ -89,7 +92,7 @@ enum EllScanStages {
     // MARK: one point of the temperature series, from scratch
 
     static let seriesKind = StageKind(
-        "temperature_point", version: 5,
+        "temperature_point", version: 6,  // 6: the artifact records its swap window
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
             FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles"),
@@ -171,8 +174,9 @@ enum EllScanStages {
             halves.append([r.pHalves[0][0], r.pHalves[1][0]])
             if c == 0 { fsTimes = r.curveTimes; fs = r.fs }
         }
-        let artifact = try scan(configurations: confs, p: pAlpha, halves: halves, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
+        var artifact = try scan(configurations: confs, p: pAlpha, halves: halves, ells: p.doubles("ells"), radius: p.double("coarse_graining_radius"),
                                    temperature: t, tauAlpha: tau!, runs: runs, fsTimes: fsTimes, fs: fs)
+        artifact.equilibrationWindow = p.int("equilibration_window")
         try Artifact.writeJSON(artifact, to: context.output(fileName))
     }
 }

@@ -171,6 +171,7 @@ extension TemperatureSeries {
         v.set("series.optimal_ell_hottest", ells.first!)
         v.set("series.optimal_ell_coldest", ells.last!)
         v.set("series.optimal_ell_growth", ells.last! - ells.first!)
+        if let r = minimumWindowOverTauAlpha { v.set("series.min_window_over_tau_alpha", r) }
         v.set("series.temperatures", points.map { SummaryTables.f($0.temperature, "%.2f") }.joined(separator: ", "))
         let margins = points.map { $0.best(.stericOrder) - $0.best(.density) }
         v.set("series.theta_minus_rho_coldest", margins.last!)

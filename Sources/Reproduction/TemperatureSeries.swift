@@ -12,12 +12,16 @@ struct SeriesPoint: Codable, Sendable, Equatable {
     var bestPearson: [Double]
     var halfPearson: Double?
     var speciesShare: Double?
+    /// A series point's swap window over its τα (nil for the main data set, checked by
+    /// `EquilibriumSummary`): the drift test compares windows of a τα only when this is ≥ 1.
+    var windowOverTauAlpha: Double?
 
     init(_ scan: EllScan) {
         temperature = scan.temperature; tauAlpha = scan.tauAlpha; configurations = scan.configurations
         optimalEllTheta = Analysis.optimalEll(scan, of: .stericOrder)
         bestPearson = Descriptor.allCases.map { scan.absolutePearson($0).max() ?? .nan }
         halfPearson = scan.halfPearson; speciesShare = scan.speciesShare
+        windowOverTauAlpha = scan.equilibrationWindow.flatMap { w in scan.tauAlpha > 0 ? Double(w) / scan.tauAlpha : nil }
     }
 
     init(temperature: Double, tauAlpha: Double, configurations: Int, optimalEllTheta: Double, bestPearson: [Double]) {
@@ -37,6 +41,9 @@ struct TemperatureSeries: Codable, Sendable, Equatable {
     var points: [SeriesPoint]
     /// The paper's T = 0.30 from its published Fig. 4a coefficients.
     var paper: SeriesPoint
+
+    /// The shortest swap window over τα among the series' own points (nil when none records it).
+    var minimumWindowOverTauAlpha: Double? { points.compactMap(\.windowOverTauAlpha).min() }
 
     init(points: [SeriesPoint], paper: SeriesPoint) { self.points = points; self.paper = paper }
 

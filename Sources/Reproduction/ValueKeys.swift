@@ -44,7 +44,7 @@ enum ValueKeys {
             "within_species.\(stem).{pearson_peak|peak_ell|peak_S|peak_M|peak_L}",
             "within_species.{theta_margin|best_descriptor}",
             // TemperatureSeries
-            "series.{optimal_ell_hottest|optimal_ell_coldest|optimal_ell_growth|temperatures}",
+            "series.{optimal_ell_hottest|optimal_ell_coldest|optimal_ell_growth|temperatures|min_window_over_tau_alpha}",
             "series.{theta_minus_rho|half_pearson|species_share}_{hottest|coldest}",
             // PaperSummary: the paper's numbers from the published values, by the same functions
             "paper.{tau_alpha|t_beta|configurations}",

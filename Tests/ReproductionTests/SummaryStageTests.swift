@@ -83,9 +83,26 @@ import Testing
         series.keyed(into: &v)
         #expect(v["series.optimal_ell_growth"]?.doubleValue.map { abs($0 - 0.5) < 1e-12 } == true)
         #expect(v["series.theta_minus_rho_coldest"]?.doubleValue.map { abs($0 - 0.2) < 1e-12 } == true)
+        // No point recorded its own window (scans of a main data set): no series window value.
+        #expect(v["series.min_window_over_tau_alpha"] == nil)
         series.points = []
         var empty = ValueStore()
         series.keyed(into: &empty)
         #expect(empty.values.isEmpty)
+    }
+
+    /// The series window check: each point's window over its own τα (1000/T here), the shortest
+    /// reported; the main data set's scan (no window recorded) is left to the equilibrium check.
+    @Test func shortestSeriesWindowOverTauAlpha() {
+        var hot = scan(0.5, thetaPeakAt: 2), cold = scan(0.4, thetaPeakAt: 2), main = scan(0.35, thetaPeakAt: 2)
+        hot.equilibrationWindow = 3000  // τα = 2000: 1.5
+        cold.equilibrationWindow = 2250  // τα = 2500: 0.9
+        let points = [hot, cold, main].map(SeriesPoint.init)
+        #expect(points.map(\.windowOverTauAlpha) == [1.5, 0.9, nil])
+        let series = TemperatureSeries(points: points, paper: points[0])
+        #expect(series.minimumWindowOverTauAlpha == 0.9)
+        var v = ValueStore()
+        series.keyed(into: &v)
+        #expect(v["series.min_window_over_tau_alpha"]?.doubleValue == 0.9)
     }
 }
