@@ -35,11 +35,11 @@ enum TaskCosts {
         switch kind {
         case "equilibrate":
             // One engine; writes one frame. The expected cost counts the adaptive stage's minimum
-            // of three windows; the preparation checkpoints (`preparationStretch`).
+            // of three windows; the preparation checkpoints (`preparationStretch`) in scratch.
             return { p, _ in
                 let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = swapSweepCost(p)
                 return TaskCost(trials: n * (rest + expectedSwapSweeps(p) * swap),
-                                memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle,
+                                memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle + preparationCheckpointBytes(p),
                                 checkpointTrials: n * preparationStretch(p))
             }
         case "relaxation":
@@ -69,13 +69,16 @@ enum TaskCosts {
             // Per configuration: preparation and `runs` runs to τα; once, the relaxation runs that
             // find τα. The manifest sizes equilibration_window at about τα, so it stands in for τα.
             // Every trajectory checkpoints: the preparation's swap sweeps make the longest stretch.
+            // Scratch holds the prepared configurations, one preparation's checkpoints at a time,
+            // and a checkpoint per run of every configuration until the task ends.
             return { p, _ in
                 let n = n(p), runs = value(p, "runs"), tau = value(p, "equilibration_window")
                 let preparation = value(p, "melt_sweeps") + expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps")
                 return TaskCost(trials: n * (value(p, "configurations") * (preparation + runs * tau)
                                              + relaxationSweeps(initialMaxLag: value(p, "initial_max_lag"), tauAlpha: tau)),
                                 memoryBytes: n * (engineBytesPerParticle + 32 * runs),
-                                diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40),
+                                diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40 + runs * (frameBytesPerParticle + 48))
+                                    + preparationCheckpointBytes(p),
                                 checkpointTrials: n * max(preparationStretch(p), Double(SimulationStages.checkpointSweeps)))
             }
         case "imbalance":
@@ -114,6 +117,17 @@ enum TaskCosts {
         let swap = swapSweepCost(p), whole = value(p, "melt_sweeps") + value(p, "max_swap_sweeps") * swap + value(p, "check_sweeps")
         return min(Double(SimulationStages.checkpointSweeps) * swap, whole)
     }
+
+    /// A preparation keeps two checkpoints (the latest and the one before): a frame each, and the
+    /// energies sampled so far in the swap window in progress (8 bytes) and in the check run (16).
+    static func preparationCheckpointBytes(_ p: Parameters?) -> Double {
+        let window = value(p, "equilibration_window") / preparationSampleInterval * 8
+        let check = value(p, "check_sweeps") / preparationSampleInterval * 16
+        return 2 * (n(p) * frameBytesPerParticle + window + check)
+    }
+
+    /// Sweeps between the energies a preparation samples (`PreparationProtocol.sampleInterval`'s default).
+    static let preparationSampleInterval = 10.0
 
     /// A sweep with swap trials, in translation-sweep equivalents (`EngineSpeed.swapTrialCost`).
     static func swapSweepCost(_ p: Parameters?) -> Double { 1 + value(p, "swap_fraction") * EngineSpeed.swapTrialCost }

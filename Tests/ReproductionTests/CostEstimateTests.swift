@@ -46,7 +46,10 @@ import Testing
         let eq = try stage(e, "equilibrate")
         #expect(eq.tasks == 2 && abs(eq.trials - 1_640_000) < 1e-6)
         #expect(abs(eq.coreHours - 1640.0 / 3600) < 1e-12 && abs(eq.wallHours - 820.0 / 3600) < 1e-12)
-        #expect(eq.memoryPerTask == 400 * 256 && eq.diskPerTask == 400 * 64 && eq.diskTotal == 2 * 400 * 64)
+        // Disk: the frame, and two preparation checkpoints of a frame, 250 / 10 window energies
+        // of 8 bytes and 500 / 10 check samples of 16.
+        let eqDisk = 400.0 * 64 + 2 * (400 * 64 + 25 * 8 + 50 * 16)
+        #expect(eq.memoryPerTask == 400 * 256 && eq.diskPerTask == eqDisk && eq.diskTotal == 2 * eqDisk)
         #expect(abs(eq.uncheckpointedHours - 1000.0 / 3600) < 1e-12)
         // relaxation: 400 × 1000 × (1 + 3/2) = 10⁶ trials on one core; 4 cage frames of 2 doubles;
         // a checkpoint every 2000 sweeps × 400 = 800 000 trials = 800 s.

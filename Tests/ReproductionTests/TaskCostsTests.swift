@@ -1,4 +1,5 @@
 import Foundation
+import MonteCarlo
 import Pipeline
 import Testing
 @testable import Reproduction
@@ -28,10 +29,10 @@ import Testing
         let relaxation: Double = 4000 * 66_000 * 2.5
         #expect(c["relaxation"] == relaxation)
         #expect((c["figures"] ?? .infinity) < equilibrate / 100)
-        // The T = 0.45 series point: 2 configurations, each prepared (three windows of 10 000 swap
-        // sweeps at 1.8 + 2000 check sweeps) with 30 runs to τα ≈ equilibration_window = 10 000; the
+        // The T = 0.45 series point: 2 configurations, each prepared (three windows of 15 000 swap
+        // sweeps at 1.8 + 2000 check sweeps) with 30 runs to τα ≈ equilibration_window = 15 000; the
         // search for τα runs lags 2000, 4000, 8000, 16 000 (the first beyond τα) at 1.5 × each.
-        let series: Double = 4000 * (2 * (3 * 10_000 * 1.8 + 2000 + 30 * 10_000) + 1.5 * (2000 + 4000 + 8000 + 16_000))
+        let series: Double = 4000 * (2 * (3 * 15_000 * 1.8 + 2000 + 30 * 15_000) + 1.5 * (2000 + 4000 + 8000 + 16_000))
         #expect(abs(c["series[2]"]! - series) < 1e-6 * series)
     }
 
@@ -47,6 +48,20 @@ import Testing
             let stretch = try #require(TaskCosts.estimate(node.kind.name)(node.parameters, [:]).checkpointTrials)
             #expect(abs(stretch - 4000 * 2000 * 1.8) < 1e-6 * stretch, "\(node.id)")
         }
+    }
+
+    /// The paper's preparation checkpoints hold the energies of a 5×10⁶-sweep window, sampled every
+    /// 10 sweeps (4 MB), and of a 10⁵-sweep check run (160 kB), beside a 4000-particle frame; two are
+    /// kept, next to the configuration the task writes.
+    @Test func thePaperPreparationCheckpointsCountOnDisk() throws {
+        #expect(TaskCosts.preparationSampleInterval == Double(try PreparationProtocol(n: 100, temperature: 1, windowSweeps: 100,
+                                                                                          maxSwapSweeps: 1000, checkSweeps: 100).sampleInterval))
+        let m = try Manifest.load(url: ManifestTests.manifest, profile: "paper", registry: PaperStages.registry())
+        let g = TaskGraph(manifest: m, registry: PaperStages.registry())
+        let node = try #require(g.tasks.first { $0.kind.name == "equilibrate" })
+        let disk = TaskCosts.estimate("equilibrate")(node.parameters, [:]).diskBytes
+        let checkpoint: Double = 4000 * 64 + 500_000 * 8 + 10_000 * 16
+        #expect(disk == 4000 * 64 + 2 * checkpoint)
     }
 
     @Test func thePaperProfileUsesItsGivenTauAlpha() throws {
