@@ -9,15 +9,16 @@ public enum FanOut: Sendable, Hashable {
     case single
     /// `count` tasks `NAME[0]…NAME[count-1]` with identical parameters and distinct seeds.
     case replicas(Int)
-    /// One task per element of the list parameter `field`; each task sees the element.
-    case foreach(field: String, values: [ParameterValue])
+    /// One task per element of the list parameter `field`; each task sees the element, and
+    /// element i of each field in `perTask` (scalar fields given one value per element).
+    case foreach(field: String, values: [ParameterValue], perTask: [String: [ParameterValue]])
 
     /// Number of tasks, or nil for `.single`.
     public var count: Int? {
         switch self {
         case .single: return nil
         case .replicas(let n): return n
-        case .foreach(_, let v): return v.count
+        case .foreach(_, let v, _): return v.count
         }
     }
 }
@@ -43,7 +44,8 @@ public struct InputReference: Sendable, Hashable {
 public struct StageDefinition: Sendable {
     public var name: String
     public var kind: String
-    /// Validated parameters with defaults filled (for `foreach`, the field holds the whole list).
+    /// Validated parameters with defaults filled (for `foreach`, the field and every per-task
+    /// field hold the whole list).
     public var parameters: Parameters
     public var inputs: [String: InputReference]
     public var fanOut: FanOut

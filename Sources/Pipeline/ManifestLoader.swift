@@ -160,6 +160,8 @@ struct ManifestLoader {
         }
         var params: [String: ParameterValue] = [:]
         var origin: [String: [String]] = [:]
+        // In a foreach stage, a scalar field given as a list holds one value per task.
+        var perTask: [String: [ParameterValue]] = [:]
         for spec in kind.fields {
             let source: Sourced?
             if let s = t[spec.name] { source = s } else if let b = base[spec.name] { source = b; used.insert(spec.name) } else { source = nil }
@@ -182,6 +184,16 @@ struct ManifestLoader {
                     }
                 }
                 params[spec.name] = .list(out)
+            } else if foreachField != nil, !spec.type.isList, let items = source.value.listValue {
+                var out: [ParameterValue] = []
+                for (i, item) in items.enumerated() {
+                    switch spec.validate(item) {
+                    case .success(let v): out.append(v)
+                    case .failure(let m): errors.add(source.path, "element \(i): \(m.text)")
+                    }
+                }
+                // Counted against the foreach list only when every element is valid.
+                if out.count == items.count { perTask[spec.name] = out; params[spec.name] = .list(out) }
             } else {
                 switch spec.validate(source.value) {
                 case .success(let v): params[spec.name] = v
@@ -211,7 +223,10 @@ struct ManifestLoader {
             if foreachField != nil { errors.add(r.path, "use either replicas or foreach, not both") }
         }
         if let f = foreachField, let items = params[f]?.listValue {
-            fanOut = .foreach(field: f, values: items)
+            for (name, values) in perTask.sorted(by: { $0.key < $1.key }) where values.count != items.count {
+                errors.add(origin[name] ?? ["stage", name], "one value per element of \(f) expected: \(items.count) (\(f) = \(ParameterValue.list(items))), got \(values.count)")
+            }
+            fanOut = .foreach(field: f, values: items, perTask: perTask)
             fanOutSources[name] = origin[f] ?? ["stage", name, f]
             limitFanOut(name, count: items.count, path: fanOutSources[name]!)
         }
@@ -241,8 +256,13 @@ struct ManifestLoader {
         guard errors.errors.count == before else { return definition }
         // Cross-field checks run on each task's parameters (each element for foreach).
         let variants: [Parameters]
-        if case .foreach(let f, let items) = fanOut {
-            variants = items.map { var p = Parameters(params); p[f] = $0; return p }
+        if case .foreach(let f, let items, let perTask) = fanOut {
+            variants = items.indices.map { i in
+                var p = Parameters(params)
+                p[f] = items[i]
+                for (name, values) in perTask { p[name] = values[i] }
+                return p
+            }
         } else {
             variants = [Parameters(params)]
         }

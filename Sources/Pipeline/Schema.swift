@@ -8,6 +8,8 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
     /// A list whose elements all have the given type.
     case list(FieldType)
 
+    public var isList: Bool { if case .list = self { true } else { false } }
+
     public var description: String {
         switch self {
         case .int: return "int"

@@ -35,7 +35,7 @@ public struct TaskID: Hashable, Comparable, Sendable, Codable, CustomStringConve
 public struct TaskNode: Sendable {
     public let id: TaskID
     public let kind: StageKind
-    /// The task's own parameters (for `foreach`, the element replaces the list).
+    /// The task's own parameters (for `foreach`, the elements replace the lists).
     public let parameters: Parameters
     /// Named inputs → upstream tasks, in index order.
     public let inputs: [String: [TaskID]]
@@ -89,7 +89,10 @@ public struct TaskGraph: Sendable {
             for i in indices {
                 let id = TaskID(stage: s.name, index: i)
                 var params = s.parameters
-                if case .foreach(let f, let values) = s.fanOut, let i { params[f] = values[i] }
+                if case .foreach(let f, let values, let perTask) = s.fanOut, let i {
+                    params[f] = values[i]
+                    for (name, items) in perTask { params[name] = items[i] }
+                }
                 var inputs: [String: [TaskID]] = [:]
                 for (name, ref) in s.inputs {
                     let up = stages[ref.stage]!

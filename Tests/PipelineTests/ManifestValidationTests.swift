@@ -183,4 +183,62 @@ import Testing
             #expect(e.description == "\(url.path):3: stage.a.x: 5000 out of range: must be in [-1000.0, 1000.0]")
         }
     }
+
+    /// In a foreach stage a scalar field may hold one value per element: each task gets its own,
+    /// the same parameters (and cache key) as a task given that value alone.
+    @Test func foreachTakesOneValuePerElementOfAScalarField() throws {
+        let g = try graph("""
+        [stage.over]
+        kind = "number"
+        foreach = "temperature"
+        temperature = [0.6, 0.5, 0.4]
+        n = [2, 4, 8]
+        x = 1.5
+        """, registry: registry)
+        let tasks = g.tasks(ofStage: "over")
+        #expect(tasks.map { $0.parameters.int("n") } == [2, 4, 8])
+        #expect(tasks.map { $0.parameters.double("x") } == [1.5, 1.5, 1.5])
+        let single = try graph("""
+        [stage.over]
+        kind = "number"
+        foreach = "temperature"
+        temperature = [0.6, 0.5]
+        n = 4
+        x = 1.5
+        """, registry: registry)
+        #expect(single.tasks(ofStage: "over")[1].key == tasks[1].key)
+        #expect(single.tasks(ofStage: "over")[0].key != tasks[0].key)
+    }
+
+    @Test func perElementValuesAreCountedValidatedAndChecked() {
+        let e = errors("""
+        [stage.over]
+        kind = "number"
+        foreach = "temperature"
+        temperature = [0.6, 0.5, 0.4]
+        n = [2, 4]
+        x = [1.0, 2000.0, 3.0]
+        """)
+        #expect(e.count == 2, "\(e)")
+        #expect(e.contains { $0.field == "stage.over.n" && $0.line == 5 && $0.message.contains("one value per element of temperature expected: 3") && $0.message.contains("got 2") })
+        #expect(e.contains { $0.field == "stage.over.x" && $0.line == 6 && $0.message.contains("element 1") })
+        // The kind's cross-field check runs on each task's own values (mode b needs an even n).
+        let odd = errors("""
+        [stage.over]
+        kind = "number"
+        foreach = "temperature"
+        temperature = [0.6, 0.5]
+        mode = "b"
+        n = [2, 3]
+        """)
+        #expect(odd.map(\.field) == ["stage.over.n"])
+        #expect(odd.first?.message.contains("even n") == true)
+        // Outside a foreach stage a list is still a type error.
+        let plain = errors("""
+        [stage.a]
+        kind = "number"
+        n = [2, 3]
+        """)
+        #expect(plain.first?.message.contains("expected int") == true)
+    }
 }
