@@ -21,6 +21,15 @@ public enum FanOut: Sendable, Hashable {
         case .foreach(_, let v, _): return v.count
         }
     }
+
+    /// Task `i`'s parameters: for `foreach`, element i replaces each fanned-out list.
+    public func parameters(_ stage: Parameters, task i: Int) -> Parameters {
+        guard case .foreach(let f, let values, let perTask) = self else { return stage }
+        var p = stage
+        p[f] = values[i]
+        for (name, items) in perTask { p[name] = items[i] }
+        return p
+    }
 }
 
 /// Which upstream tasks feed one named input.

@@ -172,10 +172,8 @@ struct ManifestLoader {
                 continue
             }
             origin[spec.name] = source.path
-            if spec.name == foreachField {
-                guard let items = source.value.listValue, !items.isEmpty else {
-                    errors.add(source.path, "foreach needs a non-empty list, got \(source.value)"); continue
-                }
+            // Elements of a fanned-out list, each validated; nil when any is invalid.
+            func elements(_ items: [ParameterValue]) -> [ParameterValue]? {
                 var out: [ParameterValue] = []
                 for (i, item) in items.enumerated() {
                     switch spec.validateElement(item) {
@@ -183,17 +181,16 @@ struct ManifestLoader {
                     case .failure(let m): errors.add(source.path, "element \(i): \(m.text)")
                     }
                 }
-                params[spec.name] = .list(out)
-            } else if foreachField != nil, !spec.type.isList, let items = source.value.listValue {
-                var out: [ParameterValue] = []
-                for (i, item) in items.enumerated() {
-                    switch spec.validate(item) {
-                    case .success(let v): out.append(v)
-                    case .failure(let m): errors.add(source.path, "element \(i): \(m.text)")
-                    }
+                return out.count == items.count ? out : nil
+            }
+            if spec.name == foreachField {
+                guard let items = source.value.listValue, !items.isEmpty else {
+                    errors.add(source.path, "foreach needs a non-empty list, got \(source.value)"); continue
                 }
+                params[spec.name] = elements(items).map { .list($0) }
+            } else if foreachField != nil, !spec.type.isList, let items = source.value.listValue {
                 // Counted against the foreach list only when every element is valid.
-                if out.count == items.count { perTask[spec.name] = out; params[spec.name] = .list(out) }
+                if let out = elements(items) { perTask[spec.name] = out; params[spec.name] = .list(out) }
             } else {
                 switch spec.validate(source.value) {
                 case .success(let v): params[spec.name] = v
@@ -256,13 +253,8 @@ struct ManifestLoader {
         guard errors.errors.count == before else { return definition }
         // Cross-field checks run on each task's parameters (each element for foreach).
         let variants: [Parameters]
-        if case .foreach(let f, let items, let perTask) = fanOut {
-            variants = items.indices.map { i in
-                var p = Parameters(params)
-                p[f] = items[i]
-                for (name, values) in perTask { p[name] = values[i] }
-                return p
-            }
+        if case .foreach(_, let items, _) = fanOut {
+            variants = items.indices.map { fanOut.parameters(Parameters(params), task: $0) }
         } else {
             variants = [Parameters(params)]
         }

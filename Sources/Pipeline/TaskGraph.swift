@@ -88,11 +88,7 @@ public struct TaskGraph: Sendable {
             let indices: [Int?] = s.fanOut.count.map { (0..<$0).map { Optional($0) } } ?? [nil]
             for i in indices {
                 let id = TaskID(stage: s.name, index: i)
-                var params = s.parameters
-                if case .foreach(let f, let values, let perTask) = s.fanOut, let i {
-                    params[f] = values[i]
-                    for (name, items) in perTask { params[name] = items[i] }
-                }
+                let params = i.map { s.fanOut.parameters(s.parameters, task: $0) } ?? s.parameters
                 var inputs: [String: [TaskID]] = [:]
                 for (name, ref) in s.inputs {
                     let up = stages[ref.stage]!
