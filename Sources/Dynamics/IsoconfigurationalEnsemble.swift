@@ -47,11 +47,13 @@ public struct IsoconfigurationalEnsemble: Sendable {
     /// Runs (or resumes) the ensemble. With `checkpointDirectory`, run m keeps its state in
     /// `iso-seed<seed>-configuration<index>-run<m>.ckpt` there, written every `checkpointInterval` sweeps, so an interrupted task
     /// resumes where it stopped. `threads` = nil uses every core. `progress(done, total)` counts
-    /// sweeps over all runs and may be called from any thread.
+    /// sweeps over all runs and may be called from any thread; `resumed(sweeps)` says, once per
+    /// run continued from a checkpoint, how many of them were loaded rather than computed.
     public func compute(from start: Configuration, seed: UInt64, configuration index: UInt64 = 0, mixture: Mixture = .paper,
                         checkpointDirectory: URL? = nil, checkpointInterval: Int = 1000, threads: Int? = nil,
                         cancellation: CancellationFlag? = nil,
-                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> PropensityResult {
+                        progress: (@Sendable (Int, Int) -> Void)? = nil,
+                        resumed: (@Sendable (Int) -> Void)? = nil) throws -> PropensityResult {
         let cage = Cage(start, mixture: mixture)
         let parameters = try MonteCarloParameters(temperature: temperature, maxDisplacement: maxDisplacement)
         let workers = max(1, min(runs, threads ?? ProcessInfo.processInfo.activeProcessorCount))
@@ -67,7 +69,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
                         do {
                             rec[m] = try runOne(m, start: start, cage: cage, mixture: mixture, parameters: parameters, seed: seed, index: index,
                                                 checkpointDirectory: checkpointDirectory, checkpointInterval: checkpointInterval,
-                                                cancellation: cancellation, counter: counter)
+                                                cancellation: cancellation, counter: counter, resumed: resumed)
                         } catch { err[m] = error }
                     }
                 }
@@ -80,7 +82,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
 
     func runOne(_ m: Int, start: Configuration, cage: Cage, mixture: Mixture, parameters: MonteCarloParameters, seed: UInt64, index: UInt64,
                 checkpointDirectory: URL?, checkpointInterval: Int, cancellation: CancellationFlag?,
-                counter: ProgressCounter) throws -> RunRecord {
+                counter: ProgressCounter, resumed: (@Sendable (Int) -> Void)?) throws -> RunRecord {
         // A run not yet started has nothing to save: skip its setup so a stop stays prompt.
         if cancellation?.isCancelled == true { throw DynamicsError.cancelled }
         let timeIndex = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
@@ -96,6 +98,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
             stream: RandomStream(seed: seed, purpose: .isoconfigurationalRun, indices: [index, UInt64(m)]),
             finalSweep: finalSweep, checkpointURL: url, checkpointInterval: checkpointInterval, cancellation: cancellation,
             progress: { d in counter.add(d - reported); reported = d },
+            resumed: { d in resumed?(d); counter.add(d - reported); reported = d },
             restore: { bytes in
                 var r = BinaryReader(bytes, path: url?.path ?? "")
                 record.absoluteDisplacement = try r.readMatrix()

@@ -48,7 +48,7 @@ public struct RelaxationRun: Sendable {
     /// Throws `DynamicsError.cancelled` when stopped by `cancellation`.
     public func compute(from start: Configuration, seed: UInt64, index: UInt64 = 0, mixture: Mixture = .paper,
                         checkpointURL: URL? = nil, checkpointInterval: Int = 1000, cancellation: CancellationFlag? = nil,
-                        progress: ((Int, Int) -> Void)? = nil) throws -> RelaxationResult {
+                        progress: ((Int, Int) -> Void)? = nil, resumed: ((Int) -> Void)? = nil) throws -> RelaxationResult {
         let lags = self.lags, total = totalSweeps
         let lagIndex = Dictionary(uniqueKeysWithValues: lags.enumerated().map { ($1, $0) })
         var values = [[Double]](repeating: [Double](repeating: .nan, count: lags.count), count: origins)
@@ -57,7 +57,7 @@ public struct RelaxationRun: Sendable {
         let completed = try runTrajectory(
             from: start, parameters: parameters, mixture: mixture, stream: RandomStream(seed: seed, purpose: .relaxationRun, indices: [index]),
             finalSweep: total, checkpointURL: checkpointURL, checkpointInterval: checkpointInterval, cancellation: cancellation,
-            progress: { progress?($0, total) },
+            progress: { progress?($0, total) }, resumed: resumed,
             restore: { bytes in
                 var r = BinaryReader(bytes, path: checkpointURL?.path ?? "")
                 values = try r.readMatrix()

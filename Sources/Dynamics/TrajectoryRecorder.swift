@@ -9,6 +9,7 @@ import Randomness
 func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, mixture: Mixture, stream: RandomStream, finalSweep: Int,
                    checkpointURL: URL?, checkpointInterval: Int, cancellation: CancellationFlag?,
                    progress: ((Int) -> Void)?,
+                   resumed: ((Int) -> Void)? = nil,
                    restore: ([UInt8]) throws -> Void,
                    record: (MonteCarloSimulation) -> Void,
                    payload: () -> [UInt8]) throws -> Bool {
@@ -20,6 +21,7 @@ func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, 
         }
         sim = try MonteCarloSimulation(checkpoint: contents, parameters: parameters, mixture: mixture, path: url.path)
         try restore(contents.payload)
+        resumed?(sim.sweep)
     } else {
         sim = try MonteCarloSimulation(configuration: start, parameters: parameters, stream: stream, mixture: mixture)
         record(sim)

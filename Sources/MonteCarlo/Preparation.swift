@@ -52,7 +52,8 @@ public struct PreparedConfiguration: Sendable {
 public enum Preparation {
     /// Prepares configuration number `index` of a data set from `seed`: streams
     /// (seed, liquidPreparation, [index]) for the random start and (seed, equilibration, [index])
-    /// for the Monte Carlo. `progress(stage, done, total)` reports long runs.
+    /// for the Monte Carlo. `progress(stage, done, total)` reports long runs; `resumed(stage, done)`
+    /// says where a run continued from a checkpoint starts, in the same terms.
     ///
     /// With `checkpoint`, the state of every stage (trajectory, swap-stage record, window and
     /// check samples so far) is written every `interval` sweeps and when cancelled, and a run
@@ -62,7 +63,8 @@ public enum Preparation {
     /// Throws `MonteCarloError.cancelled` when stopped by `cancellation`.
     public static func prepare(_ p: PreparationProtocol, seed: UInt64, index: UInt64 = 0, mixture: Mixture = .paper,
                                checkpoint: CheckpointPolicy? = nil, cancellation: CancellationFlag? = nil,
-                               progress: ((String, Int, Int) -> Void)? = nil) throws -> PreparedConfiguration {
+                               progress: ((String, Int, Int) -> Void)? = nil,
+                               resumed: ((String, Int) -> Void)? = nil) throws -> PreparedConfiguration {
         // The stages run back to back on one sweep counter; settable fields are checked here.
         try EngineLimits.check("meltSweeps", p.meltSweeps, in: 0, EngineLimits.maxSweeps)
         try EngineLimits.check("windowSweeps", p.windowSweeps, in: EnergyWindow.blocks, EngineLimits.maxSweeps)
@@ -72,6 +74,11 @@ public enum Preparation {
         try EngineLimits.check("meltSweeps + maxSwapSweeps + checkSweeps", p.meltSweeps + p.maxSwapSweeps + p.checkSweeps, in: 20, EngineLimits.maxSweeps)
         let run = try PreparationRun(p, seed: seed, index: index, mixture: mixture, checkpoint: checkpoint)
         run.cancellation = cancellation; run.progress = progress
+        if run.isResumed {
+            // A run resumed in its check run first says how long its swap stage was.
+            if run.state.phase == .check { progress?("swap", run.state.done, p.maxSwapSweeps) }
+            resumed?(run.state.phase.progressName, run.phaseDone)
+        }
         return try run.compute()
     }
 }

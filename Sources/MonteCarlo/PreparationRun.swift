@@ -11,6 +11,8 @@ final class PreparationRun {
     var progress: ((String, Int, Int) -> Void)?
     let sim: MonteCarloSimulation
     var state: PreparationState
+    /// Continued from a checkpoint rather than started from a random liquid.
+    let isResumed: Bool
 
     /// The engine parameters of each phase: hot melt, swap moves at T, translations only at T.
     static func parameters(_ phase: PreparationState.Phase, _ p: PreparationProtocol) throws -> MonteCarloParameters {
@@ -34,6 +36,7 @@ final class PreparationRun {
                 return (sim, state)
             }
         }
+        isResumed = resumed != nil
         if let resumed {
             (sim, state) = resumed
         } else {
@@ -59,6 +62,15 @@ final class PreparationRun {
         let check = EquilibriumCheck(temperature: p.temperature, samples: state.samples, acceptanceRate: sim.acceptanceRate,
                                      swapAcceptanceRate: state.swapAcceptance)
         return PreparedConfiguration(configuration: sim.configuration, check: check, equilibration: state.record, samples: state.samples)
+    }
+
+    /// Sweeps done in the current phase, as `progress` counts them.
+    var phaseDone: Int {
+        switch state.phase {
+        case .melt: sim.sweep
+        case .swap: state.done
+        case .check: sim.sweep - state.checkFirst
+        }
     }
 
     func payload() -> [UInt8] { state.encode(p, seed: seed, index: index) }

@@ -2,7 +2,11 @@
 /// With the trajectory (positions, stream, counters) it is everything the rest of the run
 /// depends on, so a resumed preparation continues bit for bit.
 struct PreparationState: Equatable {
-    enum Phase: UInt64 { case melt = 0, swap = 1, check = 2 }
+    enum Phase: UInt64 {
+        case melt = 0, swap = 1, check = 2
+        /// The stage name `progress` reports.
+        var progressName: String { self == .melt ? "melt" : self == .swap ? "swap" : "check" }
+    }
     var phase = Phase.melt
     /// The swap stage's finished windows and drift tests (its tally is set when the stage ends).
     var record: AdaptiveEquilibration

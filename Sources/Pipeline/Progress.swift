@@ -1,7 +1,8 @@
 /// Progress display: on a terminal, one line redrawn twice a second; otherwise (CI logs) a plain
 /// line every `interval` seconds. The line starts with the whole run ("task 3 of 12, about 14
 /// min left": the measured rate of the work done so far, tasks weighted by their kind's `cost`),
-/// then each running task's fraction, rate and ETA.
+/// then each running task's fraction, rate and ETA. Work a task restored from its checkpoints
+/// counts as done but not in any rate: a resumed run does not look faster than it is.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -28,12 +29,18 @@ final class ProgressBoard: @unchecked Sendable {
         var done = 0.0
         var total = 0.0
         var unit = ""
+        /// Part of `done` loaded from checkpoints: not computed in this run, so not in the rate.
+        var restored = 0.0
+        /// The fraction of the task computed in this run.
+        var computedFraction: Double { total > 0 ? max(0, min(1, (done - restored) / total)) : 0 }
     }
     private let lock = NSLock()
     private var running: [TaskID: Entry] = [:]
     private var finished = 0
     /// Sum of the costs of the finished tasks.
     private var finishedCost = 0.0
+    /// Sum over the finished tasks of the cost computed in this run (not restored from checkpoints).
+    private var finishedComputedCost = 0.0
     private let totalTasks: Int
     private let costs: [TaskID: Double]
     private let totalCost: Double
@@ -84,7 +91,21 @@ final class ProgressBoard: @unchecked Sendable {
     }
 
     func taskStarted(_ id: TaskID) { lock.lock(); running[id] = Entry(started: clock()); lock.unlock() }
-    func taskEnded(_ id: TaskID) { lock.lock(); running[id] = nil; finished += 1; finishedCost += costs[id] ?? 1; lock.unlock() }
+    func taskEnded(_ id: TaskID) {
+        lock.lock()
+        let cost = costs[id] ?? 1
+        let restoredFraction = running[id].map { $0.total > 0 ? min(1, $0.restored / $0.total) : 0 } ?? 0
+        running[id] = nil; finished += 1; finishedCost += cost
+        finishedComputedCost += cost * (1 - restoredFraction)
+        lock.unlock()
+    }
+    /// `amount` of the task's progress came from a checkpoint (adds up over calls).
+    func resumed(_ id: TaskID, _ amount: Double) {
+        lock.lock()
+        if running[id] == nil { running[id] = Entry(started: clock()) }
+        running[id]!.restored += amount
+        lock.unlock()
+    }
     func update(_ id: TaskID, done: Double, total: Double, unit: String) {
         lock.lock()
         if running[id] == nil { running[id] = Entry(started: clock()) }
@@ -129,7 +150,7 @@ final class ProgressBoard: @unchecked Sendable {
         var parts = [overall(at: t)]
         for (id, e) in running.sorted(by: { $0.key < $1.key }) {
             guard e.total > 0 else { parts.append("\(id) running \(Self.duration(t - e.started))"); continue }
-            let rate = e.done / max(t - e.started, 1e-9)
+            let rate = max(0, e.done - e.restored) / max(t - e.started, 1e-9)
             let eta = rate > 0 ? Self.duration((e.total - e.done) / rate) : "?"
             let percent = String(format: "%.0f%%", 100 * e.done / e.total)
             parts.append("\(id) \(percent)\(Self.rate(rate, unit: e.unit)) ETA \(eta)")
@@ -141,11 +162,14 @@ final class ProgressBoard: @unchecked Sendable {
     private func overall(at t: Double) -> String {
         let k = min(totalTasks, finished + max(1, running.count))
         var text = "task \(k) of \(totalTasks)"
-        var done = finishedCost
-        for (id, e) in running where e.total > 0 { done += (costs[id] ?? 1) * min(1, e.done / e.total) }
+        var done = finishedCost, computed = finishedComputedCost
+        for (id, e) in running where e.total > 0 {
+            done += (costs[id] ?? 1) * min(1, e.done / e.total)
+            computed += (costs[id] ?? 1) * e.computedFraction
+        }
         let elapsed = t - runStarted
-        if done > 0, elapsed > 0, totalCost > done {
-            text += ", " + Self.left(elapsed / done * (totalCost - done))
+        if computed > 0, elapsed > 0, totalCost > done {
+            text += ", " + Self.left(elapsed / computed * (totalCost - done))
         } else if totalCost > done {
             text += ", estimating time left"
         }

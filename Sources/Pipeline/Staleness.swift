@@ -3,7 +3,8 @@
 ///
 /// Order: the entry for the current key is intact → done. Otherwise the entry is corrupt →
 /// stale; or it is missing, and the task's last record (per profile) explains why the key moved:
-/// algorithm version, parameters, inputs, seed. With no record the task was never run.
+/// algorithm version, parameters, inputs, seed. With no record the task was never run, or was
+/// interrupted if its scratch directory holds checkpoints.
 import Foundation
 
 /// Outcome of the staleness chain.
@@ -61,7 +62,9 @@ public enum Staleness {
             return TaskStatus(id: node.id, key: node.key, state: .stale, reasons: ["corrupt entry: \(why)"])
         case .missing:
             guard let record = store.record(profile: graph.profile, task: node.id) else {
-                return TaskStatus(id: node.id, key: node.key, state: .missing, reasons: ["never run"])
+                let interrupted = store.hasCheckpoints(node.key)
+                return TaskStatus(id: node.id, key: node.key, state: .missing,
+                                  reasons: [interrupted ? "interrupted; resumes from its checkpoints" : "never run"])
             }
             if record.key == node.key {
                 return TaskStatus(id: node.id, key: node.key, state: .missing, reasons: ["entry missing from the cache"])

@@ -53,6 +53,12 @@ public final class Store: Sendable {
     public func filesDirectory(_ key: String) -> URL { entryDirectory(key).appendingPathComponent("files") }
     public func scratchDirectory(_ key: String) -> URL { root.appendingPathComponent("scratch/\(key)") }
 
+    /// True when the task with `key` left files in its scratch directory (an interrupted run's checkpoints).
+    public func hasCheckpoints(_ key: String) -> Bool {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: scratchDirectory(key).path)) ?? []
+        return !files.isEmpty
+    }
+
     /// Metadata of an entry without checking its files.
     public func metadata(_ key: String) -> EntryMetadata? {
         guard let data = FileManager.default.contents(atPath: entryDirectory(key).appendingPathComponent("metadata.json").path) else { return nil }

@@ -41,12 +41,14 @@ public final class TaskContext: @unchecked Sendable {
     public let scratchDirectory: URL
     private let cancellation: CancellationToken
     private let onProgress: @Sendable (TaskID, Double, Double, String) -> Void
+    private let onResumed: @Sendable (TaskID, Double) -> Void
     private let lock = NSLock()
     private var _warnings: [String] = []
 
     init(id: TaskID, kind: String, parameters: Parameters, inputs: [String: [InputArtifact]], seed: UInt64, globalSeed: UInt64, threads: Int,
          outputDirectory: URL, scratchDirectory: URL, cancellation: CancellationToken,
-         onProgress: @escaping @Sendable (TaskID, Double, Double, String) -> Void) {
+         onProgress: @escaping @Sendable (TaskID, Double, Double, String) -> Void,
+         onResumed: @escaping @Sendable (TaskID, Double) -> Void = { _, _ in }) {
         self.id = id
         self.kind = kind
         self.parameters = parameters
@@ -58,6 +60,7 @@ public final class TaskContext: @unchecked Sendable {
         self.scratchDirectory = scratchDirectory
         self.cancellation = cancellation
         self.onProgress = onProgress
+        self.onResumed = onResumed
     }
 
     /// The single entry of input `name` (precondition: exactly one).
@@ -74,6 +77,12 @@ public final class TaskContext: @unchecked Sendable {
     /// Reports progress, e.g. `progress(1200, of: 10000, unit: "sweeps")`.
     public func progress(_ done: Double, of total: Double, unit: String = "") {
         onProgress(id, done, total, unit)
+    }
+
+    /// Says that `amount` of the progress reported (in the same unit) was loaded from a checkpoint
+    /// rather than computed now; calls add up. Rates and time estimates leave it out.
+    public func resumed(_ amount: Double) {
+        onResumed(id, amount)
     }
 
     /// Records a warning in the entry's metadata and the run log.

@@ -87,7 +87,8 @@ struct TaskRunner {
                                   threads: min(node.threads, max(1, options.workers)),
                                   outputDirectory: pending.appendingPathComponent("files"), scratchDirectory: scratch,
                                   cancellation: options.cancellation,
-                                  onProgress: { id, done, total, unit in board?.update(id, done: done, total: total, unit: unit) })
+                                  onProgress: { id, done, total, unit in board?.update(id, done: done, total: total, unit: unit) },
+                                  onResumed: { id, amount in board?.resumed(id, amount) })
         board?.taskStarted(node.id)
         defer { board?.taskEnded(node.id) }
         let start = now()

@@ -128,15 +128,21 @@ enum SimulationStages {
         // Progress against the swap sweeps expected so far, not the budget (which a run that
         // equilibrates never reaches), so the run's time estimate matches `repro status`'s.
         var swapDone = 0
+        func sweeps(_ stage: String, _ done: Int) -> (done: Double, total: Double) {
+            if stage == "swap" { swapDone = done }
+            let swap = stage == "check" ? swapDone : expectedSwapSweeps(done: swapDone, window: proto.windowSweeps, budget: proto.maxSwapSweeps)
+            let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + swap
+            return (Double(offset + done), Double(proto.meltSweeps + swap + proto.checkSweeps))
+        }
         do {
             prepared = try Preparation.prepare(proto, seed: context.seed, index: UInt64(index),
-                                               checkpoint: preparationCheckpoint(context, configuration: index), cancellation: flag) { stage, done, _ in
-                if context.isCancelled { flag.cancel() }
-                if stage == "swap" { swapDone = done }
-                let swap = stage == "check" ? swapDone : expectedSwapSweeps(done: swapDone, window: proto.windowSweeps, budget: proto.maxSwapSweeps)
-                let offset = stage == "melt" ? 0 : stage == "swap" ? proto.meltSweeps : proto.meltSweeps + swap
-                context.progress(Double(offset + done), of: Double(proto.meltSweeps + swap + proto.checkSweeps), unit: "sweeps")
-            }
+                                               checkpoint: preparationCheckpoint(context, configuration: index), cancellation: flag,
+                                               progress: { stage, done, _ in
+                                                   if context.isCancelled { flag.cancel() }
+                                                   let s = sweeps(stage, done)
+                                                   context.progress(s.done, of: s.total, unit: "sweeps")
+                                               },
+                                               resumed: { stage, done in context.resumed(sweeps(stage, done).done) })
         } catch { throw cancelled(error) }
         try requireEquilibrium(prepared.equilibration, context, configuration: index, temperature: proto.temperature)
         if !prepared.check.isEquilibrated {
@@ -186,7 +192,8 @@ enum SimulationStages {
         let result: RelaxationResult
         do {
             result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent("relaxation.ckpt"),
-                                     checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress)
+                                     checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress,
+                                     resumed: { context.resumed(Double($0)) })
         } catch { throw cancelled(error) }
         if result.tauAlpha == nil {
             context.warn("F_s^CR stays above 1/e up to max_lag = \(run.maxLag) sweeps: τα is longer; increase max_lag")
@@ -246,7 +253,7 @@ enum SimulationStages {
         do {
             result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.id.index ?? 0),
                                           checkpointDirectory: context.scratchDirectory, checkpointInterval: checkpointSweeps,
-                                          cancellation: flag, progress: progress)
+                                          cancellation: flag, progress: progress, resumed: { context.resumed(Double($0)) })
         } catch { throw cancelled(error) }
         let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
                                     temperature: ensemble.temperature)

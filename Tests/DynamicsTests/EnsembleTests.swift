@@ -53,8 +53,16 @@ func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
             try e.compute(from: c, seed: 9, checkpointDirectory: directory, checkpointInterval: 5, cancellation: flag,
                           progress: { done, total in if done > total / 3 { flag.cancel() } })
         }
-        let resumed = try e.compute(from: c, seed: 9, checkpointDirectory: directory, checkpointInterval: 5)
+        let loaded = Collected()
+        let resumed = try e.compute(from: c, seed: 9, checkpointDirectory: directory, checkpointInterval: 5,
+                                    resumed: { loaded.add($0) })
         #expect(resumed == straight)
+        // Each run continued from its checkpoint says where: after the cut, at most the whole run.
+        #expect(!loaded.values.isEmpty && loaded.values.allSatisfy { $0 > 0 && $0 <= 30 })
+        #expect(loaded.values.reduce(0, +) > 30, "the cut came after a third of the 90 sweeps")
+        let fresh = Collected()
+        _ = try e.compute(from: c, seed: 9, resumed: { fresh.add($0) })
+        #expect(fresh.values.isEmpty, "a run without checkpoints restores nothing")
     }
 
     @Test func relaxationRunResumesBitIdentical() throws {
@@ -69,7 +77,9 @@ func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
             try r.compute(from: c, seed: 4, checkpointURL: url, checkpointInterval: 4, cancellation: flag,
                           progress: { done, _ in if done >= 9 { flag.cancel() } })
         }
-        #expect(try r.compute(from: c, seed: 4, checkpointURL: url, checkpointInterval: 4) == straight)
+        let loaded = Collected()
+        #expect(try r.compute(from: c, seed: 4, checkpointURL: url, checkpointInterval: 4, resumed: { loaded.add($0) }) == straight)
+        #expect(loaded.values.count == 1 && loaded.values[0] >= 9 && loaded.values[0] < r.totalSweeps)
     }
 
     @Test func invalidParametersAreRejected() {
@@ -77,4 +87,12 @@ func smallLiquid(n: Int = 100, seed: UInt64 = 1) throws -> Configuration {
         #expect(throws: DynamicsError.self) { try IsoconfigurationalEnsemble(temperature: 0.5, runs: 2, times: [5, 3]) }
         #expect(throws: DynamicsError.self) { try RelaxationRun(temperature: 0.5, maxLag: 0) }
     }
+}
+
+/// Values reported from any thread.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Int] = []
+    func add(_ v: Int) { lock.lock(); list.append(v); lock.unlock() }
+    var values: [Int] { lock.lock(); defer { lock.unlock() }; return list }
 }

@@ -33,6 +33,23 @@ final class FakeClock: @unchecked Sendable {
         #expect(board.describe().hasPrefix("task 2 of 2, about 4 min left | dear[0] 50% 1.5 sweeps/min ETA 4m00s"))
     }
 
+    @Test func workRestoredFromACheckpointIsNotInTheRate() {
+        let clock = FakeClock()
+        let board = ProgressBoard(costs: [cheap: 1, dear: 1], style: .none, log: { _ in }, clock: clock.read)
+        board.taskStarted(dear)
+        // Resumed at 40 of 100 sweeps, then 10 sweeps in a minute: 50 left at 10 per minute, and
+        // the run's 1.5 units left at 0.1 unit per minute (not at the 0.5 that counting the 40 gives).
+        board.resumed(dear, 40)
+        clock.advance(60)
+        board.update(dear, done: 50, total: 100, unit: "sweeps")
+        #expect(board.describe() == "task 1 of 2, about 15 min left | dear[0] 50% 10.0 sweeps/min ETA 5m00s")
+        clock.advance(300)
+        board.update(dear, done: 100, total: 100, unit: "sweeps")
+        board.taskEnded(dear)
+        // The finished task computed 0.6 of its cost in 6 min: the other (cost 1) needs 10.
+        #expect(board.describe() == "task 2 of 2, about 10 min left")
+    }
+
     @Test func unitCostsAndLongRuns() {
         let clock = FakeClock()
         let board = ProgressBoard(totalTasks: 3, style: .none, log: { _ in }, clock: clock.read)

@@ -15,6 +15,13 @@ import Testing
         let g0 = try graph(chainManifest, registry: toyRegistry(Counter()))
         let before = statuses(g0, store)
         #expect(before.values.allSatisfy { $0.state == .missing && $0.reasons == ["never run"] })
+        // A task interrupted before its first result left checkpoints: it resumes, it is not new.
+        let single = try #require(g0.tasks.first { $0.id.description == "single" })
+        let scratch = store.scratchDirectory(single.key)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try Data([1]).write(to: scratch.appendingPathComponent("run.ckpt"))
+        #expect(statuses(g0, store)["single"]?.reasons == ["interrupted; resumes from its checkpoints"])
+        try FileManager.default.removeItem(at: scratch)
         _ = LocalExecutor().run(graph: g0, store: store, options: quietOptions())
         #expect(statuses(g0, store).values.allSatisfy { $0.state == .done })
 

@@ -20,12 +20,12 @@ import Testing
         """
 
     /// The first progress a run reports (the stage runs on the calling thread).
-    final class FirstProgress: @unchecked Sendable { var sweeps: Double? }
+    final class FirstProgress: @unchecked Sendable { var sweeps: Double?; var restored = 0.0 }
 
     /// Runs equilibrate in `directory`; `stopAt` cancels once progress passes that many sweeps.
     /// Returns the first progress reported: where the run started.
     @discardableResult
-    func run(in directory: URL, stopAt: Double? = nil) throws -> Double? {
+    func run(in directory: URL, stopAt: Double? = nil, restored: ((Double) -> Void)? = nil) throws -> Double? {
         let registry = PaperStages.registry()
         let m = try Manifest.parse(text: Self.manifest, file: "tiny.toml", profile: nil, registry: registry)
         let node = try #require(TaskGraph(manifest: m, registry: registry).tasks.first { $0.kind.name == "equilibrate" })
@@ -38,7 +38,9 @@ import Testing
                                   onProgress: { _, done, _, _ in
                                       if first.sweeps == nil { first.sweeps = done }
                                       if let s = stopAt, done >= s { token.cancel() }
-                                  })
+                                  },
+                                  onResumed: { _, amount in first.restored += amount })
+        defer { restored?(first.restored) }
         try SimulationStages.runEquilibrate(context)
         return first.sweeps
     }
@@ -51,7 +53,11 @@ import Testing
         // 50 melt sweeps + 150 swap sweeps: inside the second window.
         #expect(throws: TaskCancelled.self) { try run(in: resumed, stopAt: 200) }
         #expect(FileManager.default.fileExists(atPath: resumed.appendingPathComponent("scratch/preparation_0.ckpt").path))
-        #expect(try run(in: resumed).map { $0 > 200 } == true, "the second run continues from the checkpoint")
+        var loaded = 0.0
+        let firstReport = try run(in: resumed, restored: { loaded = $0 })
+        #expect(firstReport.map { $0 > 200 } == true, "the second run continues from the checkpoint")
+        // It says how much it loaded (the sweeps up to the cut), so its rate leaves them out.
+        #expect(loaded >= 200 && loaded < (firstReport ?? 0))
         for file in ["configuration.xyz", "equilibrium.json"] {
             let a = try Data(contentsOf: straight.appendingPathComponent("out/\(file)"))
             #expect(try Data(contentsOf: resumed.appendingPathComponent("out/\(file)")) == a, "\(file)")
