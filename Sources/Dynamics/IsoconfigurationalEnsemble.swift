@@ -93,12 +93,13 @@ public struct IsoconfigurationalEnsemble: Sendable {
                                fs: Array(repeating: .nan, count: curve.count))
         let url = checkpointDirectory?.appendingPathComponent("iso-seed\(seed)-configuration\(index)-run\(m).ckpt")
         var reported = 0
+        func advance(to d: Int) { counter.add(d - reported); reported = d }
         let done = try runTrajectory(
             from: start, parameters: parameters, mixture: mixture,
             stream: RandomStream(seed: seed, purpose: .isoconfigurationalRun, indices: [index, UInt64(m)]),
             finalSweep: finalSweep, checkpointURL: url, checkpointInterval: checkpointInterval, cancellation: cancellation,
-            progress: { d in counter.add(d - reported); reported = d },
-            resumed: { d in resumed?(d); counter.add(d - reported); reported = d },
+            progress: { advance(to: $0) },
+            resumed: { d in resumed?(d); advance(to: d) },
             restore: { bytes in
                 var r = BinaryReader(bytes, path: url?.path ?? "")
                 record.absoluteDisplacement = try r.readMatrix()
@@ -129,7 +130,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
                 return w.bytes
             })
         guard done else { throw DynamicsError.cancelled }
-        counter.add(finalSweep - reported)
+        advance(to: finalSweep)
         return record
     }
 }

@@ -76,7 +76,7 @@ public enum Preparation {
         run.cancellation = cancellation; run.progress = progress
         if run.isResumed {
             // A run resumed in its check run first says how long its swap stage was.
-            if run.state.phase == .check { progress?("swap", run.state.done, p.maxSwapSweeps) }
+            if run.state.phase == .check { progress?(PreparationState.Phase.swap.progressName, run.state.done, p.maxSwapSweeps) }
             resumed?(run.state.phase.progressName, run.phaseDone)
         }
         return try run.compute()

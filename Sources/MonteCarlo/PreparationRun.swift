@@ -51,7 +51,7 @@ final class PreparationRun {
     func compute() throws -> PreparedConfiguration {
         if state.phase == .melt {
             try finish(sim.run(until: p.meltSweeps, checkpoint: checkpoint, cancellation: cancellation,
-                               progress: { self.progress?("melt", $0, $1) }, payload: payload))
+                               progress: { self.progress?(PreparationState.Phase.melt.progressName, $0, $1) }, payload: payload))
             try enter(.swap)
         }
         if state.phase == .swap {
@@ -105,7 +105,7 @@ final class PreparationRun {
                 if p.swapFraction > 0 { sim.performSwapSweep(pairs: p.swapPairs, tally: &state.tally) } else { sim.performSweep() }
                 if (sim.sweep - state.windowFirst) % every == 0 { state.windowEnergies.append(sim.potentialEnergy / Double(sim.count)) }
                 state.done += 1
-                if state.done % step == 0 { progress?("swap", state.done, p.maxSwapSweeps) }
+                if state.done % step == 0 { progress?(PreparationState.Phase.swap.progressName, state.done, p.maxSwapSweeps) }
                 if let c = checkpoint, sim.sweep % c.interval == 0 { try writeCheckpoint() }
             }
             let window = EnergyWindow(firstSweep: state.windowFirst, sweeps: p.windowSweeps, energies: state.windowEnergies)
@@ -119,7 +119,7 @@ final class PreparationRun {
     func checkRun() throws {
         let first = state.checkFirst
         try finish(sim.run(until: first + p.checkSweeps, checkpoint: checkpoint, cancellation: cancellation,
-                           progress: { d, _ in self.progress?("check", d - first, self.p.checkSweeps) },
+                           progress: { d, _ in self.progress?(PreparationState.Phase.check.progressName, d - first, self.p.checkSweeps) },
                            afterSweep: { s in
                                if (s.sweep - first) % self.p.sampleInterval == 0 {
                                    self.state.sampleSweeps.append(s.sweep)

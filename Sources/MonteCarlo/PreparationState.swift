@@ -5,7 +5,13 @@ struct PreparationState: Equatable {
     enum Phase: UInt64 {
         case melt = 0, swap = 1, check = 2
         /// The stage name `progress` reports.
-        var progressName: String { self == .melt ? "melt" : self == .swap ? "swap" : "check" }
+        var progressName: String {
+            switch self {
+            case .melt: "melt"
+            case .swap: "swap"
+            case .check: "check"
+            }
+        }
     }
     var phase = Phase.melt
     /// The swap stage's finished windows and drift tests (its tally is set when the stage ends).

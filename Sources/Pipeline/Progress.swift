@@ -31,7 +31,8 @@ final class ProgressBoard: @unchecked Sendable {
         var unit = ""
         /// Part of `done` loaded from checkpoints: not computed in this run, so not in the rate.
         var restored = 0.0
-        /// The fraction of the task computed in this run.
+        /// The fractions of the task loaded from checkpoints and computed in this run.
+        var restoredFraction: Double { total > 0 ? min(1, restored / total) : 0 }
         var computedFraction: Double { total > 0 ? max(0, min(1, (done - restored) / total)) : 0 }
     }
     private let lock = NSLock()
@@ -94,7 +95,7 @@ final class ProgressBoard: @unchecked Sendable {
     func taskEnded(_ id: TaskID) {
         lock.lock()
         let cost = costs[id] ?? 1
-        let restoredFraction = running[id].map { $0.total > 0 ? min(1, $0.restored / $0.total) : 0 } ?? 0
+        let restoredFraction = running[id]?.restoredFraction ?? 0
         running[id] = nil; finished += 1; finishedCost += cost
         finishedComputedCost += cost * (1 - restoredFraction)
         lock.unlock()
