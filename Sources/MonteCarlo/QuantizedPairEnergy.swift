@@ -91,7 +91,7 @@ struct QuantizedPairEnergy {
     /// particle sitting exactly on the dummy): then `lanes` must be used.
     @inline(__always)
     func anyClose(_ x: SIMD16<Float>) -> Bool {
-        negative(x - SIMD16(repeating: QuantizedPairEnergy.rampStart)).wrappedSum() != 0
+        anySignBit(x - SIMD16(repeating: QuantizedPairEnergy.rampStart))
     }
 
     /// The Float32 pair energies of 16 lanes of x = r²/σ² by the same operations as `term`, 0
@@ -137,7 +137,7 @@ struct QuantizedPairEnergy {
     /// offsets cancel in a difference of two sums over the same number of lanes.
     @inline(__always)
     static func biasedFixedPoint(_ v: SIMD8<Float>) -> SIMD8<Int64> {
-        unsafeBitCast(SIMD8<Double>(v) * scale + magic, to: SIMD8<Int64>.self)
+        unsafeBitCast(widened(v) * scale + magic, to: SIMD8<Int64>.self)
     }
 
     /// Both halves of 16 lanes, added lane-wise.

@@ -157,7 +157,7 @@ extension MonteCarloSimulation {
         while k < end {
             let (r2A, _) = squaredDistances(xyRaw, view.index + k, xo, yo, xo, yo, l, invL)
             let (r2B, _) = squaredDistances(xyRaw, view.index + k + 8, xo, yo, xo, yo, l, invL)
-            let r2 = F(lowHalf: SIMD8<Float>(r2A), highHalf: SIMD8<Float>(r2B))
+            let r2 = F(lowHalf: narrowed(r2A), highHalf: narrowed(r2B))
             let index = UnsafeRawPointer(view.index + k).loadUnaligned(as: I.self)
             var code = I()
             for lane in 0..<16 { code[lane] = species[Int(index[lane])] }

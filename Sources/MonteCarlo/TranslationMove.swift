@@ -72,32 +72,38 @@ extension MonteCarloSimulation {
     /// the old one, so the new separation is exactly the one a later trial of the partner, or
     /// the reverse move, computes. Pair energies are Float32 lanes, summed exactly in fixed point
     /// (see `QuantizedPairEnergy`). Dummy entries (ε = 0) and pairs beyond the cutoff add 0.
-    // Not inlined into the trial loop: inside it the stdlib's SIMD conversions stop being
-    // inlined and become calls that spill every vector register.
+    // Not inlined into the trial loop: inlining it there measured no faster.
     @inline(never)
     func energyChange(_ i: Int, _ xn: Double, _ yn: Double, _ view: VerletList) -> Int64 {
         let xy = UnsafeRawPointer(self.xy), l = boxLength, invL = 1 / boxLength
         let xo = self.xy[2 * i], yo = self.xy[2 * i + 1]
-        let e = energy
         var k = i * view.stride
         let end = k + VerletList.padded(Int(view.counts[i]))
-        var sumOld = SIMD8<Int64>(), sumNew = SIMD8<Int64>()
+        // Offsets of the biased units cancel lane by lane between the new and old terms.
+        var sum = SIMD8<Int64>()
         while k < end {
-            let (roA, rnA) = squaredDistances(xy, view.index + k, xo, yo, xn, yn, l, invL)
-            let (roB, rnB) = squaredDistances(xy, view.index + k + 8, xo, yo, xn, yn, l, invL)
-            let inv = UnsafeRawPointer(view.inverseSigma2 + k).loadUnaligned(as: SIMD16<Float>.self)
-            let eps = UnsafeRawPointer(view.epsilon + k).loadUnaligned(as: SIMD16<Float>.self)
-            let xOld = SIMD16(lowHalf: SIMD8<Float>(roA), highHalf: SIMD8<Float>(roB)) * inv
-            let xNew = SIMD16(lowHalf: SIMD8<Float>(rnA), highHalf: SIMD8<Float>(rnB)) * inv
-            // Overlaps (x < rampStart) occur only while a random start is melted: the clamped
-            // formula then, which gives the same terms wherever both apply.
-            let vo = e.anyClose(xOld) ? e.lanes(x: xOld, epsilon: eps) : e.plainLanes(x: xOld, epsilon: eps)
-            let vn = e.anyClose(xNew) ? e.lanes(x: xNew, epsilon: eps) : e.plainLanes(x: xNew, epsilon: eps)
-            sumOld &+= QuantizedPairEnergy.biasedFixedPoint(vo)
-            sumNew &+= QuantizedPairEnergy.biasedFixedPoint(vn)
+            sum &+= blockChange(xy, view, k, xo, yo, xn, yn, l, invL)
             k += 16
         }
-        return (sumNew &- sumOld).wrappedSum()
+        return sum.wrappedSum()
+    }
+
+    /// E(new) − E(old) of the 16 row entries from k, lane-wise, in biased fixed-point units.
+    @inline(__always)
+    func blockChange(_ xy: UnsafeRawPointer, _ view: VerletList, _ k: Int, _ xo: Double, _ yo: Double,
+                     _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double) -> SIMD8<Int64> {
+        let e = energy
+        let (roA, rnA) = squaredDistances(xy, view.index + k, xo, yo, xn, yn, l, invL)
+        let (roB, rnB) = squaredDistances(xy, view.index + k + 8, xo, yo, xn, yn, l, invL)
+        let inv = UnsafeRawPointer(view.inverseSigma2 + k).loadUnaligned(as: SIMD16<Float>.self)
+        let eps = UnsafeRawPointer(view.epsilon + k).loadUnaligned(as: SIMD16<Float>.self)
+        let xOld = SIMD16(lowHalf: narrowed(roA), highHalf: narrowed(roB)) * inv
+        let xNew = SIMD16(lowHalf: narrowed(rnA), highHalf: narrowed(rnB)) * inv
+        // Overlaps (x < rampStart) occur only while a random start is melted: the clamped
+        // formula then, which gives the same terms wherever both apply.
+        let vo = e.anyClose(xOld) ? e.lanes(x: xOld, epsilon: eps) : e.plainLanes(x: xOld, epsilon: eps)
+        let vn = e.anyClose(xNew) ? e.lanes(x: xNew, epsilon: eps) : e.plainLanes(x: xNew, epsilon: eps)
+        return QuantizedPairEnergy.biasedFixedPoint(vn) &- QuantizedPairEnergy.biasedFixedPoint(vo)
     }
 
     /// Squared old and new separations of 8 neighbours, new ones with the old periodic image.
