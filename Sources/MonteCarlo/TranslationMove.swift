@@ -152,3 +152,22 @@ extension MonteCarloSimulation {
         return QuantizedPairEnergy.energy(e) / 2
     }
 }
+
+extension MonteCarloSimulation {
+    /// For `make bench`: `evaluations` energy changes of random displacements, never accepted,
+    /// of one particle (its row and neighbours stay in L1: the kernel's arithmetic alone) or of
+    /// random particles (plus the memory traffic of a trial). Nothing is moved; returns a sum
+    /// of the changes so the work cannot be optimised away.
+    public func energyChangeThroughputProbe(evaluations: Int, oneParticle: Bool) -> Int64 {
+        var rng = stream
+        let n = UInt64(count), delta = parameters.maxDisplacement, view = list
+        var total: Int64 = 0
+        for _ in 0..<evaluations {
+            let i = oneParticle ? 0 : Int(rng.next().multipliedFullWidth(by: n).high)
+            let r = rng.next()
+            let dx = (Double(r >> 32) * 0x1p-32 - 0.5) * delta, dy = (Double(r & 0xFFFF_FFFF) * 0x1p-32 - 0.5) * delta
+            total &+= energyChange(i, xy[2 * i] + dx, xy[2 * i + 1] + dy, view)
+        }
+        return total
+    }
+}

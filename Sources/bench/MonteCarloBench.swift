@@ -28,6 +28,13 @@ func benchMonteCarlo() throws {
         energy += sim.potentialEnergy / Double(n * blocks)
     }
     report("mc.trials_per_s_per_core", best, "trials/s")
+    // Where a trial's time goes: the ΔE kernel alone on one particle (arithmetic; its row stays
+    // in L1) and on random particles (plus memory), neither accepting nor rebuilding.
+    for (name, one) in [("mc.energy_change_one_particle", true), ("mc.energy_change_random_particles", false)] {
+        let evaluations = 1_000_000, c0 = monteCarloThreadCPUSeconds()
+        let sink = sim.energyChangeThroughputProbe(evaluations: evaluations, oneParticle: one)
+        report(name, Double(evaluations) / (monteCarloThreadCPUSeconds() - c0) + Double(sink & 0) , "evaluations/s")
+    }
     // The previous engine (Double lanes of 4, summed in list order) from the same state, same run.
     let reference = try MonteCarloSimulation(configuration: sim.configuration, parameters: parameters, seed: 2024, index: 2)
     reference.kernel = .reference
