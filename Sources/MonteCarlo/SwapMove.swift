@@ -154,9 +154,10 @@ extension MonteCarloSimulation {
         var k = i * view.stride
         let end = k + VerletList.padded(Int(view.counts[i]))
         var sumA = SIMD8<Int64>(), sumB = SIMD8<Int64>()
+        let periodic = view.needsImage[i] != 0
         while k < end {
-            let (r2A, _) = squaredDistances(xyRaw, view.index + k, xo, yo, xo, yo, l, invL)
-            let (r2B, _) = squaredDistances(xyRaw, view.index + k + 8, xo, yo, xo, yo, l, invL)
+            let (r2A, _) = squaredDistances(xyRaw, view.index + k, xo, yo, xo, yo, l, invL, periodic: periodic)
+            let (r2B, _) = squaredDistances(xyRaw, view.index + k + 8, xo, yo, xo, yo, l, invL, periodic: periodic)
             let r2 = F(lowHalf: narrowed(r2A), highHalf: narrowed(r2B))
             let index = UnsafeRawPointer(view.index + k).loadUnaligned(as: I.self)
             var code = I()

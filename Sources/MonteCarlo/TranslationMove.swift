@@ -51,7 +51,7 @@ extension MonteCarloSimulation {
             let dx = ((Double(r >> 32) + 0.5) * 0x1p-32 - 0.5) * delta
             let dy = ((Double(r & 0xFFFF_FFFF) + 0.5) * 0x1p-32 - 0.5) * delta
             let xn = xy[2 * i] + dx, yn = xy[2 * i + 1] + dy
-            let dq = energyChange(i, xn, yn, view)
+            let dq = energyChange(i, xn, yn)
             // The uniform is drawn only when ΔE > 0; for ΔE ≤ 0 the move is always accepted.
             if dq <= 0 || Double(rng.next() >> 11) * 0x1p-53 < exp(-QuantizedPairEnergy.energy(dq) * beta) {
                 xy[2 * i] = xn; xy[2 * i + 1] = yn
@@ -74,16 +74,19 @@ extension MonteCarloSimulation {
     /// (see `QuantizedPairEnergy`). Dummy entries (ε = 0) and pairs beyond the cutoff add 0.
     // Not inlined into the trial loop: inlining it there measured no faster.
     @inline(never)
-    func energyChange(_ i: Int, _ xn: Double, _ yn: Double, _ view: VerletList) -> Int64 {
+    func energyChange(_ i: Int, _ xn: Double, _ yn: Double) -> Int64 {
+        // The list is read here, not passed: a struct argument is copied to the stack per call.
+        let view = list
         let xy = UnsafeRawPointer(self.xy), l = boxLength, invL = 1 / boxLength
         let xo = self.xy[2 * i], yo = self.xy[2 * i + 1]
         var k = i * view.stride
         let end = k + VerletList.padded(Int(view.counts[i]))
         // Offsets of the biased units cancel lane by lane between the new and old terms.
         var sum = SIMD8<Int64>()
-        while k < end {
-            sum &+= blockChange(xy, view, k, xo, yo, xn, yn, l, invL)
-            k += 16
+        if view.needsImage[i] == 0 {
+            while k < end { sum &+= blockChange(xy, view, k, xo, yo, xn, yn, l, invL, periodic: false); k += 16 }
+        } else {
+            while k < end { sum &+= blockChange(xy, view, k, xo, yo, xn, yn, l, invL, periodic: true); k += 16 }
         }
         return sum.wrappedSum()
     }
@@ -91,10 +94,10 @@ extension MonteCarloSimulation {
     /// E(new) − E(old) of the 16 row entries from k, lane-wise, in biased fixed-point units.
     @inline(__always)
     func blockChange(_ xy: UnsafeRawPointer, _ view: VerletList, _ k: Int, _ xo: Double, _ yo: Double,
-                     _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double) -> SIMD8<Int64> {
+                     _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double, periodic: Bool) -> SIMD8<Int64> {
         let e = energy
-        let (roA, rnA) = squaredDistances(xy, view.index + k, xo, yo, xn, yn, l, invL)
-        let (roB, rnB) = squaredDistances(xy, view.index + k + 8, xo, yo, xn, yn, l, invL)
+        let (roA, rnA) = squaredDistances(xy, view.index + k, xo, yo, xn, yn, l, invL, periodic: periodic)
+        let (roB, rnB) = squaredDistances(xy, view.index + k + 8, xo, yo, xn, yn, l, invL, periodic: periodic)
         let inv = UnsafeRawPointer(view.inverseSigma2 + k).loadUnaligned(as: SIMD16<Float>.self)
         let eps = UnsafeRawPointer(view.epsilon + k).loadUnaligned(as: SIMD16<Float>.self)
         let xOld = SIMD16(lowHalf: narrowed(roA), highHalf: narrowed(roB)) * inv
@@ -107,13 +110,20 @@ extension MonteCarloSimulation {
     }
 
     /// Squared old and new separations of 8 neighbours, new ones with the old periodic image.
+    /// Without `periodic` (a row whose images are all 0) the image is left out: x − 0 = x, so
+    /// the separations are the same bit for bit.
     @inline(__always)
     func squaredDistances(_ xy: UnsafeRawPointer, _ j: UnsafeMutablePointer<Int32>, _ xo: Double, _ yo: Double,
-                          _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double) -> (SIMD8<Double>, SIMD8<Double>) {
+                          _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double,
+                          periodic: Bool = true) -> (SIMD8<Double>, SIMD8<Double>) {
         var px = SIMD8<Double>(), py = SIMD8<Double>()
         for a in 0..<8 {
             let p = xy.load(fromByteOffset: 16 * Int(j[a]), as: SIMD2<Double>.self)
             px[a] = p.x; py[a] = p.y
+        }
+        guard periodic else {
+            let ox = px - xo, oy = py - yo, nx = px - xn, ny = py - yn
+            return (ox * ox + oy * oy, nx * nx + ny * ny)
         }
         let ix = l * roundedToNearest((px - xo) * invL), iy = l * roundedToNearest((py - yo) * invL)
         let ox = (px - xo) - ix, oy = (py - yo) - iy
@@ -160,13 +170,13 @@ extension MonteCarloSimulation {
     /// of the changes so the work cannot be optimised away.
     public func energyChangeThroughputProbe(evaluations: Int, oneParticle: Bool) -> Int64 {
         var rng = stream
-        let n = UInt64(count), delta = parameters.maxDisplacement, view = list
+        let n = UInt64(count), delta = parameters.maxDisplacement
         var total: Int64 = 0
         for _ in 0..<evaluations {
             let i = oneParticle ? 0 : Int(rng.next().multipliedFullWidth(by: n).high)
             let r = rng.next()
             let dx = (Double(r >> 32) * 0x1p-32 - 0.5) * delta, dy = (Double(r & 0xFFFF_FFFF) * 0x1p-32 - 0.5) * delta
-            total &+= energyChange(i, xy[2 * i] + dx, xy[2 * i + 1] + dy, view)
+            total &+= energyChange(i, xy[2 * i] + dx, xy[2 * i + 1] + dy)
         }
         return total
     }

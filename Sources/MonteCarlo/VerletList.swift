@@ -20,9 +20,13 @@ struct VerletList {
     var epsilon: UnsafeMutablePointer<Float>
     /// Positions (interleaved) at the last build.
     var reference: UnsafeMutablePointer<Double>
+    /// 1 where a row has a partner across the periodic boundary (unwrapped separation not its
+    /// minimum image), else 0: most rows have none, and the kernel skips the image there.
+    var needsImage: UnsafeMutablePointer<UInt8>
 
     init(count n: Int) {
         counts = .allocate(capacity: n)
+        needsImage = .allocate(capacity: n)
         reference = .allocate(capacity: 2 * n)
         index = .allocate(capacity: 1)
         inverseSigma2 = .allocate(capacity: 1); epsilon = .allocate(capacity: 1)
@@ -37,7 +41,7 @@ struct VerletList {
     }
 
     func deallocate() {
-        counts.deallocate(); reference.deallocate(); index.deallocate(); inverseSigma2.deallocate(); epsilon.deallocate()
+        counts.deallocate(); needsImage.deallocate(); reference.deallocate(); index.deallocate(); inverseSigma2.deallocate(); epsilon.deallocate()
     }
 
     /// Lane width of the energy kernel: a row of `count` entries is scanned up to
@@ -149,8 +153,12 @@ extension MonteCarloSimulation {
                 guard k - 1 <= cap else { continue }
                 let base = i * cap, pairRow = 3 * Int(ss[p])
                 var kept = 0
+                var image = 0.0
                 for a in 0..<k where Int(scratch[a]) != p {
-                    let q = Int(scratch[a])
+                    let q = Int(scratch[a]), j = Int(member[q])
+                    // The kernel's image of the pair; it stays the same until the next build,
+                    // since partners stay far closer than L/2.
+                    image += abs(roundedToNearest((xy[2 * j] - xy[2 * i]) * invL)) + abs(roundedToNearest((xy[2 * j + 1] - xy[2 * i + 1]) * invL))
                     v.index[base + kept] = member[q]
                     v.inverseSigma2[base + kept] = energy.inverseSigma2[pairRow + Int(ss[q])]
                     v.epsilon[base + kept] = energy.epsilon[pairRow + Int(ss[q])]
@@ -158,6 +166,7 @@ extension MonteCarloSimulation {
                 }
                 for a in kept..<VerletList.padded(kept) { v.index[base + a] = Int32(n); v.inverseSigma2[base + a] = VerletList.dummyInverseSigma2; v.epsilon[base + a] = 0 }
                 v.counts[i] = Int32(kept)
+                v.needsImage[i] = image == 0 ? 0 : 1
             }
             if maxCount > cap {
                 list.resize(count: n, stride: VerletList.stride(for: maxCount))
@@ -172,4 +181,6 @@ extension MonteCarloSimulation {
 extension MonteCarloSimulation {
     /// Mean number of list entries per particle (diagnostic).
     public var meanListLength: Double { Double((0..<count).reduce(0) { $0 + Int(list.counts[$1]) }) / Double(count) }
+    /// Fraction of rows whose kernel skips the periodic image (diagnostic).
+    public var rowsWithoutImage: Double { Double((0..<count).filter { list.needsImage[$0] == 0 }.count) / Double(count) }
 }

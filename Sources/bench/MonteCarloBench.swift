@@ -52,6 +52,7 @@ func benchMonteCarlo() throws {
     report("mc.energy_per_particle", energy, "epsilon")
     report("mc.list_rebuilds_per_sweep", Double(sim.rebuilds - rebuilds0) / Double(blocks * blockSweeps), "rebuilds")
     report("mc.list_entries_per_particle", sim.meanListLength, "entries")
+    report("mc.rows_without_image", sim.rowsWithoutImage, "fraction")
     let r0 = monteCarloThreadCPUSeconds()
     for _ in 0..<20 { sim.setParameters(parameters) }  // reloads 9 table entries and rebuilds the list
     report("mc.list_rebuild_ms", (monteCarloThreadCPUSeconds() - r0) / 20 * 1e3, "ms")

@@ -35,7 +35,7 @@ func floatTolerance(_ c: Configuration, pairsOf particles: [Int]? = nil) -> Doub
             after.x[i] += dx; after.y[i] += dy
             let expected = bruteEnergy(after) - bruteEnergy(before)
             let s = sim.slot[i]
-            let got = QuantizedPairEnergy.energy(sim.energyChange(s, sim.xy[2 * s] + dx, sim.xy[2 * s + 1] + dy, sim.list))
+            let got = QuantizedPairEnergy.energy(sim.energyChange(s, sim.xy[2 * s] + dx, sim.xy[2 * s + 1] + dy))
             let tolerance = floatTolerance(before, pairsOf: [i]) + floatTolerance(after, pairsOf: [i])
             #expect(abs(got - expected) <= tolerance, "particle \(i): \(got) vs \(expected)")
         }
@@ -56,7 +56,7 @@ func floatTolerance(_ c: Configuration, pairsOf particles: [Int]? = nil) -> Doub
             let expected = bruteEnergy(after) - bruteEnergy(c)
             #expect(expected != 0)
             let s = sim.slot[i]
-            let got = QuantizedPairEnergy.energy(sim.energyChange(s, sim.xy[2 * s] + dx, sim.xy[2 * s + 1] + dy, sim.list))
+            let got = QuantizedPairEnergy.energy(sim.energyChange(s, sim.xy[2 * s] + dx, sim.xy[2 * s + 1] + dy))
             #expect(abs(got - expected) <= floatTolerance(c, pairsOf: [i]) + floatTolerance(after, pairsOf: [i]))
         }
     }
@@ -70,9 +70,9 @@ func floatTolerance(_ c: Configuration, pairsOf particles: [Int]? = nil) -> Doub
             let i = Int(rng.next() % UInt64(sim.count))
             let xo = sim.xy[2 * i], yo = sim.xy[2 * i + 1]
             let xn = xo + (rng.uniform() - 0.5) * 0.12, yn = yo + (rng.uniform() - 0.5) * 0.12
-            let forward = sim.energyChange(i, xn, yn, sim.list)
+            let forward = sim.energyChange(i, xn, yn)
             sim.xy[2 * i] = xn; sim.xy[2 * i + 1] = yn
-            let backward = sim.energyChange(i, xo, yo, sim.list)
+            let backward = sim.energyChange(i, xo, yo)
             sim.xy[2 * i] = xo; sim.xy[2 * i + 1] = yo
             #expect(forward == -backward, "slot \(i): \(forward) vs \(backward)")
         }

@@ -49,24 +49,48 @@ import Testing
             return sum
         }
         var rng = RandomStream(seed: 12, purpose: .testData)
-        var lengths = Set<Int>()
+        var lengths = Set<Int>(), imageRows = Set<UInt8>()
         for round in 0..<3 {
             for _ in 0..<300 {
                 let i = Int(rng.next() % UInt64(n))
+                imageRows.insert(sim.list.needsImage[i])
                 let xn = sim.xy[2 * i] + (rng.uniform() - 0.5) * 0.12, yn = sim.xy[2 * i + 1] + (rng.uniform() - 0.5) * 0.12
                 lengths.insert(Int(sim.list.counts[i]) % VerletList.lanes)
-                let got = sim.energyChange(i, xn, yn, sim.list), expected = reference(i, xn, yn)
+                let got = sim.energyChange(i, xn, yn), expected = reference(i, xn, yn)
                 #expect(got == expected, "slot \(i): \(got) vs \(expected)")
             }
             // Move on, so later rounds see a list built at another time.
             for _ in 0..<(5 + round) { sim.performSweep() }
         }
         #expect(lengths.count >= 8) // many padding lengths exercised
+        #expect(imageRows == [0, 1]) // rows with and without a partner across the boundary
         // Rows are padded with the dummy particle, whose entries carry ε = 0.
         for i in 0..<n {
             let base = i * sim.list.stride, k = Int(sim.list.counts[i])
             for a in k..<VerletList.padded(k) { #expect(Int(sim.list.index[base + a]) == n && sim.list.epsilon[base + a] == 0) }
         }
+    }
+
+    /// A row is marked as needing the periodic image exactly when one of its partners sits
+    /// across the boundary (unwrapped separation ≠ minimum image), after particles have
+    /// diffused across it.
+    @Test func imageMarkFollowsPartnersAcrossTheBoundary() throws {
+        let sim = try meltedSimulation(n: 400, seed: 5, temperature: 2.0, sweeps: 60)
+        let l = sim.boxLength
+        var marked = 0, crossed = 0
+        for i in 0..<sim.count {
+            let base = i * sim.list.stride
+            let across = (0..<Int(sim.list.counts[i])).contains { a in
+                let j = Int(sim.list.index[base + a])
+                return (sim.xy[2 * j] - sim.xy[2 * i]).magnitude > l / 2 || (sim.xy[2 * j + 1] - sim.xy[2 * i + 1]).magnitude > l / 2
+            }
+            #expect(sim.list.needsImage[i] == (across ? 1 : 0), "slot \(i)")
+            marked += across ? 1 : 0
+            let x = sim.xy[2 * i], y = sim.xy[2 * i + 1]
+            crossed += (x < 0 || x >= l || y < 0 || y >= l) ? 1 : 0
+        }
+        #expect(marked > 0 && marked < sim.count)
+        #expect(crossed > 0) // some particles have left the original box: unwrapped positions
     }
 
     /// The 16-lane pair energies equal the scalar ones bit for bit, for x across the clamp, the
