@@ -1,7 +1,8 @@
 /// The Monte Carlo engine's speed, the numbers the cost estimate of `repro status` turns trials
 /// into core-hours with. Measured by `make bench` on the 2-core development machine (N = 4000,
-/// T = 0.5, one core): `mc.trials_per_s_per_core` 4.5–5.6×10⁶ translational trials/s (six runs of
-/// the current engine on the shared machine; the constant keeps the lower, rounded), and
+/// T = 0.5, one core): `mc.trials_per_s_per_core` 5.8–6.1×10⁶ translational trials/s with the
+/// current engine (4.5–5.6×10⁶ before its last two changes; runs on the shared machine vary by
+/// 20 %, so the constant stays below them), and
 /// `mc.swap_trial_cost` (from `mc.swap_sweeps_per_s_per_core`, 0.2 N adjacent-size swap trials
 /// per sweep, in the same run). Update them here when `make bench` says otherwise.
 public enum EngineSpeed {
