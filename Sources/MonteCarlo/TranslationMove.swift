@@ -44,12 +44,9 @@ extension MonteCarloSimulation {
         var view = list
         var accepted: UInt64 = 0
         for _ in 0..<trialCount {
-            // Particle index by multiply-high (bias ≤ N/2⁶⁴); displacement from two 32-bit halves,
-            // centred so that the proposal of −d is exactly as likely as that of d.
+            // Particle index by multiply-high (bias ≤ N/2⁶⁴).
             let i = Int(rng.next().multipliedFullWidth(by: n).high)
-            let r = rng.next()
-            let dx = ((Double(r >> 32) + 0.5) * 0x1p-32 - 0.5) * delta
-            let dy = ((Double(r & 0xFFFF_FFFF) + 0.5) * 0x1p-32 - 0.5) * delta
+            let (dx, dy) = MonteCarloSimulation.displacement(rng.next(), delta)
             let xn = xy[2 * i] + dx, yn = xy[2 * i + 1] + dy
             let dq = energyChange(i, xn, yn)
             // The uniform is drawn only when ΔE > 0; for ΔE ≤ 0 the move is always accepted.
@@ -63,6 +60,13 @@ extension MonteCarloSimulation {
         stream = rng
         trials += UInt64(trialCount)
         acceptedMoves += accepted
+    }
+
+    /// A displacement uniform in a square of side δ from the two 32-bit halves of `r`, centred
+    /// so that the proposal of −d is exactly as likely as that of d.
+    @inline(__always)
+    static func displacement(_ r: UInt64, _ delta: Double) -> (Double, Double) {
+        (((Double(r >> 32) + 0.5) * 0x1p-32 - 0.5) * delta, ((Double(r & 0xFFFF_FFFF) + 0.5) * 0x1p-32 - 0.5) * delta)
     }
 
     /// E(new) − E(old) in fixed-point units when particle i moves to (xn, yn): both energies in
@@ -115,7 +119,7 @@ extension MonteCarloSimulation {
     @inline(__always)
     func squaredDistances(_ xy: UnsafeRawPointer, _ j: UnsafeMutablePointer<Int32>, _ xo: Double, _ yo: Double,
                           _ xn: Double, _ yn: Double, _ l: Double, _ invL: Double,
-                          periodic: Bool = true) -> (SIMD8<Double>, SIMD8<Double>) {
+                          periodic: Bool) -> (SIMD8<Double>, SIMD8<Double>) {
         var px = SIMD8<Double>(), py = SIMD8<Double>()
         for a in 0..<8 {
             let p = xy.load(fromByteOffset: 16 * Int(j[a]), as: SIMD2<Double>.self)
@@ -174,8 +178,7 @@ extension MonteCarloSimulation {
         var total: Int64 = 0
         for _ in 0..<evaluations {
             let i = oneParticle ? 0 : Int(rng.next().multipliedFullWidth(by: n).high)
-            let r = rng.next()
-            let dx = (Double(r >> 32) * 0x1p-32 - 0.5) * delta, dy = (Double(r & 0xFFFF_FFFF) * 0x1p-32 - 0.5) * delta
+            let (dx, dy) = MonteCarloSimulation.displacement(rng.next(), delta)
             total &+= energyChange(i, xy[2 * i] + dx, xy[2 * i + 1] + dy)
         }
         return total
