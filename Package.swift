@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "TestSupport"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Formats", "Randomness", "TestSupport"]),
-        .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance", "Statistics"]),
+        .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance", "Randomness", "Statistics"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Statistics"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "PlottingFixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),

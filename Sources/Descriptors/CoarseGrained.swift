@@ -1,8 +1,8 @@
 import Statistics
 import Model
 
-/// Coarse-grained fields of paper Eqs. (8)–(10) at every ℓ: ρ̄_i(ℓ) = Σ_j e^{−r_ij/ℓ},
-/// φ̄_i(ℓ) = Σ_j σ²_{α_iβ_j} e^{−r_ij/ℓ} and x̄_i(ℓ) = ρ̄_i⁻¹ Σ_j x_j e^{−r_ij/ℓ} for each input
+/// Coarse-grained fields at every ℓ: ρ̄_i(ℓ) = Σ_j e^{−r_ij/ℓ} (Eq. (8)),
+/// φ̄_i(ℓ) = Σ_j σ²_{α_iβ_j} e^{−r_ij/ℓ} (Eq. (9)) and x̄_i(ℓ) = ρ̄_i⁻¹ Σ_j x_j e^{−r_ij/ℓ} (Eq. (10)) for each input
 /// field x, over j with r_ij < R_N, i itself included (r_ii = 0, σ_{α_iα_i}²).
 ///
 /// `matrix` is row-major N × (2 + F)·|ℓ|: per particle the block ρ̄ (one column per ℓ), then φ̄,

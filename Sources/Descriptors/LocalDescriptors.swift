@@ -2,13 +2,13 @@ import Statistics
 import Foundation
 import Model
 
-/// Per-particle descriptors before coarse graining (paper Eqs. (5)–(7)).
+/// Per-particle descriptors before coarse graining (paper Eq. (5), Eq. (6) and Eq. (7)).
 public struct LocalDescriptors: Sendable, Equatable {
-    /// u_i = ½ Σ_{j≠i} v_{α_iβ_j}(r_ij), the smoothed potential cut at 2.5 σ_αβ.
+    /// u_i = ½ Σ_{j≠i} v_{α_iβ_j}(r_ij) (Eq. (5)), the smoothed potential cut at 2.5 σ_αβ.
     public let energy: [Double]
     /// z_i: neighbours with r_ij < 1.5 σ_αβ.
     public let coordination: [Int]
-    /// Ψ6,i = |Σ_j e^{6iθ_ij}| / z_i over those neighbours; 0 when z_i = 0.
+    /// Ψ6,i = |Σ_j e^{6iθ_ij}| / z_i (Eq. (6)) over those neighbours; 0 when z_i = 0.
     public let bondOrder: [Double]
     /// Θ_i, Tong–Tanaka steric order in radians; see `StericOrder` for z_i < 3 (0 when z_i = 0).
     public let stericOrder: [Double]

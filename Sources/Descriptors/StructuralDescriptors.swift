@@ -1,8 +1,9 @@
 import Model
 
 /// The 60 structural features of paper Sec. II B (6 descriptors × 10 coarse-graining lengths),
-/// computed for every particle of a configuration. Parameters are validated once here; `compute`
-/// returns an immutable `DescriptorResult` holding raw (unstandardised) values.
+/// computed for every particle of a configuration: row i is X_Full,i of Eq. (11). Parameters are
+/// validated once here; `compute` returns an immutable `DescriptorResult` holding raw
+/// (unstandardised) values.
 ///
 ///     let descriptors = try StructuralDescriptors()            // the paper's settings
 ///     let result = try descriptors.compute(configuration)

@@ -3,7 +3,7 @@ import Model
 import MonteCarlo
 import Randomness
 
-/// The iso-configurational ensemble of paper Eqs. (3)–(4): `runs` independent translational-move
+/// The iso-configurational ensemble of paper Eq. (3) and Eq. (4): `runs` independent translational-move
 /// trajectories from one configuration, with streams (seed, isoconfigurationalRun,
 /// [configuration, run]). Records p_i(t) = ⟨|Δr_i^CR(t)|⟩_iso and q_i(t) = ⟨n_i(t)/n_i(0)⟩_iso at
 /// every requested time in one pass, and F_s^CR(k, t) at log-spaced times (origin t = 0 of

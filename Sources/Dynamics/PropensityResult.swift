@@ -1,5 +1,5 @@
 /// Per-configuration dynamical result: propensities p and q at every requested time (arrays of
-/// N, paper Eqs. (3)–(4)) and the F_s^CR curve of the ensemble.
+/// N, paper Eq. (3) and Eq. (4)) and the F_s^CR curve of the ensemble.
 public struct PropensityResult: Sendable, Equatable {
     public let times: [Int]
     /// p[t][i] = ⟨|Δr_i^CR(times[t])|⟩_iso.

@@ -1,4 +1,5 @@
-/// A space of N points described by m real features (a "feature vector" per point, Sec. II C).
+/// A space of N points described by m real features (a "feature vector" per point, Sec. II C);
+/// all M descriptors together are X_Full of Eq. (14).
 ///
 /// Stored column by column (struct of arrays), so every distance loop runs over contiguous memory.
 /// The constructor rejects empty shapes and non-finite values, so every space is usable as is.

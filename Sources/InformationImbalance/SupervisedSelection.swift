@@ -1,4 +1,5 @@
-/// The supervised selection of Sec. III B: X_d minimises Δ(X_d → p) step by step.
+/// The supervised selection of Sec. III B: X_d = (X^1st, …, X^dth) of Eq. (15) minimises
+/// Δ(X_d → p) step by step.
 public struct SupervisedSelection: Sendable, Equatable, Codable {
     /// Selected feature indices in order of selection (X^1st, X^2nd, …), d = 1 … maxD.
     public let order: [Int]

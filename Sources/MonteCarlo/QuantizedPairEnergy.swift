@@ -1,6 +1,6 @@
 import Model
 
-/// The pair energy the engine samples: the smoothed LJ potential of paper Eq. (1) evaluated in
+/// The pair energy the engine samples: the smoothed LJ potential of paper Sec. II (unnumbered there) evaluated in
 /// Float32 from a Double squared distance, capped at 2¹⁸ ε, and rounded to a fixed-point integer
 /// in units of 2⁻³² ε.
 ///

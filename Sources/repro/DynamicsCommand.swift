@@ -8,7 +8,7 @@ import MonteCarlo
 struct DynamicsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dynamics",
-        abstract: "Measure F_s^CR(k = 6.3, t) and τα, and with --runs the propensities p and q (paper Eqs. (1)–(4)).",
+        abstract: "Measure F_s^CR(k = 6.3, t) and τα, and with --runs the propensities p and q (paper Eq. (1) to Eq. (4)).",
         discussion: """
         Without --runs: one trajectory with --origins time origins spaced --sweeps/2 apart; F_s^CR is \
         recorded at log-spaced lags up to --sweeps and averaged over origins. With --runs M: M \
