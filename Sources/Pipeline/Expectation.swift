@@ -137,7 +137,14 @@ public struct Expectation: Sendable, Hashable, Codable {
         let lo = number("min"), hi = number("max")
         if t["min"] != nil || t["max"] != nil {
             forms += 1
-            target = .range(lo, hi)
+            // Bounds that no value can meet would only fail: refused like `range = [1, 0]`.
+            if let b = [("min", lo), ("max", hi)].first(where: { $0.1?.isNaN == true }) {
+                errors.add(path + [b.0], "expected a number, got nan")
+            } else if let lo, let hi, lo > hi {
+                errors.add(path + ["max"], "expected min ≤ max, got min = \(fmt(lo)), max = \(fmt(hi))")
+            } else {
+                target = .range(lo, hi)
+            }
         }
         if forms != 1 {
             errors.add(path, "give exactly one of expected, range, or min/max")

@@ -1,6 +1,7 @@
 /// Compares two report builds (`report/build/<profile>/` directories): every value that changed
 /// beyond `atol + rtol·|old|` (numpy's `isclose`) and every verdict that flipped. A verdict got
-/// worse when it moved down pass/unexpected pass → known deviation → fail/missing.
+/// worse when it moved down pass/unexpected pass → known deviation → fail/missing/absent: a check
+/// that vanished from the new build counts as worse, so an empty build never passes for a good one.
 /// Values come from `expectations.json` (each quantity and its `.sem`) and, when present, from
 /// `values.json` (the value store the report was rendered from; tables are skipped).
 import Foundation
@@ -23,6 +24,8 @@ public struct ReportDiff: Sendable {
         public var values: [String: Value] = [:]
         public var verdicts: [String: Verdict] = [:]
         public var details: [String: String] = [:]
+        /// The profile the build was made for (from its `expectations.json`).
+        public var profile: String = ""
     }
 
     public struct ValueChange: Sendable {
@@ -41,25 +44,25 @@ public struct ReportDiff: Sendable {
         public var old: Verdict?
         public var new: Verdict?
         public var detail: String?
-        public var worse: Bool {
-            guard let old, let new else { return false }
-            return ReportDiff.rank(new) > ReportDiff.rank(old)
-        }
+        public var worse: Bool { ReportDiff.rank(new) > ReportDiff.rank(old) }
     }
 
     public var values: [ValueChange]
     public var verdicts: [VerdictChange]
     public var rtol: Double
     public var atol: Double
+    /// Profiles of the old and new build.
+    public var profiles: (old: String, new: String) = ("", "")
 
     /// True when a verdict got worse (`repro diff` exits 1).
     public var worse: Bool { verdicts.contains { $0.worse } }
 
-    static func rank(_ v: Verdict) -> Int {
+    /// Absent (nil) ranks with missing: a new check is no worse than none, a vanished one is.
+    static func rank(_ v: Verdict?) -> Int {
         switch v {
-        case .pass, .unexpectedPass: return 0
-        case .knownDeviation: return 1
-        case .fail, .missing: return 2
+        case .pass?, .unexpectedPass?: return 0
+        case .knownDeviation?: return 1
+        case .fail?, .missing?, nil: return 2
         }
     }
 
@@ -71,9 +74,18 @@ public struct ReportDiff: Sendable {
         }
         var flips: [VerdictChange] = []
         for name in Set(old.verdicts.keys).union(new.verdicts.keys).sorted() where old.verdicts[name] != new.verdicts[name] {
-            flips.append(VerdictChange(name: name, old: old.verdicts[name], new: new.verdicts[name], detail: new.details[name]))
+            let detail = new.verdicts[name] == nil ? "not in the new build" : new.details[name]
+            flips.append(VerdictChange(name: name, old: old.verdicts[name], new: new.verdicts[name], detail: detail))
         }
-        return ReportDiff(values: changes, verdicts: flips, rtol: rtol, atol: atol)
+        return ReportDiff(values: changes, verdicts: flips, rtol: rtol, atol: atol, profiles: (old.profile, new.profile))
+    }
+
+    /// Why two builds are not comparable, or nil: builds of different profiles differ by design
+    /// (sizes, temperatures, checks), so their diff is no regression test.
+    public static func profileChange(old: Build, new: Build, oldPath: String, newPath: String) -> String? {
+        guard old.profile != new.profile else { return nil }
+        let v = ReportText.visible
+        return "\(v(oldPath)) is a build of profile '\(v(old.profile))' but \(v(newPath)) of '\(v(new.profile))': their values and checks differ by design"
     }
 
     static func same(_ a: Value?, _ b: Value?, rtol: Double, atol: Double) -> Bool {
@@ -101,8 +113,13 @@ public struct ReportDiff: Sendable {
         do { file = try JSONDecoder().decode(ExpectationsFile.self, from: data) } catch {
             throw StoreError("\(expectationsURL.path): not a report's expectations file (\(error))")
         }
-        var build = Build()
+        var build = Build(profile: file.profile)
         for e in file.expectations {
+            // A second entry of a name would silently win (a failing check hidden by a passing one).
+            guard build.verdicts[e.name] == nil else {
+                throw StoreError("\(expectationsURL.path): expectation '\(ReportText.visible(e.name))' appears more than once; "
+                                 + "a report build lists each expectation once, so this build is malformed")
+            }
             build.verdicts[e.name] = e.verdict
             build.details[e.name] = e.detail
             if let v = e.value { build.values[e.quantity] = .number(v) } else if let s = e.ours { build.values[e.quantity] = .text(s) }
@@ -125,69 +142,4 @@ public struct ReportDiff: Sendable {
         }
         return build
     }
-
-    /// Plain text for a terminal.
-    public var text: String {
-        var lines: [String] = []
-        let tol = "rtol \(rtol), atol \(atol)"
-        if values.isEmpty {
-            lines.append("values: none changed beyond \(tol)")
-        } else {
-            lines.append("values: \(values.count) changed beyond \(tol)")
-            let width = values.map(\.key.count).max()!
-            for c in values {
-                let delta = c.difference.map { "  (Δ \(Self.short($0))\(relative(c).map { ", \($0)" } ?? ""))" } ?? ""
-                lines.append("  \(c.key.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.show(c.old)) → \(Self.show(c.new))\(delta)")
-            }
-        }
-        if verdicts.isEmpty {
-            lines.append("verdicts: none flipped")
-        } else {
-            lines.append("verdicts: \(verdicts.count) flipped")
-            let width = verdicts.map(\.name.count).max()!
-            for v in verdicts {
-                lines.append("  \(v.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(v.old?.rawValue ?? "absent") → \(v.new?.rawValue ?? "absent")"
-                             + (v.worse ? "  WORSE: \(v.detail ?? "")" : ""))
-            }
-        }
-        lines.append(worse ? "a verdict got worse" : "no verdict got worse")
-        return lines.joined(separator: "\n")
-    }
-
-    /// Tables to paste into a pull request.
-    public var markdown: String {
-        let e = ReportText.escape
-        var lines = ["**Report diff:** \(values.count) value(s) changed beyond rtol \(rtol), atol \(atol); "
-                     + "\(verdicts.count) verdict(s) flipped\(worse ? ", **\(verdicts.filter(\.worse).count) got worse**" : "").", ""]
-        if !values.isEmpty {
-            lines += ["| Quantity | Old | New | Δ | Relative |", "|---|---:|---:|---:|---:|"]
-            for c in values {
-                lines.append("| \(e(c.key)) | \(e(Self.show(c.old))) | \(e(Self.show(c.new))) | \(c.difference.map(Self.short) ?? "") | \(relative(c) ?? "") |")
-            }
-            lines.append("")
-        }
-        if !verdicts.isEmpty {
-            lines += ["| Check | Old | New | |", "|---|---|---|---|"]
-            for v in verdicts {
-                lines.append("| \(e(v.name)) | \(v.old?.rawValue ?? "–") | \(v.new?.rawValue ?? "–") | \(v.worse ? "**worse**: " + e(v.detail ?? "") : "") |")
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private func relative(_ c: ValueChange) -> String? {
-        guard let d = c.difference, case .number(let a)? = c.old, a != 0, d.isFinite else { return nil }
-        return String(format: "%+.2g%%", 100 * d / abs(a))
-    }
-
-    static func show(_ v: Value?) -> String {
-        switch v {
-        case nil: return "–"
-        case .number(let x)?: return short(x)
-        case .text(let s)?: return s
-        }
-    }
-
-    /// Eight significant figures: enough to see a change beyond the default tolerance.
-    static func short(_ x: Double) -> String { x.isNaN ? "NaN" : String(format: "%.8g", x) }
 }

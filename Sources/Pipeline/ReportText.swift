@@ -21,6 +21,21 @@ public enum ReportText {
         return out
     }
 
+    /// Text from a file made safe for a terminal: control and format characters (escape
+    /// sequences, newlines, bidirectional overrides) are shown as `\u{1B}`, so they can neither
+    /// act on the terminal nor start a line of their own.
+    public static func visible(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator:
+                out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     /// An HTML id from arbitrary text: ASCII letters, digits, '-' and '_' (others become '-'),
     /// so `fig01_relaxation` keeps its documented anchor `#fig-fig01_relaxation`.
     public static func anchor(_ s: String) -> String {

@@ -13,12 +13,12 @@ func fnv1a64(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
     FileHandle.standardError.write(Data("usage: fingerprint-sources OUTPUT MODULE=DIR …\n".utf8))
-    exit(64)
+    exit(2)
 }
 var lines: [String] = []
 for spec in arguments.dropFirst() {
     let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { FileHandle.standardError.write(Data("bad argument \(spec)\n".utf8)); exit(64) }
+    guard parts.count == 2 else { FileHandle.standardError.write(Data("bad argument \(spec)\n".utf8)); exit(2) }
     let dir = URL(fileURLWithPath: parts[1])
     let files = (FileManager.default.enumerator(atPath: dir.path)?.compactMap { $0 as? String } ?? [])
         .filter { $0.hasSuffix(".swift") }.sorted()

@@ -9,7 +9,9 @@ struct DiffCommand: ParsableCommand {
         discussion: """
         OLD and NEW are report build directories (report/build/<profile>/, each with expectations.json; \
         values.json is read when present). A value changed when |new − old| > atol + rtol·|old|. Exits 1 when a \
-        verdict got worse (pass → known deviation, fail or missing; known deviation → fail or missing), 2 on bad input.
+        verdict got worse (pass → known deviation, fail, missing or absent; known deviation → fail, missing or absent), \
+        2 on bad input (a build that names an expectation twice is malformed). Builds of different profiles are refused \
+        unless --allow-profile-change is given.
         """)
     @Argument(help: "The earlier report build directory.")
     var old: String
@@ -21,6 +23,8 @@ struct DiffCommand: ParsableCommand {
     var atol = 1e-12
     @Option(help: "Output: text (terminal) or markdown (a table to paste into a pull request).")
     var format: Format = .text
+    @Flag(help: "Compare builds of different profiles (with a warning) instead of refusing.")
+    var allowProfileChange = false
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
 
@@ -30,11 +34,16 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let diff: ReportDiff
+        let a: ReportDiff.Build, b: ReportDiff.Build
         do {
-            diff = ReportDiff.compare(old: try ReportDiff.load(URL(fileURLWithPath: old)),
-                                      new: try ReportDiff.load(URL(fileURLWithPath: new)), rtol: rtol, atol: atol)
+            a = try ReportDiff.load(URL(fileURLWithPath: old))
+            b = try ReportDiff.load(URL(fileURLWithPath: new))
         } catch { throw fail(error) }
+        if let change = ReportDiff.profileChange(old: a, new: b, oldPath: old, newPath: new) {
+            guard allowProfileChange else { throw fail(ValidationError("\(change); compare builds of one profile, or pass --allow-profile-change")) }
+            FileHandle.standardError.write(Data("warning: \(change)\n".utf8))
+        }
+        let diff = ReportDiff.compare(old: a, new: b, rtol: rtol, atol: atol)
         print(format == .markdown ? diff.markdown : diff.text)
         if diff.worse { throw ExitCode(1) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,6 +21,16 @@ struct Repro: ParsableCommand {
         sigemptyset(&set)
         for s in [SIGINT, SIGTERM, SIGUSR1] { sigaddset(&set, s) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // One convention (README, "Exit status"): --help and a status a command chose (1 a check
+            // failed, 130/143 interrupted) pass; any other error is bad input and exits 2, usage
+            // errors included (ArgumentParser's own codes are 64 and 1).
+            if exitCode(for: error) == .success || error is ExitCode { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            exit(withError: ExitCode(2))
+        }
     }
 }

@@ -82,4 +82,20 @@ import Testing
         #expect(r[0].ours == "2.20 ± 0.10")
         #expect(r[1].expectedText == "≤ 0.01")
     }
+
+    /// Issue 24 item 13: `min = 1, max = 0` loaded (and could only fail) while `range = [1, 0]`
+    /// was refused. Both are refused with file, line and field.
+    @Test func boundsThatNoValueCanMeetAreRefused() {
+        func errors(_ target: String) -> [ManifestError] {
+            let text = "[stage.a]\nkind = \"number\"\n[[expectation]]\nname = \"r\"\nquantity = \"ratio\"\n\(target)\n"
+            do { _ = try Manifest.parse(text: text, file: "m.toml", profile: nil, registry: toyRegistry(Counter())); return [] }
+            catch let e as ManifestErrors { return e.errors } catch { return [] }
+        }
+        let range = errors("range = [1, 0]"), bounds = errors("min = 1\nmax = 0")
+        #expect(range.map { [$0.file, $0.field] } == [["m.toml", "expectation[0].range"]] && range.first?.line == 6)
+        #expect(bounds.map { [$0.file, $0.field] } == [["m.toml", "expectation[0].max"]] && bounds.first?.line == 7)
+        #expect(bounds.first?.message == "expected min ≤ max, got min = 1, max = 0")
+        #expect(errors("min = nan").map(\.field) == ["expectation[0].min"])
+        #expect(errors("min = 1\nmax = 1").isEmpty && errors("min = 1").isEmpty && errors("range = [0, 1]").isEmpty)
+    }
 }

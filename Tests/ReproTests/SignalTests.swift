@@ -98,7 +98,7 @@ struct SignalTests {
         let p = try Binary.start(["dynamics", "--from", try liquid(in: dir), "--temperature", "0.5", "--sweeps", "9223372036854775807",
                                   "--out", "dyn"], in: dir)
         #expect(Binary.wait(p, limit: 20) != nil)
-        #expect(p.terminationStatus == 64)
+        #expect(p.terminationStatus == 2) // a usage error, like all bad input (was ArgumentParser's 64)
         #expect(Binary.stderr(dir).contains("--sweeps must be a whole number in 1…100000000000 (10^11)"))
     }
 
@@ -107,7 +107,7 @@ struct SignalTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = try Binary.start(["descriptors", dir.path, "--out", "f.npy"], in: dir)
         #expect(Binary.wait(p, limit: 20) != nil)
-        #expect(p.terminationStatus == 1)
+        #expect(p.terminationStatus == 2) // bad input (was 1, which now means a check failed)
         #expect(Binary.stderr(dir).contains("\(dir.path): cannot read file (is a directory, not a file)"))
     }
 }
