@@ -14,8 +14,8 @@ struct NpyHeader: Equatable {
 
     /// `python2` accepts the `3L` ints that Python 2 wrote (format versions 1.0 and 2.0, as numpy).
     init(parsing text: String, path: String, python2: Bool) throws(NpyError) {
-        guard text.count <= Self.maxLength else {
-            throw .malformed(path: path, reason: "header is \(text.count) characters long; numpy reads at most \(Self.maxLength)")
+        guard text.unicodeScalars.count <= Self.maxLength else {
+            throw .malformed(path: path, reason: "header is \(text.unicodeScalars.count) characters long; numpy reads at most \(Self.maxLength)")
         }
         let literal: PythonLiteral
         do { literal = try PythonLiteral.parse(text, allowLongSuffix: python2) } catch {
