@@ -1,15 +1,17 @@
 import Foundation
 
-/// A NumPy `.npy` array (format version 1.0, C order, little-endian), the ecosystem's format
-/// for arrays: `numpy.load` opens every file we write.
+/// A NumPy `.npy` array (format versions 1.0 to 3.0), the ecosystem's format for arrays:
+/// `numpy.load` opens every file we write (C order, little-endian), and we read what numpy
+/// writes for the simple numeric dtypes, in either byte order and either memory order.
 public struct NpyArray: Equatable, Sendable {
-    public enum DType: String, Sendable {
-        case float64 = "<f8", int32 = "<i4", int64 = "<i8", uint8 = "|u1"
-        var size: Int { switch self { case .float64, .int64: 8; case .int32: 4; case .uint8: 1 } }
+    public enum DType: String, Sendable, CaseIterable {
+        case float64 = "<f8", float32 = "<f4", int8 = "|i1", int16 = "<i2", int32 = "<i4", int64 = "<i8",
+             uint8 = "|u1", uint16 = "<u2", uint32 = "<u4", uint64 = "<u8", bool = "|b1"
+        var size: Int { Int(rawValue.last!.wholeNumberValue!) }
     }
     public var shape: [Int]
     public var dtype: DType
-    /// Values widened to Double (exact for every int32 and uint8, and int64 below 2^53).
+    /// Values widened to Double, exactly: reading refuses a 64-bit int beyond 2^53.
     public var values: [Double]
 
     public init(shape: [Int], dtype: DType = .float64, values: [Double]) {
@@ -37,12 +39,15 @@ public struct NpyArray: Equatable, Sendable {
 public enum NpyError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     case malformed(path: String, reason: String)
+    /// A header field numpy accepts but we do not, or one numpy refuses too.
+    case field(path: String, name: String, value: String, allowed: String)
     /// Refused to write: value `index` (row-major) is NaN or ±inf and the caller did not allow it.
     case nonFinite(path: String, index: Int, value: Double, count: Int)
     public var description: String {
         switch self {
         case let .unreadable(path, reason): "\(path): cannot read .npy file: \(reason)"
         case let .malformed(path, reason): "\(path): not a valid .npy file: \(reason)"
+        case let .field(path, name, value, allowed): "\(path): header field '\(name)' is \(value); allowed: \(allowed)"
         case let .nonFinite(path, index, value, count):
             "\(path): not written: \(count) value(s) are not finite (the first is \(value) at flat index \(index)); "
                 + "the computation that produced them failed"
@@ -62,11 +67,21 @@ extension NpyArray {
         data.append(contentsOf: [UInt8(len & 0xFF), UInt8(len >> 8)])
         data.append(contentsOf: Array(header.utf8))
         data.reserveCapacity(data.count + values.count * dtype.size)
+        func append<T: FixedWidthInteger>(_ convert: (Double) -> T) {
+            for v in values { withUnsafeBytes(of: convert(v).littleEndian) { data.append(contentsOf: $0) } }
+        }
         switch dtype {
-        case .float64: for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        case .int64: for v in values { withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) } }
-        case .int32: for v in values { withUnsafeBytes(of: Int32(v).littleEndian) { data.append(contentsOf: $0) } }
-        case .uint8: for v in values { data.append(UInt8(v)) }
+        case .float64: append(\.bitPattern)
+        case .float32: append { Float($0).bitPattern }
+        case .int8: append { Int8($0) }
+        case .int16: append { Int16($0) }
+        case .int32: append { Int32($0) }
+        case .int64: append { Int64($0) }
+        case .uint8: append { UInt8($0) }
+        case .uint16: append { UInt16($0) }
+        case .uint32: append { UInt32($0) }
+        case .uint64: append { UInt64($0) }
+        case .bool: append { UInt8($0 != 0 ? 1 : 0) }
         }
         return data
     }
@@ -99,28 +114,16 @@ extension NpyArray {
         func bad(_ r: String) -> NpyError { .malformed(path: path, reason: r) }
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else { throw bad("missing \\x93NUMPY magic") }
         let major = bytes[6]
-        let headerStart: Int, headerLen: Int
-        switch major {
-        case 1: headerLen = Int(bytes[8]) | Int(bytes[9]) << 8; headerStart = 10
-        case 2, 3:
-            guard bytes.count >= 12 else { throw bad("truncated header") }
-            headerLen = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }; headerStart = 12
-        default: throw bad("unsupported format version \(major)")
-        }
-        guard bytes.count - headerStart >= headerLen, let header = String(bytes: bytes[headerStart..<headerStart + headerLen], encoding: .utf8) else {
+        guard 1...3 ~= major, bytes[7] == 0 else { throw bad("unsupported format version \(major).\(bytes[7]); numpy writes 1.0, 2.0 and 3.0") }
+        let headerStart = major == 1 ? 10 : 12, headerLen: Int
+        guard bytes.count >= headerStart else { throw bad("truncated header") }
+        headerLen = (0..<(headerStart - 8)).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+        guard bytes.count - headerStart >= headerLen,
+              let text = String(bytes: bytes[headerStart..<headerStart + headerLen], encoding: major == 3 ? .utf8 : .isoLatin1) else {
             throw bad("truncated header")
         }
-        guard let descr = field("descr", in: header), let dtype = DType(rawValue: descr.replacingOccurrences(of: "=", with: "<"))
-                ?? (descr == "<u1" ? .uint8 : nil) else {
-            throw bad("dtype must be one of <f8, <i4, <i8, |u1 (found \(field("descr", in: header) ?? "none"))")
-        }
-        if header.contains("'fortran_order': True") { throw bad("Fortran-ordered arrays are not supported; save with np.ascontiguousarray") }
-        guard let open = header.range(of: "'shape': ("), let close = header[open.upperBound...].firstIndex(of: ")") else { throw bad("no shape in header") }
-        let shapeText = header[open.upperBound..<close]
-        let dims = try shapeText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { s -> Int in
-            guard let v = Int(s), v >= 0 else { throw bad("bad shape entry '\(s)'") }
-            return v
-        }
+        let header = try NpyHeader(parsing: text, path: path, python2: major < 3)
+        let dims = header.shape, dtype = header.dtype
         // Checked arithmetic: a forged shape must not overflow into a small (or trapping) size.
         var count = 1
         for d in dims {
@@ -133,25 +136,57 @@ extension NpyArray {
         guard !overflow, bytes.count - body >= byteCount else {
             throw bad("truncated data: header promises \(count) values of \(dtype.size) bytes, file holds \(bytes.count - body) bytes")
         }
-        var values = [Double](repeating: 0, count: count)
-        bytes.withUnsafeBufferPointer { raw in
-            let p = UnsafeRawPointer(raw.baseAddress! + body)
-            for i in 0..<count {
-                switch dtype {
-                case .float64: values[i] = Double(bitPattern: UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
-                case .int64: values[i] = Double(Int64(littleEndian: p.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
-                case .int32: values[i] = Double(Int32(littleEndian: p.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
-                case .uint8: values[i] = Double(p.load(fromByteOffset: i, as: UInt8.self))
-                }
-            }
+        var values = try bytes.withUnsafeBufferPointer { raw in
+            try NpyArray.values(UnsafeRawPointer(raw.baseAddress! + body), count: count, dtype: dtype, bigEndian: header.bigEndian, path: path)
         }
-        return NpyArray(shape: dims.isEmpty ? [] : dims, dtype: dtype, values: values)
+        if header.fortranOrder { values = rowMajor(fromColumnMajor: values, shape: dims) }
+        return NpyArray(shape: dims, dtype: dtype, values: values)
     }
 
-    private static func field(_ name: String, in header: String) -> String? {
-        guard let r = header.range(of: "'\(name)': '") else { return nil }
-        let rest = header[r.upperBound...]
-        guard let end = rest.firstIndex(of: "'") else { return nil }
-        return String(rest[..<end])
+    /// `count` values of `dtype` at `p`, widened to Double.
+    private static func values(_ p: UnsafeRawPointer, count: Int, dtype: DType, bigEndian: Bool, path: String) throws -> [Double] {
+        func load<T: FixedWidthInteger>(_: T.Type, _ i: Int) -> T {
+            let raw = p.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self)
+            return bigEndian ? T(bigEndian: raw) : T(littleEndian: raw)
+        }
+        func exact<T: FixedWidthInteger>(_: T.Type) throws -> [Double] {
+            try (0..<count).map { i in
+                let v = load(T.self, i)
+                guard v.magnitude <= 1 << 53 else {
+                    throw NpyError.malformed(path: path, reason: "value \(v) at flat index \(i) is beyond 2^53, where a Double cannot hold every int")
+                }
+                return Double(v)
+            }
+        }
+        switch dtype {
+        case .float64: return (0..<count).map { Double(bitPattern: load(UInt64.self, $0)) }
+        case .float32: return (0..<count).map { Double(Float(bitPattern: load(UInt32.self, $0))) }
+        case .int8: return (0..<count).map { Double(load(Int8.self, $0)) }
+        case .int16: return (0..<count).map { Double(load(Int16.self, $0)) }
+        case .int32: return (0..<count).map { Double(load(Int32.self, $0)) }
+        case .int64: return try exact(Int64.self)
+        case .uint8: return (0..<count).map { Double(load(UInt8.self, $0)) }
+        case .uint16: return (0..<count).map { Double(load(UInt16.self, $0)) }
+        case .uint32: return (0..<count).map { Double(load(UInt32.self, $0)) }
+        case .uint64: return try exact(UInt64.self)
+        case .bool: return (0..<count).map { load(UInt8.self, $0) != 0 ? 1 : 0 } // as numpy's astype(float)
+        }
+    }
+
+    /// The same array in C order: the first index varies fastest in `values`.
+    static func rowMajor(fromColumnMajor values: [Double], shape: [Int]) -> [Double] {
+        guard shape.count > 1, !values.isEmpty else { return values }
+        var strides = [Int](repeating: 1, count: shape.count) // of the row-major layout
+        for k in stride(from: shape.count - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * shape[k + 1] }
+        var out = values, index = [Int](repeating: 0, count: shape.count), c = 0
+        for v in values {
+            out[c] = v
+            for k in 0..<shape.count { // next multi-index, first axis fastest
+                index[k] += 1; c += strides[k]
+                if index[k] < shape[k] { break }
+                c -= strides[k] * shape[k]; index[k] = 0
+            }
+        }
+        return out
     }
 }

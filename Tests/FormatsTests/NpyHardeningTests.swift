@@ -6,12 +6,7 @@ import Testing
 @Suite struct NpyHardeningTests {
     /// A version-1.0 file whose header says `shape` over `payload` bytes of data.
     static func file(shape: String, descr: String = "<f8", payload: Int = 0) -> Data {
-        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shape), }"
-        header += String(repeating: " ", count: (64 - (11 + header.utf8.count) % 64) % 64) + "\n"
-        var d = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)])
-        d.append(contentsOf: Array(header.utf8))
-        d.append(Data(repeating: 0, count: payload))
-        return d
+        RawNpy.file(header: RawNpy.header(descr: descr, shape: shape), payload: [UInt8](repeating: 0, count: payload))
     }
 
     @Test func overflowingShapeIsAnErrorNamingTheFile() {
