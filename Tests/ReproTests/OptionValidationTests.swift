@@ -46,10 +46,10 @@ import Testing
         try Data("x".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(message(DynamicsCommand.self, ["--from", "c.xyz", "--temperature", "1", "--sweeps", "10", "--out", file.path])
-                == "--out must name a directory, but '\(file.path)' is a file")
+                == "--out: cannot write \(file.path): is a file, not a directory")
         #expect(message(DescriptorsCommand.self, ["c.xyz", "--out", npyDir.path])
-                == "--out must name a .npy file, but '\(npyDir.path)' is a directory")
+                == "--out: cannot write \(npyDir.path): is a directory; give a file name to write to")
         #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", dir.path])
-                == "--out must name an .xyz file, but '\(dir.path)' is a directory")
+                == "--out: cannot write \(dir.path): is a directory; give a file name to write to")
     }
 }
