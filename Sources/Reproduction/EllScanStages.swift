@@ -74,6 +74,7 @@ enum EllScanStages {
         "pearson_ell_scan", version: 1,
         fields: [fineElls, DescriptorsStage.fields[1]],
         inputs: [InputSpec("configuration"), InputSpec("propensity")],
+        checks: [DescriptorsStage.ellCount],
         exports: { ctx in [ExportItem(file: fileName, as: "analysis/\(ctx.taskID.stage).json")] },
         run: { context in
             let confs = try (context.inputs["configuration"] ?? []).map { try ExtendedXYZ.read(from: $0.url("configuration.xyz")) }
@@ -105,7 +106,7 @@ enum EllScanStages {
                       help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
             fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
         ] + SimulationStages.swapStageFields(window: 5000, budget: 50000),
-        checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
+        checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget, DescriptorsStage.ellCount],
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0
