@@ -25,11 +25,13 @@ extension GreedySelection {
 }
 
 extension FeatureSpace {
-    /// Features with the same value at every point (zero variance), in column order.
+    /// Features with the same value at every point up to rounding (spread ≤ 10⁻¹² of the largest
+    /// magnitude), in column order: standardizing would blow the rounding up to unit variance.
     public var constantFeatures: [Int] {
         (0..<featureCount).filter { c in
             let column = columnMajor[c * pointCount ..< (c + 1) * pointCount]
-            return column.allSatisfy { $0 == column.first }
+            let lo = column.min()!, hi = column.max()!
+            return hi - lo <= 1e-12 * max(abs(lo), abs(hi))
         }
     }
 

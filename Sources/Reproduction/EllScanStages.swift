@@ -54,8 +54,11 @@ enum EllScanStages {
         for (c, conf) in configurations.enumerated() {
             let d = try calculator.compute(conf)
             names = d.names
-            let a = try featureAnalysis(features: FeatureSpace(rowMajor: d.features, pointCount: d.particleCount, featureCount: d.featureCount),
-                                        target: p[c])
+            let space = try FeatureSpace(rowMajor: d.features, pointCount: d.particleCount, featureCount: d.featureCount)
+            do { try space.requireVaryingFeatures(names: d.names) } catch {
+                throw ReproductionError.invalid("configuration \(c): \(error); \(FeatureData.varyingAdvice)")
+            }
+            let a = try featureAnalysis(features: space, target: p[c])
             rho.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
         }
         let (pm, ps) = meanAndSpread(rows: rho)

@@ -92,10 +92,13 @@ struct FeatureData {
         }
         // A constant feature would be "selected" by how ties are broken alone.
         do { try FeatureSpace(rowMajor: a.values, pointCount: a.rowCount, featureCount: a.columnCount).requireVaryingFeatures(names: names) } catch {
-            throw ReproductionError.invalid("\(directory.appendingPathComponent("features.npy").path): \(error); choose ells and n so that every feature varies")
+            throw ReproductionError.invalid("\(directory.appendingPathComponent("features.npy").path): \(error); \(varyingAdvice)")
         }
         return FeatureData(features: a.values, count: a.rowCount, names: names, species: species)
     }
+
+    /// The way out when a feature is constant (see `FeatureSpace.requireVaryingFeatures`).
+    static let varyingAdvice = "choose ells and n so that every feature varies"
 
     func column(_ c: Int) -> [Double] { (0..<count).map { features[$0 * featureCount + c] } }
 }

@@ -57,7 +57,9 @@ import Testing
         #expect("\(InformationImbalanceError.constantFeatures(columns: [1], names: ["a", "b(l=0.5)", "c"]))"
                 == "columns: 1 (b(l=0.5)) constant (zero variance): a constant feature carries no information, "
                 + "and its imbalance would come from how ties are broken alone; leave it out")
-        // Nearly constant is not constant.
-        #expect(try FeatureSpace(columns: [[1, 1, 1.0000000000000002]]).constantFeatures.isEmpty)
+        // Constant up to rounding counts (standardizing would make the rounding unit variance);
+        // a real spread, however small, does not.
+        #expect(try FeatureSpace(columns: [[1, 1, 1.0000000000000002], [0, 0, 0]]).constantFeatures == [0, 1])
+        #expect(try FeatureSpace(columns: [[1, 1, 1 + 1e-9], [0, 0, 1e-300]]).constantFeatures.isEmpty)
     }
 }

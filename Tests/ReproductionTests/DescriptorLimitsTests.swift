@@ -1,6 +1,7 @@
 import Descriptors
 import Foundation
 import Formats
+import Model
 import Pipeline
 import Testing
 @testable import Reproduction
@@ -85,6 +86,22 @@ import Testing
         #expect { try FeatureData.read(from: dir) } throws: { e in
             "\(e)" == "\(dir.path)/features.npy: columns: 1 (z_bar(l=0.5)) constant (zero variance): a constant feature carries no information, "
                 + "and its imbalance would come from how ties are broken alone; leave it out; choose ells and n so that every feature varies"
+        }
+    }
+
+    /// The ℓ scan computes its own features: it refuses constant ones too.
+    @Test func theEllScanRefusesConstantFeatures() throws {
+        // One species on a square lattice: every particle sees the same neighbourhood.
+        let side = 20, n = side * side, l = Mixture.paper.boxLength(n: n), a = l / Double(side)
+        let lattice = Configuration(boxLength: l, x: (0..<n).map { Double($0 % side) * a }, y: (0..<n).map { Double($0 / side) * a },
+                                    species: [Species](repeating: .small, count: n))
+        let p = (0..<n).map { Double(($0 * 37) % 101) }
+        #expect { try EllScanStages.scan(configurations: [lattice], p: [p], halves: [], ells: [0.5, 1.0], radius: 5, temperature: 1,
+                                         tauAlpha: 1, runs: 1, fsTimes: [], fs: []) } throws: { e in
+            // Ψ̄6, Θ̄ and z̄ are exactly equal everywhere; ρ̄, φ̄ and ū differ in their last bits only.
+            "\(e)".hasPrefix("configuration 0: columns: 0 (rho_bar(l=0.5)), 1 (rho_bar(l=1.0)), 2 (phi_bar(l=0.5))")
+                && "\(e)".contains(", … (12 in all) constant (zero variance)")
+                && "\(e)".hasSuffix("; choose ells and n so that every feature varies")
         }
     }
 }
