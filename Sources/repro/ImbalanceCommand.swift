@@ -11,7 +11,8 @@ struct ImbalanceCommand: ParsableCommand {
         A and B are .npy arrays with one row per point (1-D arrays are one column) and the same number \
         of rows. Distances are Euclidean over the chosen columns; each column is standardized (zero mean, \
         unit population variance) first unless --no-standardize. Ties: the nearest neighbour is the lowest \
-        index among equidistant points, and ranks follow a stable argsort. Prints both values in full precision.
+        index among equidistant points, and ranks follow a stable argsort. Constant (zero-variance) columns are \
+        refused: leave them out with --columns-a/-b. Prints both values in full precision.
         """)
 
     @Argument(help: "Space A (.npy, float64/int32/int64/uint8, 1-D or 2-D).")

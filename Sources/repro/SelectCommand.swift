@@ -14,7 +14,8 @@ struct SelectCommand: ParsableCommand {
         Features are standardized per column first (unless --no-standardize); the target is used as \
         given. Ties between candidates go to the lowest column index. Feature names are read from \
         --names or, when present, from <features stem>.names.json beside the features file (a JSON \
-        array of strings, one per column).
+        array of strings, one per column). Constant (zero-variance) columns are refused, and so is an input \
+        whose N × N arrays would exceed --max-memory; both before any compute.
         """)
 
     @Option(help: "Feature matrix X (.npy, rows = points, columns = features).")

@@ -12,7 +12,8 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
         Without --from, prepares a random liquid (melted at T = 2), quenches it to --temperature and \
         equilibrates it with translational and species-swap moves in windows of --window-sweeps until the \
-        energy stops drifting (at most --max-swap-sweeps), then runs --sweeps sweeps of translational moves \
+        energy stops drifting (at most --max-swap-sweeps; still drifting then, it fails and writes nothing unless \
+        --allow-unequilibrated), then runs --sweeps sweeps of translational moves \
         (δ_max = 0.12), with --swap-fraction · N swap trials per sweep on top when given. Prints the mean \
         potential energy per particle over the run, the acceptance rates (swaps by pair type) and the speed. \
         Ctrl-C stops cleanly after the current sweep.
