@@ -11,6 +11,8 @@ import Model
 public struct StructuralDescriptors: Sendable {
     /// The paper's coarse-graining lengths ℓ = 0.5, 1.0, …, 5.0.
     public static let paperElls: [Double] = (1...10).map { Double($0) * 0.5 }
+    /// Longest ℓ list accepted: 6 columns each, and every column is a pass over all particles.
+    public static let maxElls = 100
 
     /// Potential, σ_αβ tables and species.
     public let mixture: Mixture
@@ -34,8 +36,14 @@ public struct StructuralDescriptors: Sendable {
         if let bad = ells.first(where: { !($0 > 0 && $0.isFinite) }) {
             throw DescriptorError.invalidParameter(field: "ells", value: "\(bad)", allowed: "finite coarse-graining lengths ℓ > 0")
         }
+        guard ells.count <= Self.maxElls else {
+            throw DescriptorError.invalidParameter(field: "ells", value: "a list of \(ells.count) lengths",
+                                                   allowed: "at most \(Self.maxElls) (the paper uses \(Self.paperElls.count)); each ℓ adds 6 feature columns")
+        }
         guard Set(ells).count == ells.count else {
-            throw DescriptorError.invalidParameter(field: "ells", value: "\(ells)", allowed: "distinct coarse-graining lengths (each column name must be unique)")
+            let repeated = Dictionary(grouping: ells, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            throw DescriptorError.invalidParameter(field: "ells", value: "a list repeating \(repeated.prefix(5).map { "\($0)" }.joined(separator: ", "))\(repeated.count > 5 ? ", …" : "")",
+                                                   allowed: "distinct coarse-graining lengths (each column name must be unique)")
         }
         let radius = coarseGrainingRadius ?? 20 * mixture.sigmaLS
         guard radius > 0, radius.isFinite else {

@@ -15,9 +15,8 @@ func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, 
                    payload: () -> [UInt8]) throws -> Bool {
     let sim: MonteCarloSimulation
     if let url = checkpointURL, let contents = Checkpoint.readLatest(at: url) {
-        guard contents.configuration.count == start.count, contents.configuration.species == start.species else {
-            throw MonteCarloError.checkpointMismatch(path: url.path, field: "configuration", stored: "\(contents.configuration.count) particles",
-                                                     expected: "the starting configuration's \(start.count) particles and species")
+        if let (field, stored, expected) = firstDifference(contents.configuration, start) {
+            throw MonteCarloError.checkpointMismatch(path: url.path, field: field, stored: stored, expected: expected)
         }
         sim = try MonteCarloSimulation(checkpoint: contents, parameters: parameters, mixture: mixture, path: url.path)
         try restore(contents.payload)
@@ -30,6 +29,18 @@ func runTrajectory(from start: Configuration, parameters: MonteCarloParameters, 
     let outcome = try sim.run(until: finalSweep, checkpoint: policy, cancellation: cancellation,
                               progress: { done, _ in progress?(done) }, afterSweep: record, payload: payload)
     return outcome == .completed
+}
+
+/// What differs between a checkpoint's configuration and this run's start, as (field, stored,
+/// expected): the particle count, the composition, or the species of the first particle that differs.
+func firstDifference(_ stored: Configuration, _ start: Configuration) -> (String, String, String)? {
+    if stored.count != start.count { return ("particle count", "\(stored.count)", "\(start.count) (the starting configuration)") }
+    func composition(_ c: Configuration) -> String {
+        Species.allCases.map { s in "\(c.species.filter { $0 == s }.count) \(s)" }.joined(separator: ", ")
+    }
+    if composition(stored) != composition(start) { return ("composition", composition(stored), composition(start) + " (the starting configuration)") }
+    guard let i = stored.species.indices.first(where: { stored.species[$0] != start.species[$0] }) else { return nil }
+    return ("species of particle \(i)", "\(stored.species[i])", "\(start.species[i]) (the starting configuration: same composition, another order)")
 }
 
 extension BinaryWriter {

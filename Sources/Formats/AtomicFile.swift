@@ -10,13 +10,13 @@ public struct FileProblem: Error, CustomStringConvertible, Equatable {
 
 /// Writes `data` to `url` via a temporary file in the same directory and a rename, so readers
 /// see either the old file or the complete new one, never a half-written file.
+/// Errors are `FileProblem`s in plain words.
 public func writeAtomically(_ data: Data, to url: URL) throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw FileProblem(path: url.path, reason: "is a directory; give a file name to write to")
+    try FileProblem.checkWritableFile(url)
+    try FileProblem.translatingErrors {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
     }
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
 }
 
 public func writeAtomically(_ text: String, to url: URL) throws {

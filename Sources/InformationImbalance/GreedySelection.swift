@@ -10,18 +10,23 @@ public struct GreedySelection: Sendable {
     public let standardize: Bool
     /// Fixed partition of rows for parallel work; results do not depend on it.
     public let chunks: Int
+    /// Bytes the selection may hold (`memoryBytes`); a larger input is refused before any compute.
+    public let memoryLimit: Double
 
-    public init(maxD: Int, standardize: Bool = true, chunks: Int = defaultChunkCount) throws {
+    public init(maxD: Int, standardize: Bool = true, chunks: Int = defaultChunkCount,
+                memoryLimit: Double = GreedySelection.defaultMemoryLimit) throws {
         guard maxD >= 1 else { throw InformationImbalanceError.invalidMaxD(maxD: maxD, featureCount: nil) }
         guard chunks >= 1 else { throw InformationImbalanceError.invalidChunkCount(chunks) }
-        self.maxD = maxD; self.standardize = standardize; self.chunks = chunks
+        self.maxD = maxD; self.standardize = standardize; self.chunks = chunks; self.memoryLimit = memoryLimit
     }
 
-    func prepared(_ features: FeatureSpace) throws -> FeatureSpace {
+    func prepared(_ features: FeatureSpace, supervised: Bool) throws -> FeatureSpace {
         guard features.pointCount >= 2 else { throw InformationImbalanceError.tooFewPoints(count: features.pointCount) }
         guard maxD <= features.featureCount else {
             throw InformationImbalanceError.invalidMaxD(maxD: maxD, featureCount: features.featureCount)
         }
+        try Self.checkMemory(points: features.pointCount, features: features.featureCount, supervised: supervised, limit: memoryLimit)
+        try features.requireVaryingFeatures()
         return standardize ? features.standardized() : features
     }
 

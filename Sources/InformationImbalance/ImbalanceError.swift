@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong when building a space or computing an information imbalance.
 /// Each case names the offending field and, where it helps, the values that would be allowed.
 public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -25,6 +27,10 @@ public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable
     case targetLengthMismatch(points: Int, target: Int)
     /// `chunks` (the fixed partition of rows for parallel work) must be at least 1.
     case invalidChunkCount(Int)
+    /// Features with one value for every point (`names`, when known, parallel to `columns`).
+    case constantFeatures(columns: [Int], names: [String]?)
+    /// A greedy selection over `points` would need `bytes` of memory, above `limit`.
+    case selectionMemory(points: Int, bytes: Double, limit: Double, fitting: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +60,30 @@ public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable
             "target: expected \(points) values (one per point), got \(target)"
         case let .invalidChunkCount(c):
             "chunks: \(c) is not allowed; must be at least 1"
+        case let .constantFeatures(columns, names):
+            "columns: \(Self.listed(columns, names)) constant (zero variance): a constant feature carries no information, "
+                + "and its imbalance would come from how ties are broken alone; leave \(columns.count == 1 ? "it" : "them") out"
+        case let .selectionMemory(points, bytes, limit, fitting):
+            "points: a greedy selection over \(points) points needs about \(Self.size(bytes)) of memory "
+                + "(N × N distances, and for the unsupervised selection the ranks of X_full), above the limit of \(Self.size(limit)); "
+                + "memory grows as N², so at most \(fitting) points fit"
         }
+    }
+}
+
+extension InformationImbalanceError {
+    /// "3 (z_bar(l=0.5)), 7 (…)", the first ten only.
+    static func listed(_ columns: [Int], _ names: [String]?) -> String {
+        let shown = columns.prefix(10).map { c in names.map { "\(c) (\($0[c]))" } ?? "\(c)" }
+        return shown.joined(separator: ", ") + (columns.count > 10 ? ", … (\(columns.count) in all)" : "")
+    }
+
+    /// "120 GB", "1 kB": three significant digits.
+    static func size(_ bytes: Double) -> String {
+        for (unit, scale) in [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)] where bytes >= scale {
+            let v = bytes / scale
+            return String(format: v >= 100 ? "%.0f " : "%.3g ", v) + unit
+        }
+        return String(format: "%.0f bytes", bytes)
     }
 }

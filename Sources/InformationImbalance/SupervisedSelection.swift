@@ -17,7 +17,7 @@ extension GreedySelection {
     /// given: scaling a scalar does not change its ranks). `noise`, when given, is a Gaussian
     /// column drawn by the caller; it is standardized and appended after the last step.
     public func supervised(features: FeatureSpace, target: [Double], noise: [Double]? = nil) throws -> SupervisedSelection {
-        let x = try prepared(features)
+        let x = try prepared(features, supervised: true)
         let n = x.pointCount
         guard target.count == n else { throw InformationImbalanceError.targetLengthMismatch(points: n, target: target.count) }
         let targetSpace = try FeatureSpace(scalar: target)

@@ -19,7 +19,7 @@ public struct UnsupervisedSelection: Sendable, Equatable, Codable {
 extension GreedySelection {
     /// Runs the unsupervised selection; X_full is all features of `features` (in column order).
     public func unsupervised(features: FeatureSpace) throws -> UnsupervisedSelection {
-        let x = try prepared(features)
+        let x = try prepared(features, supervised: false)
         let n = x.pointCount
         let full = DenseSpace(space: x, chunks: chunks)
         let distances = DistanceMatrix(zeroPoints: n)

@@ -66,6 +66,14 @@ public struct AdaptiveEquilibration: Sendable, Equatable, Codable {
     /// The last drift test, the one that ended the stage.
     public var finalDrift: WindowDrift? { drifts.last }
 
+    /// Why the stage is not equilibrated, for the caller's error: the budget spent and the last drift.
+    public var shortfall: String {
+        let d = finalDrift
+        return "after the budget of \(maxSwapSweeps) swap sweeps (\(windows.count) windows of \(windowSweeps)) "
+            + String(format: "the last two windows still differ by %.2e ± %.1e per particle (%.1f standard errors; flat means < %.0f)",
+                     d?.drift ?? .nan, d?.error ?? .nan, d?.significance ?? .nan, WindowDrift.threshold)
+    }
+
     /// Adds a finished window and says what to do next.
     public mutating func add(_ w: EnergyWindow) -> Decision {
         if let last = windows.last { drifts.append(WindowDrift(from: last, to: w)) }

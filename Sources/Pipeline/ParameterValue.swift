@@ -66,10 +66,16 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
         case .double(let d): return "\(d)"
         case .string(let s): return "\"\(s)\""
         case .bool(let b): return b ? "true" : "false"
+        case .list(let l) where l.count > Self.longList:
+            // A list of 10⁶ elements must not become a line of megabytes in a message or in `status`.
+            return "[" + (l.prefix(5).map(\.description) + ["…"] + l.suffix(2).map(\.description)).joined(separator: ", ") + "] (\(l.count) elements)"
         case .list(let l): return "[" + l.map(\.description).joined(separator: ", ") + "]"
         case .table(let t): return "{" + t.keys.sorted().map { "\($0) = \(t[$0]!)" }.joined(separator: ", ") + "}"
         }
     }
+
+    /// Lists longer than this are shown shortened (`description`).
+    public static let longList = 20
 
     static func jsonQuote(_ s: String) -> String {
         var out = "\""

@@ -7,7 +7,7 @@ import Pipeline
 enum DescriptorsStage {
     static let fields = [
         FieldSpec("ells", .list(.double), default: .list(StructuralDescriptors.paperElls.map { .double($0) }),
-                  minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ (paper: 0.5, 1.0, …, 5.0)"),
+                  minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ, at most \(StructuralDescriptors.maxElls) (paper: 0.5, 1.0, …, 5.0)"),
         FieldSpec("coarse_graining_radius", .double, default: .double(20), minimum: 0, minimumExclusive: true,
                   help: "R_N, in units of σ_LS (paper: 20); must be below half the box side"),
     ]
@@ -15,6 +15,7 @@ enum DescriptorsStage {
     static let kind = StageKind(
         "descriptors", version: 1, fields: fields,
         inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
+        checks: [ellCount],
         exports: { ctx in
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
             return ["features.npy", "features.names.json", "species.npy"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
@@ -25,6 +26,13 @@ enum DescriptorsStage {
         let configuration = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
         let result = try calculator(context.parameters).compute(configuration)
         try DescriptorFiles.write(result, to: context.output("features.npy"))
+    }
+
+    /// The descriptors code's limit on the ℓ list, found when the manifest loads.
+    @Sendable static func ellCount(_ p: Parameters) -> [FieldIssue] {
+        guard let count = p.values["ells"]?.listValue?.count, count > StructuralDescriptors.maxElls else { return [] }
+        return [FieldIssue(field: "ells", "\(count) lengths: at most \(StructuralDescriptors.maxElls) allowed "
+                           + "(the paper uses \(StructuralDescriptors.paperElls.count)); each ℓ adds 6 feature columns")]
     }
 
     static func calculator(_ p: Parameters) throws -> StructuralDescriptors {

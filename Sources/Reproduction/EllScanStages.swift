@@ -54,8 +54,11 @@ enum EllScanStages {
         for (c, conf) in configurations.enumerated() {
             let d = try calculator.compute(conf)
             names = d.names
-            let a = try featureAnalysis(features: FeatureSpace(rowMajor: d.features, pointCount: d.particleCount, featureCount: d.featureCount),
-                                        target: p[c])
+            let space = try FeatureSpace(rowMajor: d.features, pointCount: d.particleCount, featureCount: d.featureCount)
+            do { try space.requireVaryingFeatures(names: d.names) } catch {
+                throw ReproductionError.invalid("configuration \(c): \(error); \(FeatureData.varyingAdvice)")
+            }
+            let a = try featureAnalysis(features: space, target: p[c])
             rho.append(a.pearson); to.append(a.toTarget); from.append(a.fromTarget)
         }
         let (pm, ps) = meanAndSpread(rows: rho)
@@ -74,6 +77,7 @@ enum EllScanStages {
         "pearson_ell_scan", version: 1,
         fields: [fineElls, DescriptorsStage.fields[1]],
         inputs: [InputSpec("configuration"), InputSpec("propensity")],
+        checks: [DescriptorsStage.ellCount],
         exports: { ctx in [ExportItem(file: fileName, as: "analysis/\(ctx.taskID.stage).json")] },
         run: { context in
             let confs = try (context.inputs["configuration"] ?? []).map { try ExtendedXYZ.read(from: $0.url("configuration.xyz")) }
@@ -105,7 +109,7 @@ enum EllScanStages {
                       help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
             fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
         ] + SimulationStages.swapStageFields(window: 5000, budget: 50000),
-        checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
+        checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget, DescriptorsStage.ellCount],
         threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0

@@ -1,4 +1,6 @@
+import Descriptors
 import Foundation
+import InformationImbalance
 import Model
 import Pipeline
 
@@ -19,6 +21,26 @@ enum PaperChecks {
             return ManifestIssue(stage: s.name, field: "coarse_graining_radius",
                                  "R_N = \(radius) must be below half the box side, L/2 = \(String(format: "%.2f", half)) for N = \(n)\(origin) "
                                  + "at density \(Mixture.paper.density): a larger circle reaches its own periodic image")
+        }
+    }
+
+    /// The imbalance stage's greedy selections hold N × N arrays: refused at load, with the same
+    /// limit as `repro select` (half this machine's memory), rather than a fatal allocation after
+    /// the simulations.
+    @Sendable static func selectionMemory(_ stages: [StageDefinition]) -> [ManifestIssue] {
+        func upstream(_ s: StageDefinition, _ input: String) -> StageDefinition? {
+            s.inputs[input].flatMap { ref in stages.first { $0.name == ref.stage } }
+        }
+        return stages.compactMap { s in
+            guard s.kind == ImbalanceStage.kind.name, let descriptors = upstream(s, "descriptors"),
+                  let from = upstream(descriptors, "configuration"), let n = from.parameters["n"]?.intValue else { return nil }
+            let features = 6 * (descriptors.parameters["ells"]?.listValue?.count ?? StructuralDescriptors.paperElls.count)
+            do {
+                try GreedySelection.checkMemory(points: n, features: features, supervised: false, limit: GreedySelection.defaultMemoryLimit)
+                return nil
+            } catch {
+                return ManifestIssue(stage: from.name, field: "n", "stage '\(s.name)': \(error): lower n (the limit is half of this machine's memory)")
+            }
         }
     }
 

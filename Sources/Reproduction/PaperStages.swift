@@ -12,7 +12,8 @@ public enum PaperStages {
             k.cost = TaskCosts.of(k.name)
             return k
         })
-        r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts]
+        r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts,
+                         PaperChecks.selectionMemory]
         r.valueKeys = ValueKeys.set
         return r
     }

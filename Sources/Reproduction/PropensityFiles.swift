@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import InformationImbalance
 
 /// The on-disk form of one configuration's iso-configurational propensities:
 /// `propensity.npy` (N × 2K: p(t₁), q(t₁), p(t₂), q(t₂), …) with `propensity.names.json`, and
@@ -89,8 +90,15 @@ struct FeatureData {
         guard a.columnCount == names.count, a.rowCount == species.count else {
             throw ReproductionError.badArtifact(path: directory.path, reason: "features.npy is \(a.rowCount)×\(a.columnCount) but there are \(names.count) names and \(species.count) species")
         }
+        // A constant feature would be "selected" by how ties are broken alone.
+        do { try FeatureSpace(rowMajor: a.values, pointCount: a.rowCount, featureCount: a.columnCount).requireVaryingFeatures(names: names) } catch {
+            throw ReproductionError.invalid("\(directory.appendingPathComponent("features.npy").path): \(error); \(varyingAdvice)")
+        }
         return FeatureData(features: a.values, count: a.rowCount, names: names, species: species)
     }
+
+    /// The way out when a feature is constant (see `FeatureSpace.requireVaryingFeatures`).
+    static let varyingAdvice = "choose ells and n so that every feature varies"
 
     func column(_ c: Int) -> [Double] { (0..<count).map { features[$0 * featureCount + c] } }
 }

@@ -78,11 +78,8 @@ enum SimulationStages {
     /// Fails the task, loudly, when the swap stage spent its budget with the energy still drifting.
     static func requireEquilibrium(_ e: AdaptiveEquilibration, _ context: TaskContext, configuration: Int, temperature: Double) throws {
         guard !e.isEquilibrated else { return }
-        let d = e.finalDrift
-        let numbers = String(format: "the last two windows still differ by %.2e ± %.1e per particle (%.1f standard errors; flat means < %.0f)",
-                             d?.drift ?? .nan, d?.error ?? .nan, d?.significance ?? .nan, WindowDrift.threshold)
-        throw ReproductionError.invalid("\(context.id): configuration \(configuration) at T = \(temperature) is not equilibrated: after the budget "
-            + "of \(e.maxSwapSweeps) swap sweeps (\(e.windows.count) windows of \(e.windowSweeps)) \(numbers); raise max_swap_sweeps of "
+        throw ReproductionError.invalid("\(context.id): configuration \(configuration) at T = \(temperature) is not equilibrated: "
+            + "\(e.shortfall); raise max_swap_sweeps of "
             + "stage \(context.id.stage) in the manifest (or equilibration_window, if τα at this temperature is longer than a window)")
     }
 

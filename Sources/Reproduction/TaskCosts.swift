@@ -1,3 +1,5 @@
+import Descriptors
+import InformationImbalance
 import MonteCarlo
 import Pipeline
 
@@ -82,18 +84,25 @@ enum TaskCosts {
                                 checkpointTrials: n * max(preparationStretch(p), Double(SimulationStages.checkpointSweeps)))
             }
         case "imbalance":
-            // Information imbalance over N points: the distance ranks of two spaces, N² doubles each.
+            // The greedy selections hold N × N arrays (`GreedySelection.memoryBytes`).
             return { p, up in
-                let n = largestN(p, up)
-                return TaskCost(trials: 300 * n, memoryBytes: 2 * 8 * n * n, diskBytes: 8 * 60 * n, checkpointTrials: nil)
+                let n = largestN(p, up), f = featureCount(p, up)
+                return TaskCost(trials: 5 * f * n, memoryBytes: GreedySelection.memoryBytes(points: Int(n), features: Int(f), supervised: false),
+                                diskBytes: 8 * f * n, checkpointTrials: nil)
             }
         default:
-            // Analysis: 60 descriptors per particle and a few copies of them.
+            // Analysis: 6 descriptors per ℓ per particle (60 in the paper) and a few copies of them.
             return { p, up in
-                let n = largestN(p, up)
-                return TaskCost(trials: 300 * n, memoryBytes: 4 * 8 * 60 * n, diskBytes: 8 * 60 * n, checkpointTrials: nil)
+                let n = largestN(p, up), f = featureCount(p, up)
+                return TaskCost(trials: 5 * f * n, memoryBytes: 4 * 8 * f * n, diskBytes: 8 * f * n, checkpointTrials: nil)
             }
         }
+    }
+
+    /// Feature columns a task computes or reads: 6 per ℓ of its own `ells` or of its descriptors input.
+    static func featureCount(_ p: Parameters, _ up: [String: [Parameters]]) -> Double {
+        let ells = p.values["ells"]?.listValue ?? up["descriptors"]?.first?.values["ells"]?.listValue
+        return 6 * Double(ells?.count ?? StructuralDescriptors.paperElls.count)
     }
 
     /// The adaptive swap stage runs at least three windows (burn-in plus the two compared): the

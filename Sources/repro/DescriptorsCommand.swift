@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descriptors
+import Formats
 import Foundation
 import Model
 
@@ -20,7 +21,7 @@ struct DescriptorsCommand: ParsableCommand {
     @Option(help: "Output feature matrix (.npy); names and species are written beside it.")
     var out: String = "features.npy"
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
-    @Option(parsing: .unconditional, help: "Comma-separated coarse-graining lengths ℓ > 0, in column order (default: 0.5,1.0,…,5.0).")
+    @Option(parsing: .unconditional, help: "Comma-separated coarse-graining lengths ℓ > 0, in column order, at most 100 (default: 0.5,1.0,…,5.0).")
     var ells: String?
     @Option(parsing: .unconditional, help: "Coarse-graining radius R_N; must be below half the box side (default: 20 σ_LS = 20).")
     var radius: Double?
@@ -33,36 +34,36 @@ struct DescriptorsCommand: ParsableCommand {
         var values = [Double]()
         for part in parts {
             guard let v = Double(part), v.isFinite, v > 0 else {
-                throw ValidationError("--ells must be comma-separated lengths ℓ > 0, got '\(part)' in '\(ells)'")
+                throw ValidationError("--ells must be comma-separated lengths ℓ > 0, got '\(part)' in '\(ells.count > 80 ? ells.prefix(60) + "…" : ells)'")
             }
             values.append(v)
         }
         return values
     }
 
-    func validate() throws {
-        _ = try parsedElls()
-        if let radius { guard radius.isFinite, radius > 0 else { throw ValidationError("--radius must be a finite R_N > 0, got \(radius)") } }
-        guard out.hasSuffix(".npy") else { throw ValidationError("--out must name a .npy file, got '\(out)'") }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ValidationError("--out must name a .npy file, but '\(out)' is a directory")
+    /// The descriptors the options ask for (ℓ count, distinct ℓ, R_N checked there).
+    func calculator() throws -> StructuralDescriptors {
+        do { return try StructuralDescriptors(ells: parsedElls(), coarseGrainingRadius: radius) } catch let error as DescriptorError {
+            throw ValidationError(optionMessage(error))
         }
     }
 
+    func validate() throws {
+        if let radius { guard radius.isFinite, radius > 0 else { throw ValidationError("--radius must be a finite R_N > 0, got \(radius)") } }
+        _ = try calculator()
+        guard out.hasSuffix(".npy") else { throw ValidationError("--out must name a .npy file, got '\(out)'") }
+        let features = URL(fileURLWithPath: out), companions = DescriptorFiles.companions(of: features)
+        try OutputCheck.require("--out", files: [features, companions.names, companions.species])
+    }
+
     func run() throws {
-        let descriptors: StructuralDescriptors
-        do {
-            descriptors = try StructuralDescriptors(ells: parsedElls(), coarseGrainingRadius: radius)
-        } catch let error as DescriptorError {
-            throw ValidationError(optionMessage(error))
-        }
+        let descriptors = try calculator()
         let c = try ExtendedXYZ.read(from: URL(fileURLWithPath: configuration))
         let result: DescriptorResult
         do { result = try descriptors.compute(c, parallel: !serial) } catch let error as DescriptorError {
-            throw DescriptorsFailure(description: "\(configuration): \(optionMessage(error))")
+            throw CommandFailure("\(configuration): \(optionMessage(error))")
         }
-        let written = try DescriptorFiles.write(result, to: URL(fileURLWithPath: out))
+        let written = try FileProblem.translatingErrors { try DescriptorFiles.write(result, to: URL(fileURLWithPath: out)) }
         print("descriptors: \(result.particleCount) particles × \(result.featureCount) features → \(written.map(\.path).joined(separator: ", "))")
     }
 
@@ -71,9 +72,4 @@ struct DescriptorsCommand: ParsableCommand {
         let option = ["ells": "--ells", "coarseGrainingRadius": "--radius"][error.field]
         return option.map { "\($0): \(error)" } ?? "\(error)"
     }
-}
-
-/// A failure once the options parsed (e.g. R_N too large for this file's box): message, exit 1.
-private struct DescriptorsFailure: Error, CustomStringConvertible {
-    let description: String
 }

@@ -67,13 +67,17 @@ struct DynamicsCommand: ParsableCommand {
         } catch let e as DynamicsError {
             throw ValidationError("\(e) (from --sweeps \(sweeps)" + (runs == nil ? ", --origins \(origins))" : ", --times)"))
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ValidationError("--out must name a directory, but '\(out)' is a file")
-        }
+        let dir = URL(fileURLWithPath: out)
+        try OutputCheck.require("--out", files: outputNames.map { dir.appendingPathComponent($0) },
+                                directories: [dir, dir.appendingPathComponent("checkpoints")])
     }
 
-    func run() throws {
+    /// The files written into --out.
+    var outputNames: [String] { ["fs.npy", "fs.csv", "tau_alpha.txt"] + (runs == nil ? [] : ["p.npy", "q.npy", "times.npy"]) }
+
+    func run() throws { try FileProblem.translatingErrors(measure) }
+
+    func measure() throws {
         let flag = Interruption.install()
         let start = try ExtendedXYZ.read(from: URL(fileURLWithPath: from))
         let dir = URL(fileURLWithPath: out)

@@ -11,7 +11,8 @@ struct ImbalanceCommand: ParsableCommand {
         A and B are .npy arrays with one row per point (1-D arrays are one column) and the same number \
         of rows. Distances are Euclidean over the chosen columns; each column is standardized (zero mean, \
         unit population variance) first unless --no-standardize. Ties: the nearest neighbour is the lowest \
-        index among equidistant points, and ranks follow a stable argsort. Prints both values in full precision.
+        index among equidistant points, and ranks follow a stable argsort. Constant (zero-variance) columns are \
+        refused: leave them out with --columns-a/-b. Prints both values in full precision.
         """)
 
     @Argument(help: "Space A (.npy, float64/int32/int64/uint8, 1-D or 2-D).")
@@ -32,6 +33,8 @@ struct ImbalanceCommand: ParsableCommand {
         guard spaceA.pointCount == spaceB.pointCount else {
             throw ImbalanceInput.Problem("\(a) has \(spaceA.pointCount) rows but \(b) has \(spaceB.pointCount); both need one row per point")
         }
+        try ImbalanceInput.requireVarying(spaceA, file: a, columns: columnsA, wayOut: "choose the others with --columns-a")
+        try ImbalanceInput.requireVarying(spaceB, file: b, columns: columnsB, wayOut: "choose the others with --columns-b")
         if !noStandardize { spaceA = spaceA.standardized(); spaceB = spaceB.standardized() }
         let pair = try informationImbalances(between: spaceA, and: spaceB)
         print("Δ(A→B) = \(pair.forward)    (A = \(a), B = \(b))")
@@ -68,6 +71,15 @@ enum ImbalanceInput {
         do { return try space.selecting(features: indices) } catch let e as InformationImbalanceError {
             throw Problem("\(path): \(e.description)")
         }
+    }
+
+    /// Refuses constant (zero-variance) columns before any compute, numbered as in the file
+    /// (`columns`: the --columns text the space was selected with).
+    static func requireVarying(_ space: FeatureSpace, file: String, columns: String? = nil, names: [String]? = nil, wayOut: String) throws {
+        let chosen = try columns.map { try parseColumns($0, file: file) }
+        let constant = space.constantFeatures.map { chosen?[$0] ?? $0 }
+        guard !constant.isEmpty else { return }
+        throw Problem("\(file): \(InformationImbalanceError.constantFeatures(columns: constant, names: names)) (\(wayOut))")
     }
 
     static func parseColumns(_ text: String, file: String) throws -> [Int] {

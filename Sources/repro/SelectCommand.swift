@@ -14,7 +14,8 @@ struct SelectCommand: ParsableCommand {
         Features are standardized per column first (unless --no-standardize); the target is used as \
         given. Ties between candidates go to the lowest column index. Feature names are read from \
         --names or, when present, from <features stem>.names.json beside the features file (a JSON \
-        array of strings, one per column).
+        array of strings, one per column). Constant (zero-variance) columns are refused, and so is an input \
+        whose N × N arrays would exceed --max-memory; both before any compute.
         """)
 
     @Option(help: "Feature matrix X (.npy, rows = points, columns = features).")
@@ -30,6 +31,8 @@ struct SelectCommand: ParsableCommand {
     var noiseSeed: UInt64?
     @Flag(name: .customLong("no-standardize"), help: "Use the features as given (default: standardize each column).")
     var noStandardize = false
+    @Option(name: .customLong("max-memory"), help: "Memory the selection may use, e.g. 8G or 500M; it holds N × N distances (8 bytes each, 12 unsupervised) (default: half the physical memory).")
+    var maxMemory: ByteCount?
 
     func validate() throws {
         guard maxD >= 1 else { throw ValidationError("--max-d must be at least 1, got \(maxD)") }
@@ -43,10 +46,19 @@ struct SelectCommand: ParsableCommand {
         }
         let labels = try featureNames(count: x.featureCount)
         func label(_ c: Int) -> String { labels.map { $0[c] } ?? "-" }
-        let selection = try GreedySelection(maxD: maxD, standardize: !noStandardize)
+        // Decided before any compute: a selection too large for memory is a fatal allocation.
+        let limit = maxMemory?.bytes ?? GreedySelection.defaultMemoryLimit
+        do { try GreedySelection.checkMemory(points: x.pointCount, features: x.featureCount, supervised: target != nil, limit: limit) } catch {
+            throw ImbalanceInput.Problem("\(features): \(error): select a random subset of the rows, or raise --max-memory (default: half the physical memory)")
+        }
+        try ImbalanceInput.requireVarying(x, file: features, names: labels, wayOut: "write the features file without them")
+        let selection = try GreedySelection(maxD: maxD, standardize: !noStandardize, memoryLimit: limit)
         if let target {
             let y = try ImbalanceInput.load(target)
             guard y.featureCount == 1 else { throw ImbalanceInput.Problem("\(target): the target must be one column (1-D array), got \(y.featureCount) columns") }
+            guard y.constantFeatures.isEmpty else {
+                throw ImbalanceInput.Problem("\(target): the target is constant (zero variance): every point ties with every other, so Δ would come from how ties are broken alone")
+            }
             guard y.pointCount == x.pointCount else {
                 throw ImbalanceInput.Problem("\(target) has \(y.pointCount) rows but \(features) has \(x.pointCount); both need one row per point")
             }
@@ -95,5 +107,20 @@ struct SelectCommand: ParsableCommand {
             throw ImbalanceInput.Problem("\(path): has \(list.count) names but \(features) has \(count) columns")
         }
         return list
+    }
+}
+
+/// A memory size on the command line: bytes, or a number with K, M, G or T (powers of 1000).
+struct ByteCount: ExpressibleByArgument {
+    let bytes: Double
+
+    init?(argument: String) {
+        let units: [Character: Double] = ["K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12]
+        var text = argument.uppercased()
+        if text.hasSuffix("B") { text.removeLast() }
+        let scale = text.last.flatMap { units[$0] }
+        if scale != nil { text.removeLast() }
+        guard let value = Double(text), value.isFinite, value > 0 else { return nil }
+        bytes = value * (scale ?? 1)
     }
 }

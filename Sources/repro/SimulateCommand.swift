@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Formats
 import Foundation
 import Model
 import MonteCarlo
@@ -11,7 +12,8 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
         Without --from, prepares a random liquid (melted at T = 2), quenches it to --temperature and \
         equilibrates it with translational and species-swap moves in windows of --window-sweeps until the \
-        energy stops drifting (at most --max-swap-sweeps), then runs --sweeps sweeps of translational moves \
+        energy stops drifting (at most --max-swap-sweeps; still drifting then, it fails and writes nothing unless \
+        --allow-unequilibrated), then runs --sweeps sweeps of translational moves \
         (δ_max = 0.12), with --swap-fraction · N swap trials per sweep on top when given. Prints the mean \
         potential energy per particle over the run, the acceptance rates (swaps by pair type) and the speed. \
         Ctrl-C stops cleanly after the current sweep.
@@ -38,6 +40,8 @@ struct SimulateCommand: ParsableCommand {
     var swapFraction: Double = 0
     @Option(help: "Output extended-XYZ file (unwrapped positions).")
     var out: String
+    @Flag(name: .customLong("allow-unequilibrated"), help: "When the swap stage spends --max-swap-sweeps with the energy still drifting, run and write anyway, with a warning (default: fail, nothing written).")
+    var allowUnequilibrated = false
 
     func validate() throws {
         guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
@@ -51,13 +55,12 @@ struct SimulateCommand: ParsableCommand {
             guard n > 0, n % 25 == 0 else { throw ValidationError("--n must be a positive multiple of 25 (44/20/36 % S/M/L), got \(n)") }
             try checkRange("--n", n, 25, EngineLimits.maxParticles)
         }
-        var isDirectory: ObjCBool = false // found now, not after the whole run
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ValidationError("--out must name an .xyz file, but '\(out)' is a directory")
-        }
+        try OutputCheck.require("--out", files: [URL(fileURLWithPath: out)])
     }
 
-    func run() throws {
+    func run() throws { try FileProblem.translatingErrors(simulate) }
+
+    func simulate() throws {
         let flag = Interruption.install()
         let start: Configuration
         if let from {
@@ -83,6 +86,14 @@ struct SimulateCommand: ParsableCommand {
                          e.windows.count, e.windowSweeps, e.finalDrift?.drift ?? .nan, e.finalDrift?.error ?? .nan,
                          e.finalDrift?.significance ?? .nan) + (e.isEquilibrated ? "equilibrated" : "NOT equilibrated within the budget"))
             print(swapLine(e.tally))
+            if !e.isEquilibrated {
+                let why = "the liquid at T = \(temperature) is not equilibrated: \(e.shortfall)"
+                guard allowUnequilibrated else {
+                    throw CommandFailure("\(why); nothing written to \(out). Raise --max-swap-sweeps (or --window-sweeps), "
+                                         + "or pass --allow-unequilibrated to run and write it anyway")
+                }
+                FileHandle.standardError.write(Data("warning: \(why); continuing (--allow-unequilibrated)\n".utf8))
+            }
             start = prepared.configuration
         }
         let sim = try MonteCarloSimulation(configuration: start, parameters: MonteCarloParameters(temperature: temperature, swapFraction: swapFraction),

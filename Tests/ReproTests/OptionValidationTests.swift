@@ -39,6 +39,17 @@ import Testing
         #expect(message(ReportCommand.self, ["--jobs", "-5"]) == "--jobs must be ≥ 1, got -5")
     }
 
+    @Test func theEllListIsBoundedAndLongListsAreShortened() {
+        // Issue 24, item 8: no limit before; a bad element was quoted with the whole list.
+        let ells = (1...101).map { "\(Double($0) * 0.01)" }.joined(separator: ",")
+        #expect(message(DescriptorsCommand.self, ["c.xyz", "--ells", ells])
+                == "--ells: invalid ells = a list of 101 lengths: expected at most 100 (the paper uses 10); each ℓ adds 6 feature columns")
+        let bad = message(DescriptorsCommand.self, ["c.xyz", "--ells", ells + ",x"])
+        #expect(bad?.hasPrefix("--ells must be comma-separated lengths ℓ > 0, got 'x' in '0.01,0.02") == true && (bad?.count ?? 0) < 160)
+        #expect(message(DescriptorsCommand.self, ["c.xyz", "--ells", "0.5,1,0.5"])
+                == "--ells: invalid ells = a list repeating 0.5: expected distinct coarse-graining lengths (each column name must be unique)")
+    }
+
     @Test func aFileWhereADirectoryIsExpectedAndViceVersa() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         let file = dir.appendingPathComponent("plain.txt"), npyDir = dir.appendingPathComponent("features.npy")
@@ -46,10 +57,10 @@ import Testing
         try Data("x".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(message(DynamicsCommand.self, ["--from", "c.xyz", "--temperature", "1", "--sweeps", "10", "--out", file.path])
-                == "--out must name a directory, but '\(file.path)' is a file")
+                == "--out: cannot write \(file.path): is a file, not a directory")
         #expect(message(DescriptorsCommand.self, ["c.xyz", "--out", npyDir.path])
-                == "--out must name a .npy file, but '\(npyDir.path)' is a directory")
+                == "--out: cannot write \(npyDir.path): is a directory; give a file name to write to")
         #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", dir.path])
-                == "--out must name an .xyz file, but '\(dir.path)' is a directory")
+                == "--out: cannot write \(dir.path): is a directory; give a file name to write to")
     }
 }

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Formats
+
+/// Every subcommand that writes checks all its output paths here, in validate(), before any
+/// compute: a run of hours must not fail at its last write.
+enum OutputCheck {
+    /// Throws a plain ValidationError naming `option` and the path unless each file can be
+    /// written and each directory created or written in.
+    static func require(_ option: String, files: [URL] = [], directories: [URL] = []) throws {
+        do {
+            for d in directories { try FileProblem.checkWritableDirectory(d) }
+            for f in files { try FileProblem.checkWritableFile(f) }
+        } catch let p as FileProblem {
+            throw ValidationError("\(option): cannot write \(p)")
+        }
+    }
+}
+
+/// A failure once the options parsed (e.g. R_N too large for this file's box): message, exit 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
