@@ -88,9 +88,10 @@ struct SimulateCommand: ParsableCommand {
             print(swapLine(e.tally))
             if !e.isEquilibrated {
                 let why = "the liquid at T = \(temperature) is not equilibrated: \(e.shortfall)"
-                guard allowUnequilibrated else {
-                    throw CommandFailure("\(why); nothing written to \(out). Raise --max-swap-sweeps (or --window-sweeps), "
-                                         + "or pass --allow-unequilibrated to run and write it anyway")
+                guard allowUnequilibrated else {  // the work ran and its check failed: status 1, not bad input
+                    FileHandle.standardError.write(Data(("Error: \(why); nothing written to \(out). Raise --max-swap-sweeps "
+                        + "(or --window-sweeps), or pass --allow-unequilibrated to run and write it anyway\n").utf8))
+                    throw ExitCode(1)
                 }
                 FileHandle.standardError.write(Data("warning: \(why); continuing (--allow-unequilibrated)\n".utf8))
             }
