@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import InformationImbalance
+import Model
 
 /// The on-disk form of one configuration's iso-configurational propensities:
 /// `propensity.npy` (N × 2K: p(t₁), q(t₁), p(t₂), q(t₂), …) with `propensity.names.json`, and
@@ -86,7 +87,12 @@ struct FeatureData {
     static func read(from directory: URL) throws -> FeatureData {
         let a = try NpyArray.read(from: directory.appendingPathComponent("features.npy"))
         let names = try Artifact.readJSON([String].self, from: directory.appendingPathComponent("features.names.json"))
-        let species = try NpyArray.read(from: directory.appendingPathComponent("species.npy")).values.map { Int($0) }
+        let codes = try NpyArray.read(from: directory.appendingPathComponent("species.npy")).values
+        if let bad = codes.firstIndex(where: { !$0.isFinite || $0.rounded() != $0 || Species(rawValue: UInt8(exactly: $0) ?? .max) == nil }) {
+            throw ReproductionError.badArtifact(path: directory.appendingPathComponent("species.npy").path,
+                                                reason: "row \(bad) holds \(codes[bad]); allowed: " + Species.allCases.map { "\($0.rawValue) (\($0))" }.joined(separator: ", "))
+        }
+        let species = codes.map { Int($0) }
         guard a.columnCount == names.count, a.rowCount == species.count else {
             throw ReproductionError.badArtifact(path: directory.path, reason: "features.npy is \(a.rowCount)×\(a.columnCount) but there are \(names.count) names and \(species.count) species")
         }

@@ -89,6 +89,27 @@ import Testing
         }
     }
 
+    /// A species code that is no species (NaN, 2.5, 7) is refused by name, not trapped on in Int(_:).
+    @Test(arguments: [Double.nan, 2.5, 7, -1])
+    func aSpeciesCodeThatIsNoSpeciesIsRefused(code: Double) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("species-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let n = 4
+        try NpyArray(shape: [n, 1], values: [0, 1, 2, 3]).write(to: dir.appendingPathComponent("features.npy"))
+        try Data(#"["rho_bar(l=0.5)"]"#.utf8).write(to: dir.appendingPathComponent("features.names.json"))
+        // The writer refuses NaN: write a stand-in and put the code's bytes in its place.
+        let speciesURL = dir.appendingPathComponent("species.npy")
+        try NpyArray(shape: [n], values: [0, 1, 99, 2]).write(to: speciesURL)
+        var bytes = try Data(contentsOf: speciesURL)
+        let stand = withUnsafeBytes(of: Double(99).bitPattern.littleEndian) { Data($0) }
+        bytes.replaceSubrange(bytes.range(of: stand)!, with: withUnsafeBytes(of: code.bitPattern.littleEndian) { Data($0) })
+        try bytes.write(to: speciesURL)
+        #expect { try FeatureData.read(from: dir) } throws: { e in
+            "\(e)".contains("species.npy") && "\(e)".contains("row 2 holds") && "\(e)".contains("allowed: 0 (S), 1 (M), 2 (L)")
+        }
+    }
+
     /// The ℓ scan computes its own features: it refuses constant ones too.
     @Test func theEllScanRefusesConstantFeatures() throws {
         // One species on a square lattice: every particle sees the same neighbourhood.
