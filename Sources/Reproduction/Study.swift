@@ -26,8 +26,9 @@ public struct Study {
     public var reportURL: URL { root.appendingPathComponent("report/build/\(profile)") }
     var reportSource: URL { root.appendingPathComponent("report/report.md") }
 
-    /// Loads and validates the manifest, and checks the report source exists (it is read only
-    /// after every task ran); throws `ManifestErrors` naming file, line and field.
+    /// Loads and validates the manifest, and checks the report source (its references, directives
+    /// and links; it is rendered after every task ran); throws `ManifestErrors` naming file, line
+    /// and field.
     public func load() throws -> (Manifest, TaskGraph) {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             throw ReproductionError.invalid("no manifest at \(manifestURL.path): run repro from the repository root (the directory holding report/manifest.toml)")
@@ -47,14 +48,21 @@ public struct Study {
         if let text {
             problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
                                               expectations: manifest.declaredExpectationNames)
+            // Links and directives too: a forbidden image is refused now, at its line in the source.
+            let resources = ResourceGuard(allowed: [reportURL, figuresURL], base: reportURL)
+            problems += ReportRenderer.validate(source: text, file: source.path, knownProfiles: Set(manifest.profiles), resources: resources)
+                .map { ManifestError(file: $0.file, line: $0.line, field: $0.directive, message: $0.message) }
         }
         if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
     }
 
+    /// Every task's state; writes nothing (not even the cache's skeleton).
     public func status() throws -> String {
         let (_, graph) = try load()
-        return Status.render(Status.evaluate(graph: graph, store: try Store(root: cacheURL)))
+        let store = try Store(root: cacheURL, writable: false)
+        let text = Status.render(Status.evaluate(graph: graph, store: store))
+        return store.exists ? text : "the cache \(store.root.path) does not exist: nothing is computed yet\n" + text
     }
 
     /// The profile's cost per stage on `cores` cores (default: the executor's cpus_per_task, else
