@@ -68,7 +68,7 @@ public enum Publishing {
     public static func copyAtomically(from src: URL, to dst: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: dst.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tmp = dst.deletingLastPathComponent().appendingPathComponent(".\(dst.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+        let tmp = temporary(for: dst)
         do {
             try copyContents(src.path, tmp.path)
             guard rename(tmp.path, dst.path) == 0 else { throw StoreError("cannot rename \(tmp.path) → \(dst.path): \(String(cString: strerror(errno)))") }
@@ -76,6 +76,23 @@ public enum Publishing {
             unlink(tmp.path)
             throw error
         }
+    }
+
+    /// Writes `data` to `dst` the same way (a temporary name `removeTemporaries` knows, renamed).
+    static func writeAtomically(_ data: Data, to dst: URL) throws {
+        let tmp = temporary(for: dst)
+        do {
+            try data.write(to: tmp)
+            guard rename(tmp.path, dst.path) == 0 else { throw StoreError("cannot rename \(tmp.path) → \(dst.path): \(String(cString: strerror(errno)))") }
+        } catch {
+            unlink(tmp.path)
+            throw error
+        }
+    }
+
+    /// `.<name>.<pid>.<uuid>.tmp` beside `dst`.
+    private static func temporary(for dst: URL) -> URL {
+        dst.deletingLastPathComponent().appendingPathComponent(".\(dst.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
     }
 
     /// Removes what `copyAtomically` leaves behind when killed (`.<name>.<pid>.<uuid>.tmp`) under

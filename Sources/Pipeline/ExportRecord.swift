@@ -53,7 +53,7 @@ enum ExportRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try encoder.encode(File(files: files)).write(to: directory.appendingPathComponent(fileName), options: .atomic)
+            try Publishing.writeAtomically(try encoder.encode(File(files: files)), to: directory.appendingPathComponent(fileName))
         } catch {
             throw StoreError("cannot write \(directory.appendingPathComponent(fileName).path): \((error as NSError).localizedDescription)")
         }

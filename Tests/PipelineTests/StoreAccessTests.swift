@@ -39,11 +39,11 @@ import Glibc
         let readOnly: (String, Int32) -> Bool = { _, mode in mode & W_OK == 0 }
         #expect(throws: StoreError.self) { try Store(root: dir, access: readOnly) }
         _ = try Store(root: dir, writable: false, access: readOnly)
-        // A run never reaches a task: the executor is handed no store.
-        let counter = Counter()
-        let g = try graph(chainManifest, registry: toyRegistry(counter))
-        if let store = try? Store(root: dir, access: denied) { _ = LocalExecutor().run(graph: g, store: store, options: quietOptions()) }
-        #expect(counter.total == 0)
+        // The cache root itself, for both.
+        let rootDenied: (String, Int32) -> Bool = { path, _ in path != dir.standardizedFileURL.path }
+        #expect { try Store(root: dir, writable: false, access: rootDenied) } throws: { e in
+            "\(e)".hasPrefix("cannot read the cache directory \(dir.standardizedFileURL.path)")
+        }
     }
 
     @Test func chmod000OnEntriesIsRefusedForAnOrdinaryUser() throws {
