@@ -5,7 +5,15 @@
 #  2. a byte flipped in a cache entry with its mtime put back: the next run repairs it;
 #  3. a damaged checkpoint in the cache's scratch directory: discarded, the task restarts;
 #  4. two `repro report` at once on one repository and one cache: both exit 0, same results;
-#  5. plain messages for a cache that is a file and for a directory without report/manifest.toml.
+#  5. plain messages for a cache that is a file and for a directory without report/manifest.toml;
+# and the second hardening round (issue 24):
+#  6. fewer configurations: results/ loses config_02/, a file the user put there stays;
+#  7. a task that fails (relaxation with a max_lag τα never fits in): exit 1, and the report is
+#     replaced by one that lists the failure and marks every expectation not checked;
+#  8. a cache whose entries/ cannot be used (a file in its place; chmod 000 when not root):
+#     status and report refuse it at once, naming the path;
+#  9. status on a cache path that does not exist creates nothing;
+# 10. a forbidden link in report/report.md is refused before any compute, at its source line.
 # Every run works in its own copy of report/ under a mktemp dir (a run writes results/,
 # figures/ and report/build/ under its working directory), with its own --cache.
 # Usage: bash scripts/crash-test.sh   (REPRO=path/to/repro, CRASH_SEED=n to replay the kill times)
@@ -45,10 +53,11 @@ report() {  # root cache log → exit status
     (cd "$1" && "$REPRO" report --profile smoke --cache "$2" > "$3" 2>&1)
 }
 # "path sha256" of every file under a directory, sorted. PDFs are hashed without their
-# /CreationDate and /ModDate lines: cairo stamps the wall-clock time there.
+# /CreationDate and /ModDate lines: cairo stamps the wall-clock time there. The record of what
+# was exported (.exported.json) is left out: it holds the PDFs' whole checksums.
 tree_sums() {
     [ -d "$1" ] || return 0
-    (cd "$1" && find . -type f | sort | while read -r f; do
+    (cd "$1" && find . -type f ! -name .exported.json | sort | while read -r f; do
         case "$f" in
             *.pdf) h=$(grep -av -e '/CreationDate' -e '/ModDate' "$f" | sha256sum | cut -d' ' -f1) ;;
             *) h=$(sha256sum "$f" | cut -d' ' -f1) ;;
@@ -184,6 +193,75 @@ out=$(cd "$CR" && "$REPRO" status --profile smoke --cache "$WORK/a-file" 2>&1); 
 mkdir -p "$WORK/elsewhere"
 out=$(cd "$WORK/elsewhere" && "$REPRO" report --profile smoke --cache "$WORK/cache-x" 2>&1); rc=$?
 [ "$rc" = 2 ] && echo "$out" | grep -q "run repro from the repository root" && pass "outside the repository: $out" || fail "outside the repository: exit $rc: $out"
+
+# ---- 6. fewer configurations: what the last run exports and nothing older --------------------
+H=$(newroot hardening)
+HC=$WORK/cache-hardening
+cp -a "$WORK/cache-ref" "$HC"
+report "$H" "$HC" "$WORK/h-three.log" || fail "three configurations: exit $? (log: $WORK/h-three.log)"
+echo "my notes" > "$H/results/smoke/my-notes.txt"
+[ -f "$H/results/smoke/config_02/configuration.xyz" ] || fail "three configurations: no results/smoke/config_02"
+sed -i '/^\[profiles.smoke\]/,/^\[profiles.smoke.stage/ s/^configurations = 3/configurations = 2/' "$H/report/manifest.toml"
+report "$H" "$HC" "$WORK/h-two.log"; rc=$?
+[ "$rc" = 0 ] && pass "two configurations: exit 0" || fail "two configurations: exit $rc (log: $WORK/h-two.log)"
+[ ! -e "$H/results/smoke/config_02" ] && [ -f "$H/results/smoke/config_01/configuration.xyz" ] \
+    && pass "two configurations: results/smoke/config_02 removed, config_01 kept" || fail "two configurations: results/smoke/config_02 still there"
+[ "$(cat "$H/results/smoke/my-notes.txt" 2>/dev/null)" = "my notes" ] && pass "two configurations: the user's file kept" \
+    || fail "two configurations: the user's file is gone"
+
+# ---- 7. a failing task: the report says so instead of showing the previous verdicts -----------
+# τα never fits in 5 sweeps: the relaxation run stores its F_s, the propensity tasks then fail.
+sed -i '/^\[profiles.smoke.stage.relaxation\]/,/^\[/ s/^max_lag = 2000/max_lag = 5/' "$H/report/manifest.toml"
+report "$H" "$HC" "$WORK/h-fail.log"; rc=$?
+B=$H/report/build/smoke
+[ "$rc" = 1 ] && pass "a failing task: exit 1" || fail "a failing task: exit $rc (log: $WORK/h-fail.log)"
+said=$(grep "^report: .* task(s) failed, so the report lists them" "$WORK/h-fail.log")
+[ -n "$said" ] && pass "a failing task: $(echo "$said" | cut -c1-110)…" \
+    || fail "a failing task: the terminal summary does not say what happened to the report"
+grep -q "the run failed" "$B/report.md" && grep -q "not checked" "$B/report.html" \
+    && ! grep -q '"verdict" : "pass"' "$B/expectations.json" && grep -qF '"detail" : "not checked (tasks propensity[0]' "$B/expectations.json" \
+    && grep -q "never decayed below 1/e" "$B/report.html" \
+    && pass "a failing task: the report lists it and no verdict of the previous run is left" || fail "a failing task: report/build/smoke is not the failure report"
+[ ! -e "$H/results/smoke/values.json" ] && [ ! -e "$H/results/smoke/config_00/propensity.npy" ] && [ -z "$(ls "$H/figures/smoke")" ] && [ -f "$H/results/smoke/config_01/configuration.xyz" ] \
+    && pass "a failing task: results/ and figures/ keep only what is up to date" || fail "a failing task: stale values.json or figures left"
+sed -i '/^\[profiles.smoke.stage.relaxation\]/,/^\[/ s/^max_lag = 5/max_lag = 2000/' "$H/report/manifest.toml"
+report "$H" "$HC" "$WORK/h-fixed.log"; rc=$?
+[ "$rc" = 0 ] && grep -q '"verdict" : "pass"' "$B/expectations.json" && [ -f "$H/results/smoke/values.json" ] \
+    && pass "the task fixed: exit 0, the full report is back" || fail "the task fixed: exit $rc (log: $WORK/h-fixed.log)"
+
+# ---- 8. a cache whose entries/ cannot be used -------------------------------------------------
+mv "$HC/entries" "$HC/entries.away" && echo "not a directory" > "$HC/entries"
+for cmd in status report; do
+    out=$(cd "$H" && "$REPRO" "$cmd" --profile smoke --cache "$HC" 2>&1); rc=$?
+    [ "$rc" = 2 ] && echo "$out" | grep -q "the cache directory $HC/entries is a file" && ! echo "$out" | grep -q "^done " \
+        && pass "entries/ is a file: $cmd exits 2 before any compute" || fail "entries/ is a file: $cmd exit $rc: $(echo "$out" | tail -2)"
+done
+rm "$HC/entries" && mv "$HC/entries.away" "$HC/entries"
+if [ "$(id -u)" != 0 ]; then
+    chmod 000 "$HC/entries"
+    out=$(cd "$H" && "$REPRO" report --profile smoke --cache "$HC" 2>&1); rc=$?
+    [ "$rc" = 2 ] && echo "$out" | grep -q "cannot read and write the cache directory $HC/entries" \
+        && pass "chmod 000 entries/: report exits 2 before any compute" || fail "chmod 000 entries/: report exit $rc: $(echo "$out" | tail -2)"
+    out=$(cd "$H" && "$REPRO" status --profile smoke --cache "$HC" 2>&1); rc=$?
+    [ "$rc" = 2 ] && echo "$out" | grep -q "cache is unreadable" && pass "chmod 000 entries/: status says the cache is unreadable" \
+        || fail "chmod 000 entries/: status exit $rc: $(echo "$out" | tail -1)"
+    chmod 755 "$HC/entries"
+else
+    echo "crash-test: note: chmod 000 entries/ skipped: running as root, which reads and writes whatever the mode"
+fi
+
+# ---- 9. status writes nothing -----------------------------------------------------------------
+out=$(cd "$H" && "$REPRO" status --profile smoke --cache "$WORK/typo/" 2>&1); rc=$?
+[ "$rc" = 0 ] && [ ! -e "$WORK/typo" ] && echo "$out" | grep -q "does not exist: nothing is computed yet" \
+    && pass "status --cache typo/: nothing created; $(echo "$out" | grep " tasks: ")" || fail "status --cache typo/: exit $rc, $(ls -d "$WORK/typo" 2>/dev/null)"
+
+# ---- 10. a forbidden link in the report source, refused before compute ---------------------
+echo '![x](/etc/passwd)' >> "$H/report/report.md"
+line=$(wc -l < "$H/report/report.md")
+out=$(cd "$H" && "$REPRO" report --profile smoke --cache "$WORK/cache-link" 2>&1); rc=$?
+[ "$rc" = 2 ] && echo "$out" | grep -q "report/report.md:$line: /etc/passwd" && [ ! -e "$WORK/cache-link" ] \
+    && pass "a forbidden link: refused before compute at report.md:$line" || fail "a forbidden link: exit $rc: $(echo "$out" | head -2)"
+sed -i '$d' "$H/report/report.md"
 
 [ "$FAILED" = 0 ] || { echo "crash-test: logs kept in $WORK"; KEEP=1; }
 summary

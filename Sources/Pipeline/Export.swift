@@ -2,7 +2,8 @@
 /// join's export rules say. Exports are copies, never hard links: a user who edits a result must
 /// not change the cache behind its checksum. A file whose content already matches the entry's
 /// SHA-256 is left alone; anything else is copied to a temporary name and renamed, under a lock
-/// per export directory, so concurrent runs never see or leave a half-written file.
+/// per export directory, so concurrent runs never see or leave a half-written file. Files an
+/// earlier run exported and this one does not are removed (see ExportRecord.swift).
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,42 +12,40 @@ import Darwin
 #endif
 
 enum Exporter {
-    /// Exports every task with metadata in `metadata`; returns problems as messages.
-    static func export(graph: TaskGraph, store: Store, metadata: [TaskID: EntryMetadata], to directory: URL,
+    /// Exports every task with metadata in `metadata`; returns problems as messages. With `prune`,
+    /// files an earlier run exported and this one does not are removed (`publishTree`).
+    static func export(graph: TaskGraph, store: Store, metadata: [TaskID: EntryMetadata], to directory: URL, prune: Bool = true,
                        log: (String) -> Void = { _ in }) -> [String] {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             return try Publishing.withLock(for: directory, log: log) {
                 Publishing.removeTemporaries(in: directory)
-                return exportLocked(graph: graph, store: store, metadata: metadata, to: directory)
+                var (files, errors) = exportedFiles(graph: graph, store: store, metadata: metadata)
+                errors += Publishing.publishTree(files, in: directory, prune: prune, log: log)
+                return errors
             }
         } catch {
             return ["cannot export to \(directory.path): \(error)"]
         }
     }
 
-    private static func exportLocked(graph: TaskGraph, store: Store, metadata: [TaskID: EntryMetadata], to directory: URL) -> [String] {
+    /// What the join's export rules publish for the tasks with metadata, in graph order.
+    private static func exportedFiles(graph: TaskGraph, store: Store, metadata: [TaskID: EntryMetadata]) -> ([PublishedFile], [String]) {
+        var files: [PublishedFile] = []
         var errors: [String] = []
         for node in graph.tasks {
             guard let meta = metadata[node.id] else { continue }
-            let files = meta.files.map(\.name)
-            let items = node.kind.exports(ExportContext(taskID: node.id, kind: node.kind.name, parameters: node.parameters, files: files))
+            let items = node.kind.exports(ExportContext(taskID: node.id, kind: node.kind.name, parameters: node.parameters,
+                                                        files: meta.files.map(\.name)))
             for item in items {
                 guard let record = meta.files.first(where: { $0.name == item.file }) else {
                     errors.append("\(node.id) has no file '\(item.file)' to export as \(item.path)"); continue
                 }
-                let src = store.filesDirectory(node.key).appendingPathComponent(item.file)
-                let dst = directory.appendingPathComponent(item.path)
-                if let st = Store.stat(dst.path), st.size == record.bytes, (try? Store.sha256(path: dst.path)) == record.sha256,
-                   !Publishing.isLink(dst, to: src) { continue }
-                do {
-                    try Publishing.copyAtomically(from: src, to: dst)
-                } catch {
-                    errors.append("\(node.id): cannot export \(item.file) to \(dst.path): \(error)")
-                }
+                files.append(PublishedFile(path: item.path, source: store.filesDirectory(node.key).appendingPathComponent(item.file),
+                                           sha256: record.sha256, bytes: record.bytes))
             }
         }
-        return errors
+        return (files, errors)
     }
 }
 
@@ -69,7 +68,7 @@ public enum Publishing {
     public static func copyAtomically(from src: URL, to dst: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: dst.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tmp = dst.deletingLastPathComponent().appendingPathComponent(".\(dst.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+        let tmp = temporary(for: dst)
         do {
             try copyContents(src.path, tmp.path)
             guard rename(tmp.path, dst.path) == 0 else { throw StoreError("cannot rename \(tmp.path) → \(dst.path): \(String(cString: strerror(errno)))") }
@@ -77,6 +76,23 @@ public enum Publishing {
             unlink(tmp.path)
             throw error
         }
+    }
+
+    /// Writes `data` to `dst` the same way (a temporary name `removeTemporaries` knows, renamed).
+    static func writeAtomically(_ data: Data, to dst: URL) throws {
+        let tmp = temporary(for: dst)
+        do {
+            try data.write(to: tmp)
+            guard rename(tmp.path, dst.path) == 0 else { throw StoreError("cannot rename \(tmp.path) → \(dst.path): \(String(cString: strerror(errno)))") }
+        } catch {
+            unlink(tmp.path)
+            throw error
+        }
+    }
+
+    /// `.<name>.<pid>.<uuid>.tmp` beside `dst`.
+    private static func temporary(for dst: URL) -> URL {
+        dst.deletingLastPathComponent().appendingPathComponent(".\(dst.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
     }
 
     /// Removes what `copyAtomically` leaves behind when killed (`.<name>.<pid>.<uuid>.tmp`) under

@@ -80,8 +80,16 @@ public enum ReportBuilder {
         let allowed = [outputDirectory] + (resourceDirectories ?? figureDirectories.sorted { $0.path < $1.path })
         let md = outputDirectory.appendingPathComponent("report.md")
         try ResourceGuard(allowed: allowed, base: outputDirectory).check(markdown, file: md.path)
-        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        return try write(markdown: markdown, results: results, values: values, profile: profile, outputDirectory: outputDirectory,
+                         html: html, pandoc: pandoc)
+    }
 
+    /// Writes `report.md`, `expectations.json`, `values.json` and `report.html` into
+    /// `outputDirectory` (created). Everything is written under temporary names first and renamed
+    /// at the end, so the files always belong to one run and none is ever half-written.
+    static func write(markdown: String, results: [ExpectationResult], values: ValueStore, profile: String?, outputDirectory: URL,
+                      html: Bool, pandoc: String) throws -> ReportOutcome {
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         var counts: [String: Int] = [:]
         for r in results { counts[r.verdict.rawValue, default: 0] += 1 }
         let file = ExpectationsFile(profile: profile ?? "base", failed: ExpectationChecker.failed(results), counts: counts,
@@ -92,10 +100,8 @@ public enum ReportBuilder {
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let md = outputDirectory.appendingPathComponent("report.md")
         let json = outputDirectory.appendingPathComponent("expectations.json")
-
-        // Everything is written under temporary names first and renamed at the end, so the
-        // three files always belong to one run and none is ever half-written.
         let valuesJSON = outputDirectory.appendingPathComponent("values.json")
         let mdPartial = partial(md), jsonPartial = partial(json), valuesPartial = partial(valuesJSON)
         defer { for u in [mdPartial, jsonPartial, valuesPartial] { try? FileManager.default.removeItem(at: u) } }

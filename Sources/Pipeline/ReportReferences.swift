@@ -35,3 +35,38 @@ extension ReportRenderer {
         return out
     }
 }
+
+extension ReportRenderer {
+    /// What is wrong with a report source, found before any compute, each problem with its line
+    /// in the source: directives (unknown names, usage, formats, `{{only}}` blocks and profiles,
+    /// in every block) and every image or link target the source writes, captions included,
+    /// against `resources` (the same check the rendered report gets).
+    public static func validate(source: String, file: String, knownProfiles: Set<String>, resources: ResourceGuard) -> [ReportError] {
+        var renderer = ReportRenderer(values: ValueStore(), results: [], profile: nil, outputDirectory: resources.base,
+                                      knownProfiles: knownProfiles)
+        renderer.placeholders = true
+        var errors: [ReportError] = []
+        do { _ = try renderer.render(source: source, file: file) } catch let e as ReportErrors { errors += e.errors } catch {
+            errors.append(ReportError(file: file, line: 1, directive: "(file)", message: "\(error)"))
+        }
+        let literal = source.components(separatedBy: "\n").map(quotedText).joined(separator: "\n")
+        do { try resources.check(literal, file: file) } catch let e as ReportErrors { errors += e.errors } catch {
+            errors.append(ReportError(file: file, line: 1, directive: "(file)", message: "\(error)"))
+        }
+        return errors.sorted { $0.line < $1.line }
+    }
+
+    /// `line` with each `{{…}}` replaced by the quoted text inside it (captions, labels): what the
+    /// source itself writes into the markdown, on the same line.
+    static func quotedText(_ line: String) -> String {
+        var out = ""
+        var rest = Substring(line)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            out += rest[..<open.lowerBound]
+            let parts = rest[open.upperBound..<close.lowerBound].split(separator: "\"", omittingEmptySubsequences: false)
+            out += stride(from: 1, to: parts.count, by: 2).map { parts[$0] }.joined(separator: " ")
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+}

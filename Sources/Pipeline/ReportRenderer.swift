@@ -44,6 +44,9 @@ public struct ReportRenderer: Sendable {
     public var declaredExpectations: Set<String>
     /// Profiles of the manifest; when non-empty, `{{only …}}` may name only these (catches typos).
     public var knownProfiles: Set<String>
+    /// Checks directives without looking anything up, keeping every `{{only}}` block: validates a
+    /// source before any value exists (`validate`).
+    var placeholders = false
 
     public init(values: ValueStore, results: [ExpectationResult], profile: String?, outputDirectory: URL,
                 provenance: Provenance? = nil, declaredExpectations: Set<String> = [], knownProfiles: Set<String> = []) {
@@ -96,7 +99,7 @@ public struct ReportRenderer: Sendable {
                         errors.append(ReportError(file: file, line: n + 1, directive: trimmed,
                                                   message: "unknown profile '\(name)'; known: \(knownProfiles.sorted().joined(separator: ", "))"))
                     }
-                    block = (n + 1, names.contains(profile ?? "base"))
+                    block = (n + 1, placeholders || names.contains(profile ?? "base"))
                 case .end:
                     if block == nil {
                         errors.append(ReportError(file: file, line: n + 1, directive: trimmed, message: "{{end only}} without {{only …}}"))
@@ -153,6 +156,7 @@ public struct ReportRenderer: Sendable {
         switch name {
         case "figure":
             guard let fig = positional.first else { throw FieldMessage("usage: {{figure NAME \"caption\"}}") }
+            if placeholders { return "" }
             guard let url = values.figures[fig] else { throw FieldMessage("no figure '\(fig)' in the value store") }
             figures += 1
             let caption = positional.count > 1 ? positional[1] : ReportText.escape(fig)
@@ -160,6 +164,7 @@ public struct ReportRenderer: Sendable {
             return "![\(label). \(caption)](\(Self.relativePath(from: outputDirectory, to: url))){#fig-\(ReportText.anchor(fig))}"
         case "value":
             guard let key = positional.first else { throw FieldMessage("usage: {{value KEY format=\"%.3f\"}}") }
+            if placeholders { return try Self.format(.number(0), options["format"]) }
             guard let v = values[key] else { throw FieldMessage("no value '\(key)' in the value store") }
             if positional.contains("sem") {
                 guard let s = values[key + ".sem"]?.doubleValue else { throw FieldMessage("no value '\(key).sem' in the value store") }
@@ -169,10 +174,12 @@ public struct ReportRenderer: Sendable {
             return try Self.format(v, options["format"])
         case "table":
             guard let key = positional.first else { throw FieldMessage("usage: {{table NAME}}") }
+            if placeholders { return "" }
             guard case .table(let table)? = values[key] else { throw FieldMessage("no table '\(key)' in the value store") }
             return Self.markdown(table)
         case "check":
             guard let key = positional.first else { throw FieldMessage("usage: {{check NAME}}") }
+            if placeholders { return "" }
             guard let r = results.first(where: { $0.expectation.name == key }) else {
                 if declaredExpectations.contains(key) {
                     return "*(check \(ReportText.escape(key)) does not apply to profile \(ReportText.escape(profile ?? "base")))*"
@@ -183,6 +190,7 @@ public struct ReportRenderer: Sendable {
         case "expectations":
             return summaryTable(rowAnchors: rowAnchors)
         case "provenance":
+            if placeholders { return "" }
             guard let p = provenance else { throw FieldMessage("no provenance was given to the renderer") }
             return p.markdown
         case "profile":

@@ -98,7 +98,9 @@ struct RunLedger {
             summary.recordedCoreSecondsPerStage[id.stage, default: 0] += meta.seconds * Double(meta.threads ?? cores)
         }
         if let dir = options.exportDirectory {
-            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir, log: options.log)
+            // A run restricted to some targets does not know what the others export: prune nothing.
+            summary.exportErrors = Exporter.export(graph: graph, store: store, metadata: metadata, to: dir,
+                                                   prune: options.targets == nil, log: options.log)
         }
         summary.wallSeconds = now() - start
         options.log(summary.description)

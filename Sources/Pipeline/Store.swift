@@ -34,19 +34,51 @@ public enum EntryCheck: Sendable {
 public final class Store: Sendable {
     public let root: URL
 
-    /// Opens (creating if needed) the store at `root`.
-    public init(root: URL) throws {
+    /// False when a read-only store was opened at a path that does not exist (nothing computed).
+    public let exists: Bool
+
+    static let directories = ["entries", "tmp", "scratch", "locks", "records"]
+
+    /// Opens the store at `root`, creating it if needed; with `writable` false (`repro status`)
+    /// nothing is created or written. Checks before any compute that this process can read (and,
+    /// when writable, write) every directory of the store: otherwise every task would run and
+    /// fail to be stored, or look missing. `access` is access(2) (injectable: root passes it).
+    public init(root: URL, writable: Bool = true, access: (String, Int32) -> Bool = Store.canAccess) throws {
         self.root = root.standardizedFileURL
+        let fm = FileManager.default
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: self.root.path, isDirectory: &isDir), !isDir.boolValue {
+        exists = fm.fileExists(atPath: self.root.path, isDirectory: &isDir)
+        if exists, !isDir.boolValue {
             throw StoreError("the cache \(self.root.path) is a file, not a directory: point the cache option at a directory (it is created if missing)")
         }
-        for d in ["entries", "tmp", "scratch", "locks", "records"] {
+        if exists, !access(self.root.path, R_OK | X_OK) { throw Self.denied(self.root, writable: false) }
+        for d in Self.directories {
             let url = self.root.appendingPathComponent(d)
-            do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-                throw StoreError("cannot create the cache directory \(url.path): \((error as NSError).localizedDescription)")
+            if fm.fileExists(atPath: url.path, isDirectory: &isDir) {
+                guard isDir.boolValue else {
+                    throw StoreError("the cache directory \(url.path) is a file, not a directory: the cache is damaged; move it away or point the cache option at another directory")
+                }
+            } else if writable {
+                do { try fm.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+                    throw StoreError("cannot create the cache directory \(url.path): \((error as NSError).localizedDescription)")
+                }
+            } else {
+                continue
             }
+            guard access(url.path, writable ? R_OK | W_OK | X_OK : R_OK | X_OK) else { throw Self.denied(url, writable: writable) }
         }
+    }
+
+    private static func denied(_ url: URL, writable: Bool) -> StoreError {
+        StoreError("cannot \(writable ? "read and write" : "read") the cache directory \(url.path) (permission denied for this user): "
+                   + (writable ? "every task would be computed and then fail to be stored. "
+                               : "the cache is unreadable, so which tasks are done is unknown. ")
+                   + "Give this user access (chmod u+rwx) or point the cache option at another directory")
+    }
+
+    /// access(2) for the effective user: what this process may really do (root may do anything).
+    public static func canAccess(_ path: String, _ mode: Int32) -> Bool {
+        faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0
     }
 
     public func entryDirectory(_ key: String) -> URL { root.appendingPathComponent("entries/\(key)") }

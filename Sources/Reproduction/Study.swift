@@ -26,8 +26,9 @@ public struct Study {
     public var reportURL: URL { root.appendingPathComponent("report/build/\(profile)") }
     var reportSource: URL { root.appendingPathComponent("report/report.md") }
 
-    /// Loads and validates the manifest, and checks the report source exists (it is read only
-    /// after every task ran); throws `ManifestErrors` naming file, line and field.
+    /// Loads and validates the manifest, and checks the report source (its references, directives
+    /// and links; it is rendered after every task ran); throws `ManifestErrors` naming file, line
+    /// and field.
     public func load() throws -> (Manifest, TaskGraph) {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             throw ReproductionError.invalid("no manifest at \(manifestURL.path): run repro from the repository root (the directory holding report/manifest.toml)")
@@ -47,14 +48,21 @@ public struct Study {
         if let text {
             problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
                                               expectations: manifest.declaredExpectationNames)
+            // Links and directives too: a forbidden image is refused now, at its line in the source.
+            let resources = ResourceGuard(allowed: [reportURL, figuresURL], base: reportURL)
+            problems += ReportRenderer.validate(source: text, file: source.path, knownProfiles: Set(manifest.profiles), resources: resources)
+                .map { ManifestError(file: $0.file, line: $0.line, field: $0.directive, message: $0.message) }
         }
         if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
     }
 
+    /// Every task's state; writes nothing (not even the cache's skeleton).
     public func status() throws -> String {
         let (_, graph) = try load()
-        return Status.render(Status.evaluate(graph: graph, store: try Store(root: cacheURL)))
+        let store = try Store(root: cacheURL, writable: false)
+        let text = Status.render(Status.evaluate(graph: graph, store: store))
+        return store.exists ? text : "the cache \(store.root.path) does not exist: nothing is computed yet\n" + text
     }
 
     /// The profile's cost per stage on `cores` cores (default: the executor's cpus_per_task, else
@@ -88,10 +96,13 @@ public struct Study {
     }
 
     /// Runs every stale task, then renders figures and the report. Returns false when a task or
-    /// an expectation failed (the report is still written in the latter case).
+    /// an expectation failed; the report is written in both cases (after failed tasks, the report
+    /// that lists them, unless the report's own tasks are done).
     public func run(log: @escaping @Sendable (String) -> Void) throws -> Bool {
         let (manifest, graph) = try load()
         try checkTimeLimit(manifest: manifest, graph: graph)
+        let summaryTask = try reportTask(ofKind: PaperStages.summaryKind, in: graph)
+        let figures = try reportTask(ofKind: PaperStages.figuresKind, in: graph)
         let store = try Store(root: cacheURL)
         var options = ExecutionOptions()
         if let jobs { options.workers = jobs }
@@ -103,15 +114,45 @@ public struct Study {
         }
         for name in store.removeOrphans() { log("removed orphaned temporary entry tmp/\(name) (its process is gone)") }
         let summary = try executor.make(manifest: manifest, manifestURL: manifestURL, cacheURL: cacheURL).run(graph: graph, store: store, options: options)
-        guard summary.succeeded else { return false }
+        let taskFailed = !summary.failed.isEmpty && !summary.cancelled
+        guard summary.succeeded || taskFailed else { return false }
+        let done = Set(summary.ran + summary.cached)
 
-        let summaryTask = try reportTask(ofKind: PaperStages.summaryKind, in: graph)
-        let figures = try reportTask(ofKind: PaperStages.figuresKind, in: graph)
         // Figures and report under one lock per profile (report/build/.<profile>.lock): a
         // concurrent run waits, then rewrites the same bytes, each file renamed into place.
         try FileManager.default.createDirectory(at: reportURL, withIntermediateDirectories: true)
         return try Publishing.withLock(for: reportURL, log: log) {
-            try publish(summaryTask, figures, manifest: manifest, graph: graph, store: store, summary: summary, log: log)
+            guard done.contains(summaryTask.id), done.contains(figures.id) else {
+                publishFailure(summaryTask, figures: done.contains(figures.id) ? figures : nil, manifest: manifest, graph: graph,
+                               store: store, summary: summary, log: log)
+                return false
+            }
+            let ok = try publish(summaryTask, figures, manifest: manifest, graph: graph, store: store, summary: summary, log: log)
+            if taskFailed { log("report: \(summary.failed.count) task(s) failed outside what the report quotes; the report is complete") }
+            return ok && !taskFailed
+        }
+    }
+
+    /// After failed tasks: figures of this run only, and the report that lists the failures in
+    /// place of the previous one (or, if that cannot be written, no report). Says which happened.
+    private func publishFailure(_ summaryTask: TaskNode, figures: TaskNode?, manifest: Manifest, graph: TaskGraph, store: Store,
+                                summary: RunSummary, log: @escaping @Sendable (String) -> Void) {
+        var unused = ValueStore()
+        do { try publishFigures(figures.map { store.filesDirectory($0.key) }, store: store, key: figures?.key, into: &unused) } catch {
+            log("figures: \(error)")
+        }
+        let failed = "\(summary.failed.count) task(s) failed"
+        do {
+            let outcome = try ReportBuilder.buildFailed(graph: graph, summary: summary, valuesTask: summaryTask.id, profile: profile,
+                                                        expectations: manifest.expectations, outputDirectory: reportURL)
+            log(outcome.summary)
+            log("report: \(failed), so the report lists them and marks its \(outcome.results.count) expectations not checked "
+                + "(it replaces the previous report): \((outcome.html ?? outcome.markdown).path)")
+        } catch {
+            let kept = ReportBuilder.removeReport(in: reportURL)
+            log("report: \(failed), and the report that lists them could not be written (\(error)); "
+                + (kept.isEmpty ? "removed the previous report so that its verdicts are not read as current"
+                                : "could not remove the previous report, which is stale: \(kept.joined(separator: ", "))"))
         }
     }
 
@@ -125,7 +166,7 @@ public struct Study {
                 propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
                 propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
                 propensityTrials: try SummaryStage.read(from: summaryDirectory).statePoint.propensityTrials).keyed(into: &values)
-        try publishFigures(from: store.filesDirectory(figures.key), into: &values)
+        try publishFigures(store.filesDirectory(figures.key), store: store, key: figures.key, into: &values)
         var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
         provenance.codeChanged = graph.tasks.filter { store.metadata($0.key)?.codeChanged(for: $0.kind) == true }.map(\.id.description)
@@ -140,17 +181,19 @@ public struct Study {
         return !outcome.failed
     }
 
-    /// Copies the rendered figures to figures/<profile>/ (what users publish) and registers them.
-    /// Each is copied to a temporary name and renamed; call holding the profile's publishing lock.
-    func publishFigures(from directory: URL, into values: inout ValueStore) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: figuresURL, withIntermediateDirectories: true)
+    /// Copies the rendered figures of entry `key` in `directory` to figures/<profile>/ (what users
+    /// publish) and registers them; removes the figures an earlier run published there and this
+    /// one does not (none when `key` is nil). Call holding the profile's publishing lock.
+    func publishFigures(_ directory: URL?, store: Store, key: String?, into values: inout ValueStore) throws {
         Publishing.removeTemporaries(in: figuresURL)
-        for file in try fm.contentsOfDirectory(atPath: directory.path).sorted() {
-            let target = figuresURL.appendingPathComponent(file)
-            try Publishing.copyAtomically(from: directory.appendingPathComponent(file), to: target)
-            if file.hasSuffix(".png") { values.setFigure(String(file.dropLast(4)), target) }
+        var files: [PublishedFile] = []
+        if let directory, let key {
+            guard let meta = store.metadata(key) else { throw ReproductionError.invalid("the figures entry \(key) has no readable metadata") }
+            files = meta.files.map { PublishedFile(path: $0.name, source: directory.appendingPathComponent($0.name), sha256: $0.sha256, bytes: $0.bytes) }
         }
+        let errors = Publishing.publishTree(files, in: figuresURL)
+        if !errors.isEmpty { throw ReproductionError.invalid(errors.joined(separator: "\n")) }
+        for f in files where f.path.hasSuffix(".png") { values.setFigure(String(f.path.dropLast(4)), figuresURL.appendingPathComponent(f.path)) }
     }
 
     /// Values, tables and checks the report quotes that nothing provides: a typo found now, not
