@@ -128,6 +128,8 @@ public struct Study {
         try publishFigures(from: store.filesDirectory(figures.key), into: &values)
         var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
+        provenance.software = "repro \(ReproVersion.number)"
+        provenance.buildCommit = ReproVersion.commit
         provenance.codeChanged = graph.tasks.filter { store.metadata($0.key)?.codeChanged(for: $0.kind) == true }.map(\.id.description)
         if !provenance.codeChanged.isEmpty {
             log("note: \(provenance.codeChanged.count) cached result(s) were computed by different code than this build (version unchanged): "
