@@ -59,7 +59,8 @@ import Testing
     inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", ell_scan = "ell_scan", series = "series[*]" }
     """
 
-    @Test func everyValueOfARunIsDeclared() throws {
+    /// Runs the micro study; nil (with the failure recorded) when it fails.
+    static func runMicro() throws -> (typed: ReportSummary, values: ValueStore)? {
         let registry = PaperStages.registry()
         let manifest = try Manifest.parse(text: Self.micro, file: "micro.toml", profile: nil, registry: registry)
         let graph = TaskGraph(manifest: manifest, registry: registry)
@@ -72,12 +73,19 @@ import Testing
         options.toolchain = "test"
         let summary = LocalExecutor().run(graph: graph, store: store, options: options)
         #expect(summary.succeeded, "\(summary)")
-        guard summary.succeeded else { return }
-        // The summary stage's own output, plus what Study adds when it builds the report.
+        guard summary.succeeded else { return nil }
         let summaryTask = try #require(graph.tasks(ofStage: "summary").first)
-        var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
+        let values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
+        return (try SummaryStage.read(from: store.filesDirectory(summaryTask.key)), values)
+    }
+
+    @Test func everyValueOfARunIsDeclared() throws {
+        let registry = PaperStages.registry()
+        guard let run = try Self.runMicro() else { return }
+        let typed = run.typed
+        var values = run.values
+        // The summary stage's own output, plus what Study adds when it builds the report.
         values.set("profile", "micro")
-        let typed = try SummaryStage.read(from: store.filesDirectory(summaryTask.key))
         // values.json is the typed summary's keyed form, nothing more.
         #expect(typed.keyedValues.values.keys.sorted() == values.values.keys.filter { $0 != "profile" }.sorted())
         RunCost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, propensityTrials: typed.statePoint.propensityTrials).keyed(into: &values)
