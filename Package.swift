@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Statistics"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "PlottingFixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "Statistics", "TestSupport"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "Statistics", "TestSupport"],
+                    exclude: ["Fixtures"]),  // read by path (ValueEncodingTests)
         // The CLI: option validation in process, signals and exit codes on the built binary.
         .testTarget(name: "ReproTests", dependencies: ["repro", "Model", "Formats", "TestSupport", "GitHead"]),
     ],

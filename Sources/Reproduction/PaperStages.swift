@@ -13,7 +13,7 @@ public enum PaperStages {
             return k
         })
         r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts]
-        r.valueKeys = ValueKeys.set
+        r.valueKeys = ReportSummary.keySet
         return r
     }
 

@@ -164,7 +164,7 @@ public struct Study {
                 guard let keys, !keys.contains(r.name) else { return nil }
                 let hint = keys.suggestion(for: r.name).map { "; did you mean '\($0)'?" } ?? ""
                 return ManifestError(file: file, line: r.line, field: "{{\(r.kind.rawValue) \(r.name)}}",
-                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: Sources/Reproduction/ValueKeys.swift)")
+                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: the fields of ReportSummary, Sources/Reproduction/SummaryValues.swift)")
             case .check:
                 guard !expectations.contains(r.name) else { return nil }
                 return ManifestError(file: file, line: r.line, field: "{{check \(r.name)}}",

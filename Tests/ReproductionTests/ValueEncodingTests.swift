@@ -47,3 +47,17 @@ import Testing
         try Self.keyed(run.typed).write(to: Self.valuesURL)
     }
 }
+
+/// Keys the micro study leaves unset (it has no aging, no S↔L swaps) follow the same encoding.
+@Suite struct ConditionalValueKeyTests {
+    @Test func agingIsQuotedAsRelaxation() throws {
+        var summary = try Artifact.readJSON(ReportSummary.self, from: ValueEncodingTests.summaryURL)
+        #expect(summary.keyedValues["relaxation.late_over_early"] == nil)
+        summary.equilibrium.aging = .init(tauAlphaEarly: 100, tauAlphaLate: 110, lateOverEarly: 1.1, maxHalfDifference: 0.02)
+        let v = summary.keyedValues
+        #expect(v["relaxation.tau_alpha_early"] == .number(100) && v["relaxation.late_over_early"] == .number(1.1))
+        #expect(v["relaxation.max_half_difference"] == .number(0.02) && v["equilibrium.aging.late_over_early"] == nil)
+        #expect(v.values.keys.allSatisfy(ReportSummary.keySet.contains))
+        #expect(ReportSummary.keySet.contains("equilibrium.swap_acceptance_sl"))
+    }
+}

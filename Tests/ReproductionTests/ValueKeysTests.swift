@@ -3,8 +3,9 @@ import Pipeline
 import Testing
 @testable import Reproduction
 
-/// The declared report value keys (ValueKeys.swift) against the keys a real run sets: the
-/// manifest rejects expectations on undeclared keys, so an undeclared key would be unusable.
+/// The report's value keys (ReportSummary.keySet, from the encoding of the summary's prototype)
+/// against the keys a real run sets: the manifest rejects expectations on keys outside the set,
+/// so a key set but not listed would be unusable.
 @Suite struct ValueKeysTests {
     /// The smoke profile shrunk to seconds in a debug build (N = 100, a few sweeps), every stage
     /// the report values read, the same kinds and code paths.
@@ -92,7 +93,7 @@ import Testing
         let declared = registry.valueKeys!
         #expect(values.values.count > 100)
         let undeclared = values.values.keys.filter { !declared.contains($0) }.sorted()
-        #expect(undeclared.isEmpty, "set but not declared in ValueKeys.swift: \(undeclared)")
+        #expect(undeclared.isEmpty, "set but not in ReportSummary.keySet: \(undeclared)")
         // Spot checks that the run exercised the conditional keys the expectations use.
         for key in ["supervised.drop_share_by_d10", "prediction.unsupervised_minus_random_d10_15", "series.optimal_ell_growth",
                     "pq.delta_q_to_p_over_repeat", "cost.paper_propensity_core_hours"] {
