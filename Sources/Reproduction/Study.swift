@@ -121,7 +121,7 @@ public struct Study {
         var values = try ValueStore.load(summaryDirectory.appendingPathComponent(SummaryStage.fileName))
         values.set("profile", profile)
         let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
-        RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
+        try RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
                 propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
                 propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
                 propensityTrials: try SummaryStage.read(from: summaryDirectory).statePoint.propensityTrials).keyed(into: &values)

@@ -25,10 +25,11 @@ extension ReportSummary: ValueKeyed, DerivedValues {
 
     /// The keyed form written as `values.json`.
     var keyedValues: ValueStore {
-        var v = ValueStore()
-        // The summary is plain data: encoding it cannot fail.
-        v.values = ((try? ValueEncoding.values(of: self)) ?? [:]).merging(paper.keyedValues) { _, theirs in theirs }
-        return v
+        get throws {
+            var v = ValueStore()
+            v.values = try ValueEncoding.values(of: self).merging(try paper.keyedValues) { _, theirs in theirs }
+            return v
+        }
     }
 
     struct Derived: Codable {
@@ -203,7 +204,7 @@ extension PaperSummary: ValueKeyed {
     /// `paper.*`: the paper's values under the same keys as ours. It publishes means over its
     /// configurations, so spreads (`.sem`) are left out; it has no tables.
     var keyedValues: [String: ReportValue] {
-        ((try? ValueEncoding.values(of: self, prefix: Self.prefix)) ?? [:]).filter { !$0.key.hasSuffix(".sem") }
+        get throws { try ValueEncoding.values(of: self, prefix: Self.prefix).filter { !$0.key.hasSuffix(".sem") } }
     }
 }
 
@@ -212,8 +213,8 @@ extension RunCost: ValueKeyed {
     static let valueKeyNames: [String: String?] = ["propensity": ""]
 
     /// `cost.*`, added by `Study` when the report is built.
-    func keyed(into v: inout ValueStore) {
-        v.values.merge((try? ValueEncoding.values(of: self, prefix: Self.prefix)) ?? [:]) { _, new in new }
+    func keyed(into v: inout ValueStore) throws {
+        v.values.merge(try ValueEncoding.values(of: self, prefix: Self.prefix)) { _, new in new }
     }
 }
 

@@ -88,8 +88,8 @@ import Testing
         // The summary stage's own output, plus what Study adds when it builds the report.
         values.set("profile", "micro")
         // values.json is the typed summary's keyed form, nothing more.
-        #expect(typed.keyedValues.values.keys.sorted() == values.values.keys.filter { $0 != "profile" }.sorted())
-        RunCost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, propensityTrials: typed.statePoint.propensityTrials).keyed(into: &values)
+        #expect(try typed.keyedValues.values.keys.sorted() == values.values.keys.filter { $0 != "profile" }.sorted())
+        try RunCost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, propensityTrials: typed.statePoint.propensityTrials).keyed(into: &values)
         let declared = registry.valueKeys!
         #expect(values.values.count > 100)
         let undeclared = values.values.keys.filter { !declared.contains($0) }.sorted()
