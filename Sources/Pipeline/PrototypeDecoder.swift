@@ -35,6 +35,8 @@ extension Array: PrototypeArray where Element: ValueKeyedElement & Decodable {
     }
 }
 
+/// Its generic `decode` serves every type (numbers go through `make`, then the single-value
+/// container below, whose own overloads end the recursion).
 private struct PrototypeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: PrototypeDecoder
     var codingPath: [CodingKey] { [] }
@@ -42,20 +44,6 @@ private struct PrototypeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerPr
     func contains(_ key: Key) -> Bool { true }
     func decodeNil(forKey key: Key) throws -> Bool { false }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder.make(T.self) }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { false }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { "" }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { 1 }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { 1 }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { 1 }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { 1 }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { 1 }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { 1 }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { 1 }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { 1 }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { 1 }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { 1 }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { 1 }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { 1 }
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         decoder.container(keyedBy: type)
     }

@@ -91,7 +91,8 @@ private final class FlatEncoder: Encoder {
         case let v as ReportValueConvertible: storage.values[path] = v.reportValue
         case let t as ReportTable: storage.values[path] = .table(t)
         case let x as Double: storage.values[path] = .number(x)
-        case let i as Int: storage.values[path] = .integer(i)
+        case let i as any BinaryInteger: storage.values[path] = Self.integer(i)
+        case let f as Float: storage.values[path] = .number(Double(f))
         case let s as String: storage.values[path] = .text(s)
         case let b as Bool: storage.values[path] = .integer(b ? 1 : 0)
         case let a as AnyArray:
@@ -102,6 +103,8 @@ private final class FlatEncoder: Encoder {
             if let d = value as? any DerivedValues { try putDerived(d, at: path) }
         }
     }
+
+    private static func integer<I: BinaryInteger>(_ i: I) -> ReportValue { Int(exactly: i).map { .integer($0) } ?? .number(Double(i)) }
 
     private func putDerived<D: DerivedValues>(_ d: D, at path: String) throws {
         try put(prototype ? try PrototypeDecoder().make(D.Derived.self) : d.derivedValues, at: path)
@@ -114,6 +117,7 @@ private final class FlatEncoder: Encoder {
     func singleValueContainer() -> SingleValueEncodingContainer { FlatSingleContainer(encoder: self) }
 }
 
+/// Its generic `encode` serves every type: `put` stores numbers, strings and booleans itself.
 private struct FlatKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: FlatEncoder
     var codingPath: [CodingKey] { [] }
@@ -122,24 +126,6 @@ private struct FlatKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         if let path = encoder.key(key.stringValue) { try encoder.put(value, at: path) }
     }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try encode(value as Bool?, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try encode(value as String?, key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try encode(value as Double?, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value) as Double?, key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try encode(value as Int?, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    private func encode<T: Encodable>(_ value: T?, _ key: Key) throws {
-        if let value, let path = encoder.key(key.stringValue) { try encoder.put(value, at: path) }
-    }
-
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let path = encoder.key(key.stringValue) ?? ""
         return KeyedEncodingContainer(FlatKeyedContainer<NestedKey>(
@@ -157,20 +143,6 @@ private struct FlatSingleContainer: SingleValueEncodingContainer {
     var codingPath: [CodingKey] { [] }
     mutating func encodeNil() throws {}
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.put(value, at: encoder.path) }
-    mutating func encode(_ value: Bool) throws { try encoder.put(value, at: encoder.path) }
-    mutating func encode(_ value: String) throws { try encoder.put(value, at: encoder.path) }
-    mutating func encode(_ value: Double) throws { try encoder.put(value, at: encoder.path) }
-    mutating func encode(_ value: Float) throws { try encoder.put(Double(value), at: encoder.path) }
-    mutating func encode(_ value: Int) throws { try encoder.put(value, at: encoder.path) }
-    mutating func encode(_ value: Int8) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: Int16) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: Int32) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: Int64) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: UInt) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: UInt8) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: UInt16) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: UInt32) throws { try encoder.put(Int(value), at: encoder.path) }
-    mutating func encode(_ value: UInt64) throws { try encoder.put(Int(value), at: encoder.path) }
 }
 
 /// Arrays are not values: what a type writes into an unkeyed container is dropped.

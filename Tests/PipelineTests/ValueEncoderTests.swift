@@ -75,6 +75,13 @@ private struct Toy: Codable, ValueKeyed, DerivedValues {
         #expect(!set.contains("theta.pearson_margn") && set.suggestion(for: "theta.pearson_margn") == "theta.pearson_margin")
     }
 
+    @Test func everyScalarTypeIsAValue() throws {
+        struct Mixed: Codable { var byte: UInt8; var big: UInt64; var half: Float; var flag: Bool }
+        let v = try ValueEncoding.values(of: Mixed(byte: 7, big: .max, half: 0.5, flag: true))
+        #expect(v == ["byte": .integer(7), "big": .number(Double(UInt64.max)), "half": .number(0.5), "flag": .integer(1)])
+        #expect(try ValueEncoding.keys(of: Mixed.self) == ["byte", "big", "half", "flag"])
+    }
+
     @Test func snakeCase() {
         #expect(ValueEncoding.snakeCase("tauAlpha") == "tau_alpha")
         #expect(ValueEncoding.snakeCase("speciesOrderSML") == "species_order_s_m_l")
