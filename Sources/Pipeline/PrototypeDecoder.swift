@@ -11,10 +11,20 @@ struct PrototypeDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func make<T: Decodable>(_ type: T.Type) throws -> T {
+        switch T.self {
+        case is Bool.Type: return false as! T
+        case is String.Type: return "" as! T
+        case let i as any BinaryInteger.Type: return one(i) as! T
+        case let f as any BinaryFloatingPoint.Type: return one(f) as! T
+        default: break
+        }
         if let c = T.self as? any CaseIterable.Type { return pick(c) as! T }
         if let a = T.self as? any PrototypeArray.Type { return try a.prototype() as! T }
         return try T(from: self)
     }
+
+    private func one<I: BinaryInteger>(_ type: I.Type) -> I { 1 }
+    private func one<F: BinaryFloatingPoint>(_ type: F.Type) -> F { 1 }
 
     private func pick<C: CaseIterable>(_ type: C.Type) -> C {
         let all = Array(type.allCases)
@@ -35,8 +45,7 @@ extension Array: PrototypeArray where Element: ValueKeyedElement & Decodable {
     }
 }
 
-/// Its generic `decode` serves every type (numbers go through `make`, then the single-value
-/// container below, whose own overloads end the recursion).
+/// Its generic `decode` serves every type: `make` answers numbers, strings and booleans itself.
 private struct PrototypeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: PrototypeDecoder
     var codingPath: [CodingKey] { [] }
@@ -57,20 +66,6 @@ private struct PrototypeSingleContainer: SingleValueDecodingContainer {
     var codingPath: [CodingKey] { [] }
     func decodeNil() -> Bool { false }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.make(T.self) }
-    func decode(_ type: Bool.Type) throws -> Bool { false }
-    func decode(_ type: String.Type) throws -> String { "" }
-    func decode(_ type: Double.Type) throws -> Double { 1 }
-    func decode(_ type: Float.Type) throws -> Float { 1 }
-    func decode(_ type: Int.Type) throws -> Int { 1 }
-    func decode(_ type: Int8.Type) throws -> Int8 { 1 }
-    func decode(_ type: Int16.Type) throws -> Int16 { 1 }
-    func decode(_ type: Int32.Type) throws -> Int32 { 1 }
-    func decode(_ type: Int64.Type) throws -> Int64 { 1 }
-    func decode(_ type: UInt.Type) throws -> UInt { 1 }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { 1 }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { 1 }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { 1 }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { 1 }
 }
 
 /// Arrays that are not values are empty in a prototype.
