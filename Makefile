@@ -6,7 +6,7 @@ PROFILE ?= default
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils pandoc chromium
 RELEASE_BIN := .build/release
 
-.PHONY: deps test bench clean build report status regression-diff
+.PHONY: deps test bench clean build report status regression-diff publish-baseline
 
 # Installs missing Debian packages when run as root; otherwise prints the exact command and stops.
 deps:
@@ -44,20 +44,32 @@ $(RELEASE_BIN)/repro: $(SOURCES)
 
 # The reproduction: runs every out-of-date experiment of report/manifest.toml for $(PROFILE),
 # then writes figures/$(PROFILE)/ and report/build/$(PROFILE)/. Interrupt and re-run at will.
+# Ends by comparing the build with the profile's committed baseline, report/published/$(PROFILE)/,
+# when there is one: what moved, and exit 1 when a verdict got worse (a value that moved never
+# fails it; the measured costs, cost.*, move with the machine). A report whose expectation failed (exit 1) is
+# still compared; an interrupted or refused run is not.
+PUBLISHED = report/published/$(PROFILE)
 report: deps $(RELEASE_BIN)/repro
-	$(RELEASE_BIN)/repro report --profile $(PROFILE)
-
-# What moved since the last published build: compares report/build/$(PROFILE) with the copy kept
-# in $(BASELINE) (values beyond tolerance, flipped verdicts; fails when a verdict got worse), then
-# keeps this build there for the next comparison. Without a kept build it only keeps this one.
-BASELINE ?= previous-build
-regression-diff: $(RELEASE_BIN)/repro
-	@status=0; \
-	if [ -f "$(BASELINE)/expectations.json" ]; then \
-	  $(RELEASE_BIN)/repro diff "$(BASELINE)" report/build/$(PROFILE) --format markdown || status=$$?; \
-	else echo "regression-diff: no earlier build in $(BASELINE); keeping this one for next time"; fi; \
-	rm -rf "$(BASELINE)" && cp -R report/build/$(PROFILE) "$(BASELINE)"; \
+	@status=0; $(RELEASE_BIN)/repro report --profile $(PROFILE) || status=$$?; \
+	if [ $$status -le 1 ] && [ -f "$(PUBLISHED)/expectations.json" ]; then \
+	  echo "== what moved against the published baseline $(PUBLISHED)/"; \
+	  $(RELEASE_BIN)/repro diff "$(PUBLISHED)" report/build/$(PROFILE) || { d=$$?; [ $$status -ne 0 ] || status=$$d; }; \
+	elif [ $$status -le 1 ]; then echo "report: no published baseline in $(PUBLISHED)/ to compare with (make publish-baseline PROFILE=$(PROFILE) writes one)"; fi; \
 	exit $$status
+
+# Makes this profile's last report build its published baseline (values, verdicts, and a
+# provenance.json with commit, date, machine and task times). Commit report/published/$(PROFILE)/
+# with a message saying why it moved.
+publish-baseline: $(RELEASE_BIN)/repro
+	$(RELEASE_BIN)/repro publish-baseline --profile $(PROFILE)
+
+# CI's regression check: the build against the committed baseline (never against an earlier
+# build, which would re-baseline itself): a verdict that got worse fails until a new baseline is
+# committed. Markdown, for the run's log. Fails when the profile has no committed baseline.
+regression-diff: $(RELEASE_BIN)/repro
+	@if [ ! -f "$(PUBLISHED)/expectations.json" ]; then \
+	  echo "regression-diff: no committed baseline in $(PUBLISHED)/; run make report then make publish-baseline PROFILE=$(PROFILE), and commit it"; exit 1; fi
+	$(RELEASE_BIN)/repro diff "$(PUBLISHED)" report/build/$(PROFILE) --format markdown
 
 status: $(RELEASE_BIN)/repro
 	$(RELEASE_BIN)/repro status --profile $(PROFILE)

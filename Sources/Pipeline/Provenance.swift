@@ -1,5 +1,5 @@
-/// Provenance of a report: git commit and dirty flag, toolchain, profile, seed, time per stage,
-/// machine. Collected by running git, swift and uname; rendered as a markdown section.
+/// Provenance of a report: the software's version and build commit, the checkout's git commit and
+/// dirty flag, toolchain, profile, seed, time per stage, machine. Collected by running git, swift and uname; rendered as a markdown section.
 import Foundation
 
 public struct Provenance: Sendable, Codable {
@@ -16,6 +16,10 @@ public struct Provenance: Sendable, Codable {
     /// Tasks whose cached result was computed by different code than this build's (their kind's
     /// code fingerprint moved while its version did not).
     public var codeChanged: [String] = []
+    /// The tool's name and version, and the commit its binary was built from (set by the caller,
+    /// which knows them; nil renders no row).
+    public var software: String?
+    public var buildCommit: String?
 
     public init(gitCommit: String?, gitDirty: Bool?, toolchain: String, profile: String?, globalSeed: UInt64,
                 stageSeconds: [String: Double], machine: String, cores: Int, date: String) {
@@ -42,14 +46,15 @@ public struct Provenance: Sendable, Codable {
     /// A "## Provenance" section.
     public var markdown: String {
         let e = ReportText.escape
-        var lines = ["## Provenance", "",
+        var lines: [String] = ["## Provenance", "",
                      "| | |", "|---|---|",
+                     software.map { "| Software | \(e($0))\(buildCommit.map { ", built from commit `\(e($0))`" } ?? "") |" },
                      "| Commit | \(gitCommit.map { "`\($0)`" } ?? "unknown")\(gitDirty == true ? " (working tree dirty)" : "") |",
                      "| Toolchain | \(e(toolchain)) |",
                      "| Profile | \(e(profile ?? "base")) |",
                      "| Global seed | \(globalSeed) (each task's seed derives from it and the task id) |",
                      "| Machine | \(e(machine)), \(cores) cores |",
-                     "| Built | \(e(date)) |", ""]
+                     "| Built | \(e(date)) |", ""].compactMap { $0 }
         if !codeChanged.isEmpty {
             lines += ["**Code changed since these results** (version unchanged; `repro report --rerun STAGE` recomputes a stage): "
                       + codeChanged.map(e).joined(separator: ", "), ""]

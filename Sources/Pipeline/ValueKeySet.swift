@@ -16,6 +16,12 @@ public struct ValueKeySet: Sendable {
         keys = set.sorted()
     }
 
+    /// Plain keys, no patterns (e.g. `ValueEncoding.keys(of:)`).
+    public init(keys: some Sequence<String>) {
+        set = Set(keys)
+        self.keys = set.sorted()
+    }
+
     public func contains(_ key: String) -> Bool { set.contains(key) }
 
     /// The declared key nearest to `key` by edit distance, when it is close enough to be a typo

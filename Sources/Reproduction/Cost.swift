@@ -1,6 +1,6 @@
 /// What the run cost, from the recorded task times, and what the paper's state point would cost
 /// at the same engine speed. Run-time facts, not functions of the inputs: `Study` builds it
-/// when the report is rendered (its keys are named in SummaryKeys.swift).
+/// when the report is rendered (its keys: `cost.*`, SummaryValues.swift).
 struct RunCost: Codable, Sendable, Equatable {
     /// The paper's iso-configurational ensemble: 10 configurations × 30 runs × τα = 4×10⁶ sweeps × N.
     static let paperPropensityTrials = 10.0 * 30 * 4e6 * 4000

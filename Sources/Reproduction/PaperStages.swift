@@ -14,7 +14,7 @@ public enum PaperStages {
         })
         r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts,
                          PaperChecks.selectionMemory]
-        r.valueKeys = ValueKeys.set
+        r.valueKeys = ReportSummary.keySet
         return r
     }
 

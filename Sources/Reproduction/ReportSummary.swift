@@ -1,8 +1,8 @@
 /// Every value the report quotes and the expectations check, as typed groups computed once from
 /// the analysis stages' outputs by `init(_:)`. The summary stage writes it to its cache entry
-/// (`summary.json`, which the figures read) and writes its keyed form (`keyedValues`, the one
-/// place that names keys) as `values.json`. Run-time facts (profile, cost, figure paths) are
-/// added by `Study` when the report is built.
+/// (`summary.json`, which the figures read) and writes its keyed form (`keyedValues`: each
+/// field's key is its path of coding keys, SummaryValues.swift) as `values.json`. Run-time facts
+/// (profile, cost, figure paths) are added by `Study` when the report is built.
 struct ReportSummary: Codable, Sendable, Equatable {
     static let fileName = "summary.json"
 

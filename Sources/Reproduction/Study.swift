@@ -162,13 +162,15 @@ public struct Study {
         var values = try ValueStore.load(summaryDirectory.appendingPathComponent(SummaryStage.fileName))
         values.set("profile", profile)
         let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
-        RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
+        try RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
                 propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
                 propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
                 propensityTrials: try SummaryStage.read(from: summaryDirectory).statePoint.propensityTrials).keyed(into: &values)
         try publishFigures(store.filesDirectory(figures.key), store: store, key: figures.key, into: &values)
         var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
+        provenance.software = "repro \(ReproVersion.number)"
+        provenance.buildCommit = ReproVersion.commit
         provenance.codeChanged = graph.tasks.filter { store.metadata($0.key)?.codeChanged(for: $0.kind) == true }.map(\.id.description)
         if !provenance.codeChanged.isEmpty {
             log("note: \(provenance.codeChanged.count) cached result(s) were computed by different code than this build (version unchanged): "
@@ -205,7 +207,7 @@ public struct Study {
                 guard let keys, !keys.contains(r.name) else { return nil }
                 let hint = keys.suggestion(for: r.name).map { "; did you mean '\($0)'?" } ?? ""
                 return ManifestError(file: file, line: r.line, field: "{{\(r.kind.rawValue) \(r.name)}}",
-                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: Sources/Reproduction/ValueKeys.swift)")
+                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: the fields of ReportSummary, Sources/Reproduction/SummaryValues.swift)")
             case .check:
                 guard !expectations.contains(r.name) else { return nil }
                 return ManifestError(file: file, line: r.line, field: "{{check \(r.name)}}",

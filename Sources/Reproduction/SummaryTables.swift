@@ -2,7 +2,7 @@ import Descriptors
 import Foundation
 import Pipeline
 
-/// The report's tables, formatted from the typed summary (their keys are named in SummaryKeys.swift).
+/// The report's tables, formatted from the typed summary (their keys: ReportSummary.Derived, SummaryValues.swift).
 enum SummaryTables {
     /// A number in `format`, or "—" when undefined.
     static func f(_ x: Double, _ format: String) -> String { x.isFinite ? String(format: format, x) : "—" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reproduction
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +10,10 @@ struct Repro: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repro",
         abstract: "Reproduce Sharma, Liu & Ozawa, \"Selecting relevant structural features for glassy dynamics by information imbalance\" (arXiv:2408.12705).",
+        version: "repro \(ReproVersion.description)",
         subcommands: [SimulateCommand.self, DynamicsCommand.self, DescriptorsCommand.self,
                       ImbalanceCommand.self, SelectCommand.self, ReportCommand.self, StatusCommand.self, DiffCommand.self,
+                      PublishBaselineCommand.self,
                       RunTaskCommand.self]
     )
 

@@ -4,10 +4,10 @@ import Testing
 
 /// The run's cost counts core-seconds as recorded per entry, not the driver's cores.
 @Suite struct CostTests {
-    @Test func ratesComeFromCoreSeconds() {
+    @Test func ratesComeFromCoreSeconds() throws {
         var v = ValueStore()
         // 500 s of propensity tasks on 2 threads each: 1000 core-seconds → 8×10⁶ trials per core-second.
-        RunCost(totalSeconds: 600, propensitySeconds: 500, propensityCoreSeconds: 1000, propensityTrials: 8e9).keyed(into: &v)
+        try RunCost(totalSeconds: 600, propensitySeconds: 500, propensityCoreSeconds: 1000, propensityTrials: 8e9).keyed(into: &v)
         #expect(v["cost.task_minutes"] == .number(10))
         #expect(v["cost.trials_per_core_second"] == .number(8e6))
         // The paper's 10 × 30 × 4×10⁶ sweeps × 4000 = 4.8×10¹² trials at that rate: 166.7 core-hours.
@@ -15,9 +15,9 @@ import Testing
         #expect(abs(hours - 4.8e12 / 8e6 / 3600) < 1e-9)
     }
 
-    @Test func noPropensityTimeMeansNoRate() {
+    @Test func noPropensityTimeMeansNoRate() throws {
         var v = ValueStore()
-        RunCost(totalSeconds: 60, propensitySeconds: 0, propensityCoreSeconds: 0, propensityTrials: 8e9).keyed(into: &v)
+        try RunCost(totalSeconds: 60, propensitySeconds: 0, propensityCoreSeconds: 0, propensityTrials: 8e9).keyed(into: &v)
         #expect(v["cost.trials_per_core_second"] == nil && v["cost.task_minutes"] == .number(1))
     }
 }

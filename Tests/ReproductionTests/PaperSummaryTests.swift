@@ -4,11 +4,11 @@ import Testing
 @testable import Reproduction
 
 /// The paper's numbers as `paper.*` values: computed from the bundled published values by the
-/// functions that compute ours, declared in ValueKeys, and the only source the manifest names.
+/// functions that compute ours, under the same keys, and the only source the manifest names.
 @Suite struct PaperSummaryTests {
     static let values: ValueStore = {
         var v = ValueStore()
-        try! PaperSummary().keyed(into: &v)
+        v.values = try! PaperSummary().keyedValues
         return v
     }()
 
@@ -43,7 +43,7 @@ import Testing
     /// Exactly the declared paper keys are computed: no spreads, no tables, nothing undeclared.
     @Test func paperKeysAreTheDeclaredOnes() {
         let computed = Set(Self.values.values.keys)
-        let declared = Set(ValueKeys.set.keys.filter { $0.hasPrefix(PaperSummary.prefix) })
+        let declared = Set(ReportSummary.keySet.keys.filter { $0.hasPrefix(PaperSummary.prefix) })
         #expect(computed.subtracting(declared).sorted() == [])
         #expect(declared.subtracting(computed).sorted() == [])
         #expect(computed.allSatisfy { !$0.hasSuffix(".sem") } && computed.count > 50)

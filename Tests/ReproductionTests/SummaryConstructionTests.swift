@@ -44,11 +44,11 @@ import Testing
         #expect(close(scan.pearson[13], -0.7))
 
         var v = ValueStore()
-        scan.keyed(prefix: "beta.", into: &v)
+        v.values = try ValueEncoding.values(of: scan, prefix: "beta.")
         #expect(v["beta.theta_bar.peak_ell"] == .number(2))
         #expect(close(v["beta.theta_bar.pearson_peak"]?.doubleValue, 0.7) && close(v["beta.theta_bar.pearson_peak.sem"]?.doubleValue, 0.1 / 2.0.squareRoot()))
         #expect(v["beta.best_descriptor"] == .text("Θ̄") && v["theta_bar.peak_ell"] == nil)
-        #expect(v.values.keys.allSatisfy(ValueKeys.set.contains))
+        #expect(v.values.keys.allSatisfy(ReportSummary.keySet.contains))
         // The peaks table puts the paper's peak beside ours.
         let table = scan.peaksTable(paper: scan)
         #expect(table.rows[Descriptor.stericOrder.rawValue][1] == "0.700" && table.rows[4][3] == "0.700 at 2.0")
@@ -64,10 +64,10 @@ import Testing
         #expect(s.firstIsTheta == 0.5 && s.secondIsRhoOrPhi == 0.5 && s.firstTwoThetaAndDensity == 1 && s.firstEllTheta == 2)
         #expect(s.firstFeatures[1] == [Self.names[1], Self.names[14], Self.names[8]])
         var v = ValueStore()
-        s.keyed(prefix: "", into: &v)
+        v.values = try ValueEncoding.values(of: s, prefix: "supervised.")
         #expect(v["supervised.first_ell_theta"] == .number(2) && v["supervised.drop_share_by_d10"] == nil)
         #expect(close(v["supervised.noise_rise.sem"]?.doubleValue, 0.01 / 2.0.squareRoot()))
-        #expect(v.values.keys.allSatisfy(ValueKeys.set.contains))
+        #expect(v.values.keys.allSatisfy(ReportSummary.keySet.contains))
         #expect(s.ordersTable.columns == ["configuration", "X1", "X2", "X3"])
         // An unknown feature name says which file and name.
         #expect(throws: ReproductionError.self) {
@@ -75,7 +75,7 @@ import Testing
         }
     }
 
-    @Test func predictionPerMethodAndSpecies() {
+    @Test func predictionPerMethodAndSpecies() throws {
         func method(_ m: SelectionMethod, _ mean: [Double]) -> MethodAccuracy {
             MethodAccuracy(method: m, perConfiguration: [mean], mean: mean, std: [0.1, 0.1, 0.2],
                            speciesMean: [[0, 0, 0.8], [0, 0, 0.7], [0, 0, 0.6]], speciesStd: [])
@@ -91,11 +91,11 @@ import Testing
         // Kept configuration: p̂ = 2p, so ρ = 1 overall and within S and M; L is absent.
         #expect(close(p.keptPearson[0], 1) && close(p.keptPearson[1], 1) && p.keptPearson[3].isNaN)
         var v = ValueStore()
-        p.keyed(prefix: "beta.leakage_free.prediction.", into: &v)
+        v.values = try ValueEncoding.values(of: p, prefix: "beta.leakage_free.prediction.")
         #expect(v["beta.leakage_free.prediction.max_d"] == .integer(3))
         #expect(v["beta.leakage_free.prediction.random.d2"] == .number(0.3) && v["beta.leakage_free.prediction.random.d2.sem"] == .number(0.05))
         #expect(v["beta.leakage_free.prediction.supervised.species_L.dmax"] == .number(0.6))
-        #expect(v.values.keys.allSatisfy(ValueKeys.set.contains))
+        #expect(v.values.keys.allSatisfy(ReportSummary.keySet.contains))
     }
 
     @Test func unsupervisedDecadesAndOverlap() {

@@ -47,12 +47,12 @@ import Testing
     @Test func theShippedReportQuotesOnlyDeclaredValuesAndChecks() throws {
         let text = try String(contentsOf: ManifestTests.manifest.deletingLastPathComponent().appendingPathComponent("report.md"), encoding: .utf8)
         let m = try Manifest.load(url: ManifestTests.manifest, profile: "smoke", registry: PaperStages.registry())
-        #expect(Study.unknownReferences(in: text, file: "report.md", keys: ValueKeys.set, expectations: m.declaredExpectationNames).isEmpty)
+        #expect(Study.unknownReferences(in: text, file: "report.md", keys: ReportSummary.keySet, expectations: m.declaredExpectationNames).isEmpty)
     }
 
     @Test func aTypoInTheReportIsALoadErrorWithItsLine() {
         let text = "# R\n\nΘ̄ peaks at {{value theta_bar.optimal_el format=\"%.2f\"}}\n{{check theta-peak-nowhere}} {{value n sem}}"
-        let e = Study.unknownReferences(in: text, file: "report.md", keys: ValueKeys.set, expectations: ["theta-peak-ell"])
+        let e = Study.unknownReferences(in: text, file: "report.md", keys: ReportSummary.keySet, expectations: ["theta-peak-ell"])
         #expect(e.count == 3)
         #expect(e[0].line == 3 && e[0].message.contains("did you mean 'theta_bar.optimal_ell'"))
         #expect(e[1].line == 4 && e[1].field == "{{check theta-peak-nowhere}}")
@@ -72,7 +72,7 @@ import Testing
                        fsTimes: [], fs: [], halfPearson: 0.7, speciesShare: 0.2)
     }
 
-    @Test func pointsAreOrderedHottestFirstWithTheirOptimaAndBestDescriptor() {
+    @Test func pointsAreOrderedHottestFirstWithTheirOptimaAndBestDescriptor() throws {
         let points = [scan(0.5, thetaPeakAt: 2), scan(0.6, thetaPeakAt: 1)].sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
         #expect(points.map(\.temperature) == [0.6, 0.5])
         // Symmetric peaks on a uniform grid: the parabola's vertex is the sample itself.
@@ -80,20 +80,20 @@ import Testing
         #expect(points[0].best(.stericOrder) == 0.5 && points[0].best(.density) == 0.3 && points[0].bestDescriptor == .stericOrder)
         var v = ValueStore()
         var series = TemperatureSeries(points: points, paper: points[1])
-        series.keyed(into: &v)
+        v.values = try ValueEncoding.values(of: series, prefix: "series.")
         #expect(v["series.optimal_ell_growth"]?.doubleValue.map { abs($0 - 0.5) < 1e-12 } == true)
         #expect(v["series.theta_minus_rho_coldest"]?.doubleValue.map { abs($0 - 0.2) < 1e-12 } == true)
         // No point recorded its own window (scans of a main data set): no series window value.
         #expect(v["series.min_window_over_tau_alpha"] == nil)
         series.points = []
         var empty = ValueStore()
-        series.keyed(into: &empty)
+        empty.values = try ValueEncoding.values(of: series, prefix: "series.")
         #expect(empty.values.isEmpty)
     }
 
     /// The series window check: each point's window over its own τα (1000/T here), the shortest
     /// reported; the main data set's scan (no window recorded) is left to the equilibrium check.
-    @Test func shortestSeriesWindowOverTauAlpha() {
+    @Test func shortestSeriesWindowOverTauAlpha() throws {
         var hot = scan(0.5, thetaPeakAt: 2), cold = scan(0.4, thetaPeakAt: 2), main = scan(0.35, thetaPeakAt: 2)
         hot.equilibrationWindow = 3000  // τα = 2000: 1.5
         cold.equilibrationWindow = 2250  // τα = 2500: 0.9
@@ -102,7 +102,7 @@ import Testing
         let series = TemperatureSeries(points: points, paper: points[0])
         #expect(series.minimumWindowOverTauAlpha == 0.9)
         var v = ValueStore()
-        series.keyed(into: &v)
+        v.values = try ValueEncoding.values(of: series, prefix: "series.")
         #expect(v["series.min_window_over_tau_alpha"]?.doubleValue == 0.9)
     }
 }

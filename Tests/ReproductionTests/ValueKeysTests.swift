@@ -3,8 +3,9 @@ import Pipeline
 import Testing
 @testable import Reproduction
 
-/// The declared report value keys (ValueKeys.swift) against the keys a real run sets: the
-/// manifest rejects expectations on undeclared keys, so an undeclared key would be unusable.
+/// The report's value keys (ReportSummary.keySet, from the encoding of the summary's prototype)
+/// against the keys a real run sets: the manifest rejects expectations on keys outside the set,
+/// so a key set but not listed would be unusable.
 @Suite struct ValueKeysTests {
     /// The smoke profile shrunk to seconds in a debug build (N = 100, a few sweeps), every stage
     /// the report values read, the same kinds and code paths.
@@ -59,7 +60,8 @@ import Testing
     inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", ell_scan = "ell_scan", series = "series[*]" }
     """
 
-    @Test func everyValueOfARunIsDeclared() throws {
+    /// Runs the micro study; nil (with the failure recorded) when it fails.
+    static func runMicro() throws -> (typed: ReportSummary, values: ValueStore)? {
         let registry = PaperStages.registry()
         let manifest = try Manifest.parse(text: Self.micro, file: "micro.toml", profile: nil, registry: registry)
         let graph = TaskGraph(manifest: manifest, registry: registry)
@@ -72,19 +74,26 @@ import Testing
         options.toolchain = "test"
         let summary = LocalExecutor().run(graph: graph, store: store, options: options)
         #expect(summary.succeeded, "\(summary)")
-        guard summary.succeeded else { return }
-        // The summary stage's own output, plus what Study adds when it builds the report.
+        guard summary.succeeded else { return nil }
         let summaryTask = try #require(graph.tasks(ofStage: "summary").first)
-        var values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
+        let values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
+        return (try SummaryStage.read(from: store.filesDirectory(summaryTask.key)), values)
+    }
+
+    @Test func everyValueOfARunIsDeclared() throws {
+        let registry = PaperStages.registry()
+        guard let run = try Self.runMicro() else { return }
+        let typed = run.typed
+        var values = run.values
+        // The summary stage's own output, plus what Study adds when it builds the report.
         values.set("profile", "micro")
-        let typed = try SummaryStage.read(from: store.filesDirectory(summaryTask.key))
         // values.json is the typed summary's keyed form, nothing more.
-        #expect(typed.keyedValues.values.keys.sorted() == values.values.keys.filter { $0 != "profile" }.sorted())
-        RunCost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, propensityTrials: typed.statePoint.propensityTrials).keyed(into: &values)
+        #expect(try typed.keyedValues.values.keys.sorted() == values.values.keys.filter { $0 != "profile" }.sorted())
+        try RunCost(totalSeconds: 2, propensitySeconds: 1, propensityCoreSeconds: 2, propensityTrials: typed.statePoint.propensityTrials).keyed(into: &values)
         let declared = registry.valueKeys!
         #expect(values.values.count > 100)
         let undeclared = values.values.keys.filter { !declared.contains($0) }.sorted()
-        #expect(undeclared.isEmpty, "set but not declared in ValueKeys.swift: \(undeclared)")
+        #expect(undeclared.isEmpty, "set but not in ReportSummary.keySet: \(undeclared)")
         // Spot checks that the run exercised the conditional keys the expectations use.
         for key in ["supervised.drop_share_by_d10", "prediction.unsupervised_minus_random_d10_15", "series.optimal_ell_growth",
                     "pq.delta_q_to_p_over_repeat", "cost.paper_propensity_core_hours"] {
