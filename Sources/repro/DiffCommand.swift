@@ -11,7 +11,8 @@ struct DiffCommand: ParsableCommand {
         values.json is read when present). A value changed when |new − old| > atol + rtol·|old|. Exits 1 when a \
         verdict got worse (pass → known deviation, fail, missing or absent; known deviation → fail, missing or absent), \
         2 on bad input (a build that names an expectation twice is malformed). Builds of different profiles are refused \
-        unless --allow-profile-change is given.
+        unless --allow-profile-change is given. Measured values (wall times and engine speeds, keys cost.*) move \
+        with the machine and are left out unless --include-measured is given.
         """)
     @Argument(help: "The earlier report build directory.")
     var old: String
@@ -25,6 +26,8 @@ struct DiffCommand: ParsableCommand {
     var format: Format = .text
     @Flag(help: "Compare builds of different profiles (with a warning) instead of refusing.")
     var allowProfileChange = false
+    @Flag(help: "Also compare measured values (cost.*: wall times, engine speeds), which move with the machine.")
+    var includeMeasured = false
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
 
@@ -43,7 +46,8 @@ struct DiffCommand: ParsableCommand {
             guard allowProfileChange else { throw fail(ValidationError("\(change); compare builds of one profile, or pass --allow-profile-change")) }
             FileHandle.standardError.write(Data("warning: \(change)\n".utf8))
         }
-        let diff = ReportDiff.compare(old: a, new: b, rtol: rtol, atol: atol)
+        let all = ReportDiff.compare(old: a, new: b, rtol: rtol, atol: atol)
+        let diff = includeMeasured ? all : all.ignoring(prefixes: ReportDiff.measuredKeyPrefixes)
         print(format == .markdown ? diff.markdown : diff.text)
         if diff.worse { throw ExitCode(1) }
     }

@@ -73,4 +73,17 @@ struct ExitStatusTests {
         #expect(allowed.status == 0 && allowed.err.hasPrefix("warning: \(good) is a build of profile 'smoke'"), "\(allowed.err)")
         #expect(allowed.out.hasPrefix("profiles differ: smoke → ci"))
     }
+
+    /// Wall times and engine speeds (cost.*) move with the machine: left out unless asked for.
+    @Test func measuredValuesAreLeftOutUnlessAsked() throws {
+        let dir = try Binary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try build([("a", "pass")], in: dir, "a"), b = try build([("a", "pass")], in: dir, "b")
+        try Data(#"{"values": {"cost.task_seconds": 10, "theta.peak": 2.0}}"#.utf8).write(to: URL(fileURLWithPath: a).appendingPathComponent("values.json"))
+        try Data(#"{"values": {"cost.task_seconds": 99, "theta.peak": 2.5}}"#.utf8).write(to: URL(fileURLWithPath: b).appendingPathComponent("values.json"))
+        let plain = try run(["diff", a, b], in: dir)
+        #expect(plain.status == 0 && plain.out.contains("theta.peak") && !plain.out.contains("cost.task_seconds"), "\(plain)")
+        let all = try run(["diff", a, b, "--include-measured"], in: dir)
+        #expect(all.status == 0 && all.out.contains("theta.peak") && all.out.contains("cost.task_seconds"), "\(all)")
+    }
 }
