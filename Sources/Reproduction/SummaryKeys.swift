@@ -8,6 +8,7 @@ extension ReportSummary {
     var keyedValues: ValueStore {
         var v = ValueStore()
         statePoint.keyed(into: &v)
+        model.keyed(into: &v)
         equilibrium.keyed(into: &v)
         alpha.keyed(prefix: "", paper: paper.scan, into: &v)
         beta.keyed(prefix: "beta.", paper: paper.scan, into: &v)
@@ -32,6 +33,14 @@ extension StatePoint {
         v.set("n", n); v.set("configurations", configurations); v.set("temperature", temperature)
         v.set("tau_alpha", tauAlpha); v.set("runs", runs); v.set("t_beta", tBeta); v.set("t_alpha_sweeps", tAlphaSweeps)
         v.set("cost.propensity_trials", propensityTrials)
+    }
+}
+
+extension ModelSummary {
+    func keyed(into v: inout ValueStore) {
+        v.set("model.density", density); v.set("model.composition", composition); v.set("model.wave_number", waveNumber)
+        v.set("model.cage_ratio", cageRatio); v.set("model.bond_breaking_ratio", bondBreakingRatio)
+        v.set("model.coordination_ratio", coordinationRatio)
     }
 }
 
@@ -134,6 +143,7 @@ extension UnsupervisedSummary {
         v.set("unsupervised.symmetric_dmax", symmetricDmax)
         v.set("unsupervised.decades", decades)
         v.set("unsupervised.overlap_with_supervised_d10", overlapWithSupervisedD10)
+        v.set("unsupervised.random_overlap_d10", randomOverlapD10)
     }
 }
 
@@ -203,6 +213,7 @@ extension PaperSummary {
         selection.keyed(prefix: "", into: &all)
         unsupervised.keyed(into: &all)
         prediction.keyed(prefix: "prediction.", into: &all)
+        all.set("temperature", temperature)
         all.set("tau_alpha", tauAlpha)
         all.set("t_beta", tBeta)
         all.set("configurations", configurations)

@@ -13,6 +13,7 @@ enum ValueKeys {
         let timescale = "{|beta.}"  // τα unprefixed, t_β under "beta."
         return [
             "{profile|n|configurations|temperature|tau_alpha|runs|t_beta|t_alpha_sweeps}",
+            "model.{density|composition|wave_number|cage_ratio|bond_breaking_ratio|coordination_ratio}",
             "equilibrium.{max_drift_significance|energy|acceptance|energy_spread|window_over_tau_alpha}",
             "equilibrium.{windows_max|swap_sweeps_max|window_sweeps|window_drift_max|swap_pairs}",
             "equilibrium.swap_acceptance_{unlike|sm|ml|sl}",
@@ -35,6 +36,7 @@ enum ValueKeys {
             // UnsupervisedSummary
             "unsupervised.{symmetric_d1|symmetric_dmax|decades}",
             "unsupervised.overlap_with_supervised_d10{|.sem}",
+            "{|paper.}unsupervised.random_overlap_d10",
             // NoiseSummary, SpeciesSummary
             "noise.{half_pearson|delta_half}{|.sem}",
             "noise.{reliability|pearson_ceiling}",
@@ -48,6 +50,7 @@ enum ValueKeys {
             "series.{theta_minus_rho|half_pearson|species_share}_{hottest|coldest}",
             // PaperSummary: the paper's numbers from the published values, by the same functions
             "paper.{tau_alpha|t_beta|configurations}",
+            "paper.temperature",
             "paper.\(stem).{pearson_peak|peak_ell|optimal_ell|delta_x_to_p_min|delta_x_to_p_mean|delta_p_to_x_mean}",
             "paper.{best_descriptor|theta.pearson_margin|symmetry.max_abs_difference|symmetry.mean_abs_difference}",
             "paper.pq.{delta_q_to_p|delta_p_to_q}",
