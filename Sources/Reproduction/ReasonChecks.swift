@@ -2,6 +2,19 @@ import Foundation
 import Pipeline
 
 extension Study {
+    /// The expectations of every profile of the manifest (each once), so a reason is checked
+    /// whichever profile is loaded; a profile that fails to load reports its own errors when used.
+    func expectationsOfEveryProfile(_ manifest: Manifest, registry: StageRegistry) -> [Expectation] {
+        var seen: Set<String> = [], out = manifest.expectations
+        for e in out { seen.insert(e.name) }
+        for p in manifest.profiles where p != manifest.profile {
+            for e in (try? Manifest.load(url: manifestURL, profile: p, registry: registry))?.expectations ?? [] where !seen.contains(e.name) {
+                seen.insert(e.name); out.append(e)
+            }
+        }
+        return out
+    }
+
     /// Known-deviation reasons are templates (`ReportRenderer.plainReason`): each may quote only
     /// `{{value …}}` directives, of keys a stage provides or of published baselines. Checked for
     /// every profile's reason when the manifest loads, before any compute is spent.

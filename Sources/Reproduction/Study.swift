@@ -49,7 +49,7 @@ public struct Study {
             problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
                                               expectations: manifest.declaredExpectationNames, published: published, profiles: Set(manifest.profiles))
         }
-        problems += Self.reasonProblems(manifest.expectations, file: manifestURL.path, keys: registry.valueKeys,
+        problems += Self.reasonProblems(expectationsOfEveryProfile(manifest, registry: registry), file: manifestURL.path, keys: registry.valueKeys,
                                         published: published, profiles: Set(manifest.profiles))
         if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))

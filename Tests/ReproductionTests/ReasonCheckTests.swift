@@ -11,6 +11,27 @@ import Testing
         _ = try Study(root: PaperProfileReportTests.root, profile: profile).load()
     }
 
+    @Test func aTypoInAnotherProfilesReasonStopsEveryProfileBeforeCompute() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reasons-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: PaperProfileReportTests.root.appendingPathComponent("report/report.md"),
+                                         to: dir.appendingPathComponent("report/report.md"))
+        let text = try String(contentsOf: ManifestTests.manifest, encoding: .utf8)
+        let typo = text.replacingOccurrences(of: "give Δ = {{value noise.delta_half format=%.2f}} (noise.delta_half); q predicts p better",
+                                             with: "give Δ = {{value noise.delta_hlf format=%.2f}} (noise.delta_half); q predicts p better")
+        #expect(typo != text)
+        try typo.write(to: dir.appendingPathComponent("report/manifest.toml"), atomically: true, encoding: .utf8)
+        // The reason is the ci profile's; the smoke profile, which never shows it, refuses it too.
+        do {
+            _ = try Study(root: dir, profile: "smoke").load()
+            Issue.record("loaded")
+        } catch let e as ManifestErrors {
+            #expect(e.errors.count == 1 && e.errors[0].field.contains("known_deviation.ci {{value noise.delta_hlf}}"))
+            #expect(e.errors[0].message.contains("did you mean 'noise.delta_half'"))
+        }
+    }
+
     @Test func aReasonMayQuoteOnlyDeclaredValues() {
         let e = Pipeline.Expectation(name: "e", quantity: "noise.delta_half", target: .range(nil, 1),
                                      knownDeviations: ["default": "Δ = {{value noise.delta_hlf}} ({{check x}})"], line: 12)
