@@ -70,10 +70,13 @@ public enum ReportBuilder {
                              declaredExpectations: Set<String> = [], knownProfiles: Set<String> = [], provenance: Provenance?,
                              outputDirectory: URL, resourceDirectories: [URL]? = nil, html: Bool = true,
                              pandoc: String = "pandoc") throws -> ReportOutcome {
-        let results = ExpectationChecker(values: values).check(expectations)
-        let renderer = ReportRenderer(values: values, results: results, profile: profile, outputDirectory: outputDirectory,
-                                      provenance: provenance, declaredExpectations: declaredExpectations.union(expectations.map(\.name)),
-                                      knownProfiles: knownProfiles)
+        var renderer = ReportRenderer(values: values, results: ExpectationChecker(values: values).check(expectations), profile: profile,
+                                      outputDirectory: outputDirectory, provenance: provenance,
+                                      declaredExpectations: declaredExpectations.union(expectations.map(\.name)), knownProfiles: knownProfiles)
+        renderer.published = PublishedBaselines(reportSource: source)
+        // Reasons are templates: rendered once, shown alike in the report, the JSON and the terminal.
+        renderer.results = try renderer.renderingReasons(renderer.results, file: "known_deviation")
+        let results = renderer.results
         let text = try String(contentsOf: source, encoding: .utf8)
         let markdown = try renderer.render(source: text, file: source.path)
         let figureDirectories = Set(values.figures.values.map { $0.deletingLastPathComponent().standardizedFileURL })

@@ -41,10 +41,12 @@ extension ReportRenderer {
     /// in the source: directives (unknown names, usage, formats, `{{only}}` blocks and profiles,
     /// in every block) and every image or link target the source writes, captions included,
     /// against `resources` (the same check the rendered report gets).
-    public static func validate(source: String, file: String, knownProfiles: Set<String>, resources: ResourceGuard) -> [ReportError] {
+    public static func validate(source: String, file: String, knownProfiles: Set<String>, resources: ResourceGuard,
+                                published: PublishedBaselines = PublishedBaselines(directory: nil)) -> [ReportError] {
         var renderer = ReportRenderer(values: ValueStore(), results: [], profile: nil, outputDirectory: resources.base,
                                       knownProfiles: knownProfiles)
         renderer.placeholders = true
+        renderer.published = published
         var errors: [ReportError] = []
         do { _ = try renderer.render(source: source, file: file) } catch let e as ReportErrors { errors += e.errors } catch {
             errors.append(ReportError(file: file, line: 1, directive: "(file)", message: "\(error)"))

@@ -4,13 +4,17 @@
 ///   {{value KEY format="%.3f" sem}}    a number; with `sem`, "x ± SE" rounded to the SE's two
 ///                                      significant figures (the format is then ignored); else
 ///                                      the format, or three significant figures
+///   {{value PROFILE:KEY …}}            the same from PROFILE's published baseline
+///                                      (`PublishedBaselines`); an error when it has none
 ///   {{table NAME}}                     a pipe table from the value store
 ///   {{check NAME}}                     the verdict of one expectation, inline
 ///   {{expectations}}                   the summary table (inserted after the title if absent)
 ///   {{provenance}}                     the provenance section
 ///   {{profile}}                        the profile name
 ///   {{only P1 P2 …}} … {{end only}}    lines kept only for the listed profiles (each marker on a
-///                                      line of its own; directives in dropped lines are not evaluated)
+///                                      line of its own; directives in dropped lines are not evaluated);
+///                                      `published` / `unpublished` among the names also require that
+///                                      the rendered profile has / has no published baseline
 /// Directives inside fenced code blocks are left alone. Every problem (unknown directive,
 /// missing value, figure or expectation) is collected and thrown with its line. Text that comes
 /// from data (manifest names and descriptions, profile, value-store strings and tables) is
@@ -47,6 +51,8 @@ public struct ReportRenderer: Sendable {
     /// Checks directives without looking anything up, keeping every `{{only}}` block: validates a
     /// source before any value exists (`validate`).
     var placeholders = false
+    /// The published baselines `{{value PROFILE:KEY}}` and `{{only … published}}` read.
+    public var published = PublishedBaselines(directory: nil)
 
     public init(values: ValueStore, results: [ExpectationResult], profile: String?, outputDirectory: URL,
                 provenance: Provenance? = nil, declaredExpectations: Set<String> = [], knownProfiles: Set<String> = []) {
@@ -92,14 +98,9 @@ public struct ReportRenderer: Sendable {
                         errors.append(ReportError(file: file, line: n + 1, directive: trimmed,
                                                   message: "{{only}} blocks do not nest; the block opened on line \(open.line) is still open"))
                     }
-                    if names.isEmpty {
-                        errors.append(ReportError(file: file, line: n + 1, directive: trimmed, message: "usage: {{only PROFILE …}}"))
-                    }
-                    for name in names where !knownProfiles.isEmpty && !knownProfiles.contains(name) {
-                        errors.append(ReportError(file: file, line: n + 1, directive: trimmed,
-                                                  message: "unknown profile '\(name)'; known: \(knownProfiles.sorted().joined(separator: ", "))"))
-                    }
-                    block = (n + 1, placeholders || names.contains(profile ?? "base"))
+                    let (keep, problems) = keepsBlock(names)
+                    for m in problems { errors.append(ReportError(file: file, line: n + 1, directive: trimmed, message: m)) }
+                    block = (n + 1, placeholders || keep)
                 case .end:
                     if block == nil {
                         errors.append(ReportError(file: file, line: n + 1, directive: trimmed, message: "{{end only}} without {{only …}}"))
@@ -143,16 +144,7 @@ public struct ReportRenderer: Sendable {
     private func directive(_ body: String, figures: inout Int, rowAnchors: Bool) throws -> String {
         let t = Self.tokens(body)
         guard let name = t.first else { throw FieldMessage("empty directive") }
-        let args = Array(t.dropFirst())
-        var options: [String: String] = [:]
-        var positional: [String] = []
-        for a in args {
-            if let eq = a.firstIndex(of: "="), !a.hasPrefix("\"") {
-                options[String(a[..<eq])] = Self.unquote(String(a[a.index(after: eq)...]))
-            } else {
-                positional.append(Self.unquote(a))
-            }
-        }
+        let (positional, options) = Self.arguments(Array(t.dropFirst()))
         switch name {
         case "figure":
             guard let fig = positional.first else { throw FieldMessage("usage: {{figure NAME \"caption\"}}") }
@@ -163,15 +155,12 @@ public struct ReportRenderer: Sendable {
             let label = options["label"] ?? "Figure \(figures)"
             return "![\(label). \(caption)](\(Self.relativePath(from: outputDirectory, to: url))){#fig-\(ReportText.anchor(fig))}"
         case "value":
-            guard let key = positional.first else { throw FieldMessage("usage: {{value KEY format=\"%.3f\"}}") }
-            if placeholders { return try Self.format(.number(0), options["format"]) }
-            guard let v = values[key] else { throw FieldMessage("no value '\(key)' in the value store") }
-            if positional.contains("sem") {
-                guard let s = values[key + ".sem"]?.doubleValue else { throw FieldMessage("no value '\(key).sem' in the value store") }
-                guard let x = v.doubleValue else { throw FieldMessage("is not a number; `sem` needs one") }
-                return ReportText.withError(x, s)
+            if placeholders {  // validation before compute: only a baseline of another profile can be read now
+                guard let reference = positional.first else { throw FieldMessage("usage: {{value KEY format=\"%.3f\"}} or {{value PROFILE:KEY}}") }
+                if let (other, key) = PublishedBaselines.split(reference) { _ = try published.value(key, of: other, knownProfiles: knownProfiles) }
+                return try Self.format(.number(0), options["format"])
             }
-            return try Self.format(v, options["format"])
+            return try valueText(positional, options)
         case "table":
             guard let key = positional.first else { throw FieldMessage("usage: {{table NAME}}") }
             if placeholders { return "" }
@@ -286,6 +275,20 @@ public struct ReportRenderer: Sendable {
         }
         if !cur.isEmpty { out.append(cur) }
         return out
+    }
+
+    /// Positional arguments (unquoted) and `name=value` options of a directive.
+    static func arguments(_ args: [String]) -> (positional: [String], options: [String: String]) {
+        var options: [String: String] = [:]
+        var positional: [String] = []
+        for a in args {
+            if let eq = a.firstIndex(of: "="), !a.hasPrefix("\"") {
+                options[String(a[..<eq])] = Self.unquote(String(a[a.index(after: eq)...]))
+            } else {
+                positional.append(Self.unquote(a))
+            }
+        }
+        return (positional, options)
     }
 
     static func unquote(_ s: String) -> String {

@@ -8,6 +8,7 @@ import Regression
 /// configuration, where per-configuration orders are published), so means are exact and spreads
 /// are meaningless: its keyed form (`paper.*`) has no `.sem` and no tables.
 struct PaperSummary: Codable, Sendable, Equatable {
+    var temperature: Double
     var tauAlpha: Double
     var tBeta: Double
     var configurations: Int
@@ -33,7 +34,7 @@ struct PaperSummary: Codable, Sendable, Equatable {
                                          noiseRise: rise, names: names, configurations: orders.count)
         // Fig. 6: Δ̄ as means, orders per configuration.
         unsupervised = UnsupervisedSummary(symmetric: [p.fig6_symmetric_delta_mean], orders: p.fig6_unsupervised_selected_indices_per_config,
-                                           supervisedOrders: orders, configurations: 1)
+                                           supervisedOrders: orders, configurations: 1, features: names.count)
         // Fig. 7: ρ(p, p̂) means per method; no species split is published.
         func method(_ m: SelectionMethod, _ mean: [Double], _ std: [Double]) -> MethodAccuracy {
             MethodAccuracy(method: m, perConfiguration: [mean], mean: mean, std: std, speciesMean: [], speciesStd: [])
@@ -46,6 +47,7 @@ struct PaperSummary: Codable, Sendable, Equatable {
                       method(.random, p.fig7_random_pearson_mean, p.fig7_random_pearson_std)],
             keptConfiguration: 0, keptPropensity: [], keptPrediction: [], keptSpecies: []), configurations: 1)
         // The state point, from the text.
+        temperature = p.text_values.temperature
         tauAlpha = p.text_values.tau_alpha_T030
         tBeta = p.text_values.t_beta
         configurations = orders.count

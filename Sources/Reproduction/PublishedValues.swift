@@ -39,6 +39,8 @@ struct PublishedValues: Decodable, Sendable {
         var delta_p_to_q: Double
         var tau_alpha_T030: Double
         var t_beta: Double
+        /// The state point of every published number.
+        var temperature: Double
     }
 
     static let shared: PublishedValues = {

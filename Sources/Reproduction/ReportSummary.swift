@@ -7,6 +7,7 @@ struct ReportSummary: Codable, Sendable, Equatable {
     static let fileName = "summary.json"
 
     var statePoint: StatePoint
+    var model: ModelSummary
     var equilibrium: EquilibriumSummary
     /// At τα and at t_β.
     var alpha: TimescaleSummary
@@ -21,6 +22,7 @@ struct ReportSummary: Codable, Sendable, Equatable {
 
     init(_ o: StudyOutputs) throws {
         statePoint = try StatePoint(o)
+        model = ModelSummary(o)
         equilibrium = EquilibriumSummary(o)
         alpha = try TimescaleSummary(o, time: "tau_alpha")
         beta = try TimescaleSummary(o, time: "t_beta")

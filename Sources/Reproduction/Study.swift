@@ -45,14 +45,18 @@ public struct Study {
         do { manifest = try Manifest.load(url: manifestURL, profile: profile, registry: registry) } catch let e as ManifestErrors {
             throw ManifestErrors(errors: e.errors + problems)
         }
+        let published = PublishedBaselines(reportSource: source)
         if let text {
             problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
-                                              expectations: manifest.declaredExpectationNames)
+                                              expectations: manifest.declaredExpectationNames, published: published, profiles: Set(manifest.profiles))
             // Links and directives too: a forbidden image is refused now, at its line in the source.
             let resources = ResourceGuard(allowed: [reportURL, figuresURL], base: reportURL)
-            problems += ReportRenderer.validate(source: text, file: source.path, knownProfiles: Set(manifest.profiles), resources: resources)
+            problems += ReportRenderer.validate(source: text, file: source.path, knownProfiles: Set(manifest.profiles), resources: resources,
+                                                published: published)
                 .map { ManifestError(file: $0.file, line: $0.line, field: $0.directive, message: $0.message) }
         }
+        problems += Self.reasonProblems(expectationsOfEveryProfile(manifest, registry: registry), file: manifestURL.path, keys: registry.valueKeys,
+                                        published: published, profiles: Set(manifest.profiles))
         if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
     }
@@ -200,9 +204,14 @@ public struct Study {
 
     /// Values, tables and checks the report quotes that nothing provides: a typo found now, not
     /// after every task ran.
-    static func unknownReferences(in text: String, file: String, keys: ValueKeySet?, expectations: Set<String>) -> [ManifestError] {
+    static func unknownReferences(in text: String, file: String, keys: ValueKeySet?, expectations: Set<String>,
+                                  published: PublishedBaselines = .init(directory: nil), profiles: Set<String> = []) -> [ManifestError] {
         ReportRenderer.references(in: text).compactMap { r in
             switch r.kind {
+            case .value where PublishedBaselines.split(r.name) != nil:
+                return published.problem(with: r.name, knownProfiles: profiles).map {
+                    ManifestError(file: file, line: r.line, field: "{{value \(r.name)}}", message: $0)
+                }
             case .value, .table:
                 guard let keys, !keys.contains(r.name) else { return nil }
                 let hint = keys.suggestion(for: r.name).map { "; did you mean '\($0)'?" } ?? ""

@@ -11,7 +11,7 @@ enum SummaryStage {
     static let fileName = "values.json"
 
     static let kind = StageKind(
-        "summary", version: 6,  // 2: the paper.* values in values.json; 3: series.json; 4: the typed summary.json; 5: window / τα; 6: series windows / τα
+        "summary", version: 7,  // 2: the paper.* values in values.json; 3: series.json; 4: the typed summary.json; 5: window / τα; 6: series windows / τα; 7: paper.temperature, random overlap, model.*
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
                  InputSpec("ell_scan", required: false), InputSpec("series", required: false)],

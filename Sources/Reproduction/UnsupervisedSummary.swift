@@ -12,17 +12,21 @@ struct UnsupervisedSummary: Codable, Sendable, Equatable {
     var decades: Double
     /// Shared share of the first ten features (nil without supervised orders or with max_d < 10).
     var overlapWithSupervisedD10: Estimate?
+    /// What two random sets of ten features share on average, 10 / features: the overlap's
+    /// chance level (nil without the feature count or with max_d < 10).
+    var randomOverlapD10: Double?
 
     init(_ o: StudyOutputs) {
         let u = o.imbalance.unsupervised
         let supervised = (try? o.imbalance.timescale("tau_alpha"))?.supervised.map(\.order)
-        self.init(symmetric: u.map(\.symmetric), orders: u.map(\.order), supervisedOrders: supervised, configurations: o.configurations.count)
+        self.init(symmetric: u.map(\.symmetric), orders: u.map(\.order), supervisedOrders: supervised, configurations: o.configurations.count,
+                  features: o.features.first?.names.count)
         fullToSubset = MeanCurve(rows: u.map(\.fullToSubset)); subsetToFull = MeanCurve(rows: u.map(\.subsetToFull))
     }
 
     /// From plain arrays: Δ̄ per configuration and d, the selected orders per configuration, and
     /// the supervised orders (τα) to compare with.
-    init(symmetric: [[Double]], orders: [[Int]], supervisedOrders: [[Int]]?, configurations c: Int) {
+    init(symmetric: [[Double]], orders: [[Int]], supervisedOrders: [[Int]]?, configurations c: Int, features: Int? = nil) {
         let sym = MeanCurve(rows: symmetric)
         self.symmetric = sym
         fullToSubset = MeanCurve(mean: [], std: []); subsetToFull = fullToSubset
@@ -34,5 +38,6 @@ struct UnsupervisedSummary: Codable, Sendable, Equatable {
             let overlap = zip(supervisedOrders, orders).map { s, us in Double(Set(s.prefix(10)).intersection(us.prefix(10)).count) / 10 }
             overlapWithSupervisedD10 = MeanCurve(rows: overlap.map { [$0] }).estimate(0, configurations: c)
         }
+        if let features, features > 0, last >= 9 { randomOverlapD10 = 10 / Double(features) }
     }
 }

@@ -99,5 +99,11 @@ import Testing
                     "pq.delta_q_to_p_over_repeat", "cost.paper_propensity_core_hours"] {
             #expect(values[key] != nil, "\(key)")
         }
+        // The constants Methods quotes come from the run: N/L², the species counts, the k used.
+        #expect(abs((values["model.density"]?.doubleValue ?? 0) - 1.024) < 1e-9)
+        #expect(values["model.composition"] == .text("44/20/36"))
+        #expect(values["model.wave_number"]?.doubleValue == 6.3 && values["model.cage_ratio"]?.doubleValue == 1.4)
+        #expect(values["model.coordination_ratio"]?.doubleValue == 1.5 && values["model.bond_breaking_ratio"]?.doubleValue == 1.8)
+        #expect(values["unsupervised.random_overlap_d10"]?.doubleValue == 10.0 / 60 && values["paper.temperature"]?.doubleValue == 0.3)
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+@testable import Pipeline
+import Testing
+@testable import Reproduction
+
+/// The shipped report rendered for the `paper` profile (T = 0.30) from fabricated values: every
+/// sentence it keeps must hold at the paper's state point, and without a published baseline it
+/// says plainly that the profile has not been run end to end.
+@Suite struct PaperProfileReportTests {
+    static let root = ManifestTests.manifest.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A value for every declared key: the state point of `profile`, 0.5 elsewhere (a number no
+    /// hand-typed sentence is checked for), a one-row table for tables.
+    static func fabricatedValues(temperature: Double, profile: String) throws -> ValueStore {
+        var v = ValueStore()
+        let texts = ["best_descriptor": "Θ̄", "species_order_s_m_l": "S > M > L", "series.temperatures": "0.60, 0.50",
+                     "equilibrium.swap_pairs": "adjacent", "profile": profile]
+        let integers: Set<String> = ["n", "configurations", "runs", "t_beta", "t_alpha_sweeps", "max_d", "windows_max",
+                                     "swap_sweeps_max", "window_sweeps"]
+        for key in ReportSummary.keySet.keys {
+            let last = String(key.split(separator: ".").last!)
+            if key.hasPrefix("table.") || key.contains(".table.") {
+                v.set(key, ReportTable(columns: ["a"], rows: [["b"]]))
+            } else if let text = texts[key] ?? texts[last] ?? (key.hasSuffix("best_descriptor") ? "Θ̄" : nil) {
+                v.set(key, text)
+            } else if integers.contains(last) || integers.contains(key) {
+                v.set(key, 7)
+            } else {
+                v.set(key, 0.5)
+            }
+        }
+        v.set("temperature", temperature)
+        v.set("paper.temperature", 0.30)
+        v.set("paper.tau_alpha", 4e6)
+        let source = try String(contentsOf: root.appendingPathComponent("report/report.md"), encoding: .utf8)
+        let figure = try NSRegularExpression(pattern: #"\{\{figure (\S+)"#)
+        for m in figure.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+            let name = String(source[Range(m.range(at: 1), in: source)!])
+            v.setFigure(name, root.appendingPathComponent("figures/\(profile)/\(name).png"))
+        }
+        return v
+    }
+
+    static func render(profile: String, temperature: Double, published: URL?) throws -> String {
+        let manifest = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
+        let values = try fabricatedValues(temperature: temperature, profile: profile)
+        var renderer = ReportRenderer(values: values, results: ExpectationChecker(values: values).check(manifest.expectations),
+                                      profile: profile, outputDirectory: root.appendingPathComponent("report/build/\(profile)"),
+                                      provenance: Provenance(gitCommit: nil, gitDirty: nil, toolchain: "test", profile: profile, globalSeed: 1,
+                                                             stageSeconds: [:], machine: "test", cores: 2, date: "today"),
+                                      declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles))
+        renderer.published = PublishedBaselines(directory: published)
+        renderer.results = try renderer.renderingReasons(renderer.results, file: "manifest")
+        let source = try String(contentsOf: root.appendingPathComponent("report/report.md"), encoding: .utf8)
+        return try renderer.render(source: source, file: "report.md")
+    }
+
+    @Test func thePaperReportHoldsAtThePapersTemperature() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("published-\(UUID().uuidString)")
+        let md = try Self.render(profile: "paper", temperature: 0.30, published: empty)
+        let saysNotRun = md.contains("This profile has not yet been run end to end.")
+        #expect(saysNotRun)
+        for falseHere in ["cannot", "out of reach", "T = 0.40", "T = 0.35", "0.40", "0.35", "against 0.30", "a higher temperature"] {
+            let says = md.contains(falseHere)
+            #expect(!says, "the paper profile's report says '\(falseHere)'")
+        }
+    }
+
+    @Test func aPublishedBaselineRemovesTheNotRunSentence() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("published-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("paper"), withIntermediateDirectories: true)
+        try ValueStore().write(to: dir.appendingPathComponent("paper/values.json"))
+        #expect(!(try Self.render(profile: "paper", temperature: 0.30, published: dir)).contains("not yet been run end to end"))
+        // Other profiles never say it, published or not.
+        #expect(!(try Self.render(profile: "default", temperature: 0.40, published: nil)).contains("not yet been run end to end"))
+    }
+
+    @Test func everyProfileRendersFromItsDeclaredKeys() throws {
+        for (profile, t) in [("smoke", 0.8), ("ci", 0.5), ("default", 0.4), ("cold", 0.35)] {
+            let md = try Self.render(profile: profile, temperature: t, published: nil)
+            #expect(md.contains("Selecting relevant structural features"))
+        }
+    }
+}

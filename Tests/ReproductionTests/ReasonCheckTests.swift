@@ -1,0 +1,60 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import Reproduction
+
+/// Known-deviation reasons and cross-profile values are checked when the manifest loads, before
+/// any task runs, like the report's own keys.
+@Suite struct ReasonCheckTests {
+    @Test(arguments: ["smoke", "ci", "default", "cold", "paper"])
+    func theShippedReasonsAndReportLoadForEveryProfile(profile: String) throws {
+        _ = try Study(root: PaperProfileReportTests.root, profile: profile).load()
+    }
+
+    @Test func aTypoInAnotherProfilesReasonStopsEveryProfileBeforeCompute() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reasons-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: PaperProfileReportTests.root.appendingPathComponent("report/report.md"),
+                                         to: dir.appendingPathComponent("report/report.md"))
+        let text = try String(contentsOf: ManifestTests.manifest, encoding: .utf8)
+        let typo = text.replacingOccurrences(of: "give Δ = {{value noise.delta_half format=%.2f}} (noise.delta_half); q predicts p better",
+                                             with: "give Δ = {{value noise.delta_hlf format=%.2f}} (noise.delta_half); q predicts p better")
+        #expect(typo != text)
+        try typo.write(to: dir.appendingPathComponent("report/manifest.toml"), atomically: true, encoding: .utf8)
+        // The reason is the ci profile's; the smoke profile, which never shows it, refuses it too.
+        do {
+            _ = try Study(root: dir, profile: "smoke").load()
+            Issue.record("loaded")
+        } catch let e as ManifestErrors {
+            #expect(e.errors.count == 1 && e.errors[0].field.contains("known_deviation.ci {{value noise.delta_hlf}}"))
+            #expect(e.errors[0].message.contains("did you mean 'noise.delta_half'"))
+        }
+    }
+
+    @Test func aReasonMayQuoteOnlyDeclaredValues() {
+        let e = Pipeline.Expectation(name: "e", quantity: "noise.delta_half", target: .range(nil, 1),
+                                     knownDeviations: ["default": "Δ = {{value noise.delta_hlf}} ({{check x}})"], line: 12)
+        let problems = Study.reasonProblems([e], file: "manifest.toml", keys: ReportSummary.keySet,
+                                            published: PublishedBaselines(directory: nil), profiles: ["default"])
+        #expect(problems.count == 2)
+        #expect(problems.allSatisfy { $0.line == 12 && $0.field.hasPrefix("expectation 'e' known_deviation.default") })
+        #expect(problems.contains { $0.message.contains("did you mean 'noise.delta_half'") })
+        #expect(problems.contains { $0.message.contains("may quote only {{value") })
+    }
+
+    @Test func anotherProfilesValueNeedsItsPublishedBaseline() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("published-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "# R\nCold: {{value cold:theta.pearson_margin}}\n"
+        let missing = Study.unknownReferences(in: text, file: "report.md", keys: ReportSummary.keySet, expectations: [],
+                                              published: PublishedBaselines(directory: dir), profiles: ["cold", "default"])
+        #expect(missing.count == 1 && missing[0].line == 2 && missing[0].message.contains("no published baseline"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("cold"), withIntermediateDirectories: true)
+        var cold = ValueStore()
+        cold.set("theta.pearson_margin", -0.045)
+        try cold.write(to: dir.appendingPathComponent("cold/values.json"))
+        #expect(Study.unknownReferences(in: text, file: "report.md", keys: ReportSummary.keySet, expectations: [],
+                                        published: PublishedBaselines(directory: dir), profiles: ["cold", "default"]).isEmpty)
+    }
+}
