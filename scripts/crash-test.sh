@@ -13,7 +13,9 @@
 #  8. a cache whose entries/ cannot be used (a file in its place; chmod 000 when not root):
 #     status and report refuse it at once, naming the path;
 #  9. status on a cache path that does not exist creates nothing;
-# 10. a forbidden link in report/report.md is refused before any compute, at its source line.
+# 10. a forbidden link in report/report.md is refused before any compute, at its source line;
+# 11. repro diff of the reference build: 0 against itself, 1 when every check vanished, 2 when a
+#     check is listed twice (a malformed build) or the profiles differ.
 # Every run works in its own copy of report/ under a mktemp dir (a run writes results/,
 # figures/ and report/build/ under its working directory), with its own --cache.
 # Usage: bash scripts/crash-test.sh   (REPRO=path/to/repro, CRASH_SEED=n to replay the kill times)
@@ -262,6 +264,25 @@ out=$(cd "$H" && "$REPRO" report --profile smoke --cache "$WORK/cache-link" 2>&1
 [ "$rc" = 2 ] && echo "$out" | grep -q "report/report.md:$line: /etc/passwd" && [ ! -e "$WORK/cache-link" ] \
     && pass "a forbidden link: refused before compute at report.md:$line" || fail "a forbidden link: exit $rc: $(echo "$out" | head -2)"
 sed -i '$d' "$H/report/report.md"
+
+# ---- 11. repro diff: a vanished check is worse, a malformed build is refused --------------------
+B="$REF/report/build/smoke"
+mkdir -p "$WORK/d-empty" "$WORK/d-twice" "$WORK/d-ci"
+python3 - "$B/expectations.json" "$WORK" <<'PY'
+import json, sys
+src, work = sys.argv[1], sys.argv[2]
+e = json.load(open(src))
+empty = dict(e, expectations=[]); json.dump(empty, open(work + "/d-empty/expectations.json", "w"))
+twice = dict(e, expectations=e["expectations"] + e["expectations"][:1]); json.dump(twice, open(work + "/d-twice/expectations.json", "w"))
+ci = dict(e, profile="ci"); json.dump(ci, open(work + "/d-ci/expectations.json", "w"))
+PY
+"$REPRO" diff "$B" "$B" > /dev/null 2>&1; same=$?
+out=$("$REPRO" diff "$B" "$WORK/d-empty" 2>&1); vanished=$?
+"$REPRO" diff "$B" "$WORK/d-twice" > /dev/null 2>&1; twice=$?
+"$REPRO" diff "$B" "$WORK/d-ci" > /dev/null 2>&1; profile=$?
+[ "$same" = 0 ] && [ "$vanished" = 1 ] && echo "$out" | grep -q "absent" && [ "$twice" = 2 ] && [ "$profile" = 2 ] \
+    && pass "repro diff: itself 0, every check vanished 1, a check listed twice 2, another profile 2" \
+    || fail "repro diff: itself $same, vanished $vanished, twice $twice, profile $profile"
 
 [ "$FAILED" = 0 ] || { echo "crash-test: logs kept in $WORK"; KEEP=1; }
 summary
