@@ -76,6 +76,34 @@ import Testing
         #expect(!(try Self.render(profile: "default", temperature: 0.40, published: nil)).contains("not yet been run end to end"))
     }
 
+    /// Figure captions quote the paper's state point and the model's constants from the values,
+    /// in every profile: fabricated values that no caption could type show up in each.
+    @Test(arguments: ["smoke", "ci", "default", "cold", "paper"])
+    func captionsQuoteTheirNumbers(profile: String) throws {
+        let md = try Self.render(profile: profile, temperature: 0.45, published: nil)
+        let captions = md.components(separatedBy: "\n").filter { $0.hasPrefix("![") }
+        #expect(captions.count == 12)
+        #expect(captions.contains { $0.contains("Grey: the paper at T = 0.30.") })  // paper.temperature, fabricated as 0.30
+        #expect(captions.contains { $0.contains("F_s^CR(k = 0.5, t)") })           // model.wave_number, fabricated as 0.5
+        #expect(captions.filter { $0.contains("supervised II, d = 7") }.count == 2) // prediction.max_d, fabricated as 7
+        #expect(!captions.contains { $0.contains("[[") || $0.contains("6.3") || $0.contains("d = 15") || $0.contains("d = 16") })
+    }
+
+    /// "Most points of the temperature series have fewer configurations than the main data set"
+    /// (Limitations, every profile), and the per-profile counts the default and cold blocks state.
+    @Test(arguments: ["smoke", "ci", "default", "cold", "paper"])
+    func seriesConfigurationsAreAsTheReportSays(profile: String) throws {
+        let m = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
+        let main = try #require(m.stage("equilibrate")?.fanOut.count)
+        let series = try #require(m.stage("series"))
+        let counts = try (0..<(series.fanOut.count ?? 1)).map {
+            try #require(series.fanOut.parameters(series.parameters, task: $0)["configurations"]?.intValue)
+        }
+        #expect(counts.allSatisfy { $0 <= main } && counts.filter { $0 < main }.count * 2 > counts.count, "\(counts) against \(main)")
+        if profile == "default" { #expect(counts.allSatisfy { $0 == 2 }) }                         // "two configurations each"
+        if profile == "cold" { #expect(counts.suffix(1) == [main] && main == 4 && counts.dropLast().allSatisfy { $0 == 2 }) }
+    }
+
     @Test func everyProfileRendersFromItsDeclaredKeys() throws {
         for (profile, t) in [("smoke", 0.8), ("ci", 0.5), ("default", 0.4), ("cold", 0.35)] {
             let md = try Self.render(profile: profile, temperature: t, published: nil)

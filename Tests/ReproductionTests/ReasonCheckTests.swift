@@ -58,3 +58,12 @@ import Testing
                                         published: PublishedBaselines(directory: dir), profiles: ["cold", "default"]).isEmpty)
     }
 }
+
+extension ReasonCheckTests {
+    @Test func aTypoInACaptionKeyIsRefusedWithASuggestion() {
+        let text = "# R\n\n" + #"{{figure fig04 "Grey: the paper at T = [[value paper.temprature format=%.2f]]." label="Fig. 4"}}"#
+        let problems = Study.unknownReferences(in: text, file: "report.md", keys: ReportSummary.keySet, expectations: [])
+        #expect(problems.count == 1 && problems[0].line == 3 && problems[0].field == "{{value paper.temprature}}")
+        #expect(problems.first?.message.contains("did you mean 'paper.temperature'") == true)
+    }
+}
