@@ -60,6 +60,25 @@ import Testing
 }
 
 extension ReasonCheckTests {
+    @Test func aTypoInTheShippedCaptionsStopsTheLoadBeforeCompute() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("captions-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ManifestTests.manifest, to: dir.appendingPathComponent("report/manifest.toml"))
+        let text = try String(contentsOf: PaperProfileReportTests.root.appendingPathComponent("report/report.md"), encoding: .utf8)
+        let typo = text.replacingOccurrences(of: "[[value paper.temperature format=%.2f]]", with: "[[value paper.temprature format=%.2f]]")
+            .replacingOccurrences(of: "[[value model.wave_number format=%.1f]]", with: "[[value model.wave_number format=%s]]")
+        #expect(typo != text)
+        try typo.write(to: dir.appendingPathComponent("report/report.md"), atomically: true, encoding: .utf8)
+        do {
+            _ = try Study(root: dir, profile: "smoke").load()
+            Issue.record("loaded")
+        } catch let e as ManifestErrors {
+            #expect(e.errors.contains { $0.field == "{{value paper.temprature}}" && $0.message.contains("did you mean 'paper.temperature'") })
+            #expect(e.errors.contains { $0.message.contains("format \"%s\" not allowed") })
+        }
+    }
+
     @Test func aTypoInACaptionKeyIsRefusedWithASuggestion() {
         let text = "# R\n\n" + #"{{figure fig04 "Grey: the paper at T = [[value paper.temprature format=%.2f]]." label="Fig. 4"}}"#
         let problems = Study.unknownReferences(in: text, file: "report.md", keys: ReportSummary.keySet, expectations: [])
