@@ -13,7 +13,8 @@ public struct ReportReference: Sendable, Equatable {
 
 extension ReportRenderer {
     /// Every value, table and check directive outside fenced code, in every `{{only}}` block
-    /// (a key must exist whichever profile renders it). A `sem` value also refers to `KEY.sem`.
+    /// (a key must exist whichever profile renders it), and every `[[value]]` of a figure caption.
+    /// A `sem` value also refers to `KEY.sem`.
     public static func references(in source: String) -> [ReportReference] {
         var out: [ReportReference] = []
         var inFence = false
@@ -24,15 +25,29 @@ extension ReportRenderer {
             while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
                 let t = tokens(String(rest[open.upperBound..<close.lowerBound]))
                 rest = rest[close.upperBound...]
+                if t.first == "figure", case let positional = arguments(Array(t.dropFirst())).positional, positional.count > 1 {
+                    // A bad caption directive is reported by `validate`; here only the keys it names.
+                    _ = try? substitutingCaption(positional[1]) { p, _ in
+                        out += valueReferences(p, line: n + 1)
+                        return ""
+                    }
+                }
                 guard let head = t.first, let kind = ReportReference.Kind(rawValue: head), t.count > 1 else { continue }
-                let name = unquote(t[1])
-                out.append(ReportReference(kind: kind, name: name, line: n + 1))
-                if kind == .value && t.dropFirst(2).contains("sem") {
-                    out.append(ReportReference(kind: kind, name: name + ".sem", line: n + 1))
+                if kind == .value {
+                    out += valueReferences(arguments(Array(t.dropFirst())).positional, line: n + 1)
+                } else {
+                    out.append(ReportReference(kind: kind, name: unquote(t[1]), line: n + 1))
                 }
             }
         }
         return out
+    }
+
+    /// The key of a value directive's arguments, and with `sem` also `KEY.sem`.
+    static func valueReferences(_ positional: [String], line: Int) -> [ReportReference] {
+        guard let name = positional.first else { return [] }
+        return [ReportReference(kind: .value, name: name, line: line)]
+            + (positional.dropFirst().contains("sem") ? [ReportReference(kind: .value, name: name + ".sem", line: line)] : [])
     }
 }
 

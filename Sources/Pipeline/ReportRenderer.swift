@@ -1,6 +1,7 @@
 /// Renders the literate report: replaces directives in markdown with computed content.
 ///   {{figure NAME "caption"}}          "Figure k." + caption, anchor #fig-NAME (label="Fig. 1"
-///                                      replaces "Figure k")
+///                                      replaces "Figure k"); the caption quotes values as
+///                                      [[value KEY format=%.2f]] (`FigureCaptions`)
 ///   {{value KEY format="%.3f" sem}}    a number; with `sem`, "x ± SE" rounded to the SE's two
 ///                                      significant figures (the format is then ignored); else
 ///                                      the format, or three significant figures
@@ -148,19 +149,14 @@ public struct ReportRenderer: Sendable {
         switch name {
         case "figure":
             guard let fig = positional.first else { throw FieldMessage("usage: {{figure NAME \"caption\"}}") }
+            let caption = try positional.count > 1 ? self.caption(positional[1]) : ReportText.escape(fig)
             if placeholders { return "" }
             guard let url = values.figures[fig] else { throw FieldMessage("no figure '\(fig)' in the value store") }
             figures += 1
-            let caption = positional.count > 1 ? positional[1] : ReportText.escape(fig)
             let label = options["label"] ?? "Figure \(figures)"
             return "![\(label). \(caption)](\(Self.relativePath(from: outputDirectory, to: url))){#fig-\(ReportText.anchor(fig))}"
         case "value":
-            if placeholders {  // validation before compute: only a baseline of another profile can be read now
-                guard let reference = positional.first else { throw FieldMessage("usage: {{value KEY format=\"%.3f\"}} or {{value PROFILE:KEY}}") }
-                if let (other, key) = PublishedBaselines.split(reference) { _ = try published.value(key, of: other, knownProfiles: knownProfiles) }
-                return try Self.format(.number(0), options["format"])
-            }
-            return try valueText(positional, options)
+            return try quotedValue(positional, options)
         case "table":
             guard let key = positional.first else { throw FieldMessage("usage: {{table NAME}}") }
             if placeholders { return "" }

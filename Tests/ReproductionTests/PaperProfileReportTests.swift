@@ -41,9 +41,10 @@ import Testing
         return v
     }
 
-    static func render(profile: String, temperature: Double, published: URL?) throws -> String {
+    static func render(profile: String, temperature: Double, published: URL?, overrides: [String: Double] = [:]) throws -> String {
         let manifest = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
-        let values = try fabricatedValues(temperature: temperature, profile: profile)
+        var values = try fabricatedValues(temperature: temperature, profile: profile)
+        for (key, x) in overrides { values.set(key, x) }
         var renderer = ReportRenderer(values: values, results: ExpectationChecker(values: values).check(manifest.expectations),
                                       profile: profile, outputDirectory: root.appendingPathComponent("report/build/\(profile)"),
                                       provenance: Provenance(gitCommit: nil, gitDirty: nil, toolchain: "test", profile: profile, globalSeed: 1,
@@ -74,6 +75,64 @@ import Testing
         #expect(!(try Self.render(profile: "paper", temperature: 0.30, published: dir)).contains("not yet been run end to end"))
         // Other profiles never say it, published or not.
         #expect(!(try Self.render(profile: "default", temperature: 0.40, published: nil)).contains("not yet been run end to end"))
+    }
+
+    /// Figure captions quote the paper's state point and the model's constants from the values,
+    /// in every profile: fabricated values that no caption could type show up in each.
+    @Test(arguments: ["smoke", "ci", "default", "cold", "paper"])
+    func captionsQuoteTheirNumbers(profile: String) throws {
+        let md = try Self.render(profile: profile, temperature: 0.45, published: nil)
+        let captions = md.components(separatedBy: "\n").filter { $0.hasPrefix("![") }
+        #expect(captions.count == 12)
+        #expect(captions.contains { $0.contains("Grey: the paper at T = 0.30.") })  // paper.temperature, fabricated as 0.30
+        #expect(captions.contains { $0.contains("F_s^CR(k = 0.5, t)") })           // model.wave_number, fabricated as 0.5
+        #expect(captions.filter { $0.contains("supervised II, d = 7") }.count == 2) // prediction.max_d, fabricated as 7
+        #expect(!captions.contains { $0.contains("[[") || $0.contains("6.3") || $0.contains("d = 15") || $0.contains("d = 16") })
+    }
+
+    /// "Most points of the temperature series have fewer configurations than the main data set"
+    /// (Limitations, every profile), and the per-profile counts the default and cold blocks state.
+    @Test(arguments: ["smoke", "ci", "default", "cold", "paper"])
+    func seriesConfigurationsAreAsTheReportSays(profile: String) throws {
+        let m = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
+        let main = try #require(m.stage("equilibrate")?.fanOut.count)
+        let series = try #require(m.stage("series"))
+        let counts = try (0..<(series.fanOut.count ?? 1)).map {
+            try #require(series.fanOut.parameters(series.parameters, task: $0)["configurations"]?.intValue)
+        }
+        #expect(counts.allSatisfy { $0 <= main } && counts.filter { $0 < main }.count * 2 > counts.count, "\(counts) against \(main)")
+        if profile == "default" { #expect(counts.allSatisfy { $0 == 2 }) }                         // "two configurations each"
+        if profile == "cold" { #expect(counts.suffix(1) == [main] && main == 4 && counts.dropLast().allSatisfy { $0 == 2 }) }
+    }
+
+    /// A value no check of the profile bounds is quoted without a direction it may not have. The
+    /// smoke profile checks none of these, so its report is rendered with each of the contrary
+    /// sign, and every clause that quotes one is read for a claim the value contradicts.
+    @Test func uncheckedValuesAreQuotedWithoutADirection() throws {
+        let contrary: [(key: String, value: Double, shown: String, claims: [String])] = [
+            ("supervised.noise_rise", -0.0123, "0.0123", ["raise", "lower"]),
+            ("prediction.unsupervised_minus_random_d10_15", -0.0234, "0.023", ["exceed", "beat", "below"]),
+            ("species.p_ratio_s_to_l", 0.87, "0.87", ["farther"]),
+            ("series.theta_minus_rho_hottest", -0.0456, "0.046", ["lead", "ahead"]),
+            ("symmetry.max_abs_difference", 0.345, "0.345", ["lies near", "every feature"]),
+            ("psi6_bar.delta_x_to_p_mean", 0.456, "0.456", ["Ψ̄₆ is independent"]),
+            ("beta.prediction.supervised.dmax", 0.678, "0.678", ["below", "lower", "less"]),
+        ]
+        var overrides = Dictionary(uniqueKeysWithValues: contrary.map { ($0.key, $0.value) })
+        overrides["supervised.noise_rise.sem"] = 0.0011
+        let md = try Self.render(profile: "smoke", temperature: 0.8, published: nil, overrides: overrides)
+        // Checks that do not apply render as "*(check NAME does not apply …)*": their names claim nothing.
+        let text = md.replacingOccurrences(of: #"\*\(check [^)]*\)\*"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        let clauses = text.components(separatedBy: ". ").flatMap { $0.components(separatedBy: "; ") }
+        for c in contrary {
+            let quoting = clauses.filter { $0.contains(c.shown) }
+            #expect(!quoting.isEmpty, "\(c.key) is not quoted")
+            for clause in quoting {
+                let claims = c.claims.filter { clause.localizedCaseInsensitiveContains($0) }
+                #expect(claims.isEmpty, "'\(clause)' claims \(claims) though \(c.key) = \(c.value)")
+            }
+        }
     }
 
     @Test func everyProfileRendersFromItsDeclaredKeys() throws {
