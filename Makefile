@@ -6,7 +6,7 @@ PROFILE ?= default
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils pandoc chromium
 RELEASE_BIN := .build/release
 
-.PHONY: deps test bench clean build report status regression-diff publish-baseline
+.PHONY: deps test bench clean build report status regression-diff publish-baseline readme
 
 # Installs missing Debian packages when run as root; otherwise prints the exact command and stops.
 deps:
@@ -32,9 +32,19 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Records the run in docs/bench.txt (a header line: date, commit, cores, CPU), which `make readme`
+# quotes; commit it when the engine changed. A failed run leaves the previous record.
+BENCH_RECORD := docs/bench.txt
 bench: deps
 	$(SWIFT) build -c release --product bench
-	$(RELEASE_BIN)/bench
+	bash -o pipefail -c '{ echo "# $$(date -u +%Y-%m-%d), commit $$(git rev-parse --short HEAD 2>/dev/null || echo unknown), $$(nproc) cores, $$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed "s/^ //")"; \
+	  $(RELEASE_BIN)/bench; } | tee $(BENCH_RECORD).partial' \
+	  && mv $(BENCH_RECORD).partial $(BENCH_RECORD) || { rm -f $(BENCH_RECORD).partial; exit 1; }
+
+# Rewrites the generated regions of README.md and docs/*.md from the committed baselines
+# (report/published/<profile>/) and the bench record; ReadmeTests fails when they differ.
+readme: $(RELEASE_BIN)/repro
+	$(RELEASE_BIN)/repro readme
 
 # The release binary is rebuilt only when a source changed, so a no-op `make report` stays fast.
 SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)

@@ -119,6 +119,10 @@ public struct StageKind: Sendable {
     public var checks: [@Sendable (Parameters) -> [FieldIssue]]
     /// Threads a task of this kind keeps busy (the executor reserves that many workers).
     public var threads: @Sendable (Parameters) -> Int
+    /// `threads` of a kind that uses every core it is given: the local executor reserves all its
+    /// workers, a Slurm element asks for `max_cpus_per_task`, whatever machine plans the run (a
+    /// driver in a one-CPU Slurm job must not shrink the tasks it submits).
+    public static let everyCore = 1 << 16
     /// Which files to publish under `results/<profile>/`.
     public var exports: @Sendable (ExportContext) -> [ExportItem]
     /// The work. Writes output files into `context.outputDirectory`.

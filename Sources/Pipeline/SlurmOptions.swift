@@ -14,10 +14,12 @@ public struct SlurmOptions: Sendable, Equatable {
     public var account: String?
     /// `sbatch --time` (Slurm syntax: "MM", "HH:MM:SS", "D-HH:MM").
     public var timeLimit: String?
-    /// CPUs per array element; nil = the task's thread count, capped by `maxCpusPerTask`.
+    /// CPUs of every array element; nil (the default) = the task's thread count, capped by
+    /// `maxCpusPerTask`, so a single-threaded task (equilibrate, relaxation) asks for one CPU.
     public var cpusPerTask: Int?
-    /// Cap on the CPUs requested per task when `cpusPerTask` is nil.
-    public var maxCpusPerTask: Int?
+    /// Cap on the CPUs requested per task when `cpusPerTask` is nil. A parallel kind asks for every
+    /// core of the machine it is planned on (the driver's, often a login node); 8 keeps that sane.
+    public var maxCpusPerTask = 8
     /// Extra `sbatch` arguments, verbatim (e.g. `["--qos=long", "--mem=4G"]`).
     public var extraOptions: [String] = []
     /// Times a failed task is resubmitted before it counts as failed.
@@ -86,7 +88,7 @@ public struct SlurmOptions: Sendable, Equatable {
         commandDirectory = string("commands")
         if let w = string("worker"), !workerCommand.isEmpty { self.workerCommand[0] = w }
         cpusPerTask = int("cpus_per_task", min: 1)
-        maxCpusPerTask = int("max_cpus_per_task", min: 1)
+        maxCpusPerTask = int("max_cpus_per_task", min: 1) ?? maxCpusPerTask
         maxRetries = int("max_retries", min: 0) ?? maxRetries
         maxInterruptions = int("max_interruptions", min: 0) ?? maxInterruptions
         signalSeconds = int("signal_seconds", min: 1) ?? signalSeconds
@@ -107,9 +109,9 @@ public struct SlurmOptions: Sendable, Equatable {
     }
 
     /// CPUs requested for a task that wants `threads` workers.
-    func cpus(forThreads threads: Int) -> Int {
+    public func cpus(forThreads threads: Int) -> Int {
         if let cpusPerTask { return cpusPerTask }
-        return max(1, min(threads, maxCpusPerTask ?? threads))
+        return max(1, min(threads, maxCpusPerTask))
     }
 }
 

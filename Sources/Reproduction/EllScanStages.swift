@@ -110,7 +110,7 @@ enum EllScanStages {
             fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
         ] + SimulationStages.swapStageFields(window: 5000, budget: 50000),
         checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget, DescriptorsStage.ellCount],
-        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        threads: { _ in StageKind.everyCore },
         exports: { ctx in
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0
             return [ExportItem(file: fileName, as: "series/ell_scan_T\(String(format: "%.3f", t)).json")]

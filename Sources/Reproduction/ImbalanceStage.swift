@@ -41,7 +41,7 @@ enum ImbalanceStage {
         ],
         inputs: [InputSpec("descriptors", help: "descriptors of every configuration"),
                  InputSpec("propensity", help: "propensities of every configuration")],
-        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        threads: { _ in StageKind.everyCore },
         exports: { _ in [ExportItem(file: "imbalance.json", as: "analysis/imbalance.json")] },
         run: run)
 

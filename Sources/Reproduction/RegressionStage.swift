@@ -49,7 +49,7 @@ enum RegressionStage {
             FieldSpec("kept_configuration", .int, default: .int(0), minimum: 0, help: "configuration whose p̂ is kept for Figs. 2d and 8"),
         ],
         inputs: [InputSpec("descriptors"), InputSpec("propensity"), InputSpec("imbalance")],
-        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        threads: { _ in StageKind.everyCore },
         exports: { _ in [ExportItem(file: "regression.json", as: "analysis/regression.json")] },
         run: run)
 

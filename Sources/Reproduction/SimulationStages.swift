@@ -218,7 +218,7 @@ enum SimulationStages {
         ],
         inputs: [InputSpec("configuration", help: "an equilibrated configuration"),
                  InputSpec("relaxation", required: false, help: "the relaxation run giving τα")],
-        threads: { _ in ProcessInfo.processInfo.activeProcessorCount },
+        threads: { _ in StageKind.everyCore },
         exports: { ctx in
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
             return ["propensity.npy", "propensity_halves.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }

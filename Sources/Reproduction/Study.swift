@@ -69,14 +69,22 @@ public struct Study {
         return store.exists ? text : "the cache \(store.root.path) does not exist: nothing is computed yet\n" + text
     }
 
+    /// Cores one task gets: the executor's cpus_per_task; else, under Slurm or when the table sets
+    /// max_cpus_per_task, `cores` capped by it (a Slurm element asks for no more); else `cores`.
+    static func coresPerTask(_ slurm: SlurmOptions, table: [String: ParameterValue], slurmRun: Bool, cores: Int) -> Int {
+        if let fixed = slurm.cpusPerTask { return fixed }
+        return slurmRun || table["max_cpus_per_task"] != nil ? slurm.cpus(forThreads: cores) : cores
+    }
+
     /// The profile's cost per stage on `cores` cores (default: the executor's cpus_per_task, else
     /// this machine's), with the check of its Slurm time limit when the executor table sets one.
     public func costEstimate(cores: Int? = nil) throws -> String {
         let (manifest, graph) = try load()
         let table = manifest.executor.merging(executor.overrides) { _, new in new }
         let slurm = try SlurmOptions(workerCommand: [], table: table)
-        let perTask = slurm.cpusPerTask ?? cores ?? ProcessInfo.processInfo.activeProcessorCount
-        let estimate = CostEstimate(graph: graph, cores: cores ?? perTask, coresPerTask: perTask)
+        let all = cores ?? slurm.cpusPerTask ?? ProcessInfo.processInfo.activeProcessorCount
+        let perTask = Self.coresPerTask(slurm, table: table, slurmRun: try executor.resolvedName(table: table) == "slurm", cores: all)
+        let estimate = CostEstimate(graph: graph, cores: all, coresPerTask: perTask)
         var text = estimate.render()
         if let limit = slurm.timeLimit {
             let problems = estimate.timeLimitProblems(limitSeconds: try SlurmTimeLimit.seconds(limit), signalSeconds: slurm.signalSeconds)
@@ -93,7 +101,7 @@ public struct Study {
         guard try executor.resolvedName(table: table) == "slurm" else { return }
         let slurm = try SlurmOptions(workerCommand: [], table: table)
         guard let limit = slurm.timeLimit else { return }
-        let perTask = slurm.cpusPerTask ?? ProcessInfo.processInfo.activeProcessorCount
+        let perTask = Self.coresPerTask(slurm, table: table, slurmRun: true, cores: ProcessInfo.processInfo.activeProcessorCount)
         let problems = CostEstimate(graph: graph, cores: perTask, coresPerTask: perTask)
             .timeLimitProblems(limitSeconds: try SlurmTimeLimit.seconds(limit), signalSeconds: slurm.signalSeconds)
         if !problems.isEmpty { throw SlurmError(problems.joined(separator: "\n")) }

@@ -1,8 +1,8 @@
 // Measures what equilibration with species swaps costs at a temperature (issue 15, part 3): a
 // random liquid melted at T = 2 is quenched to T and run with translational moves plus swap
 // trials (0.2 N per sweep, as the equilibrate stage does); prints E/N and the swap acceptance per
-// window, and the engine's speed for that mix of moves. Short runs only: it sizes the paper
-// profile's swap_sweeps (report/equilibration_cost.md), it does not equilibrate.
+// window, and the engine's speed for that mix of moves. Short runs only: it sized the paper
+// profile's swap budget (report/equilibration/README.md), it does not equilibrate.
 // Usage: equilibration-probe T SWEEPS [WINDOW] [N] [SEED]
 import Dispatch
 import Foundation

@@ -44,6 +44,27 @@ import Testing
         #expect(slurm.submittedArrays().joined().count == 6)
     }
 
+    /// Issue 25 §4: without cpus_per_task a single-threaded task (equilibrate, relaxation) asks
+    /// for one CPU and a parallel one for its threads capped by max_cpus_per_task (default 8), so
+    /// a one-thread stage is not billed 8 cores; cpus_per_task still forces one count for all.
+    @Test func singleThreadedTasksAskForOneCpuAndParallelOnesAreCapped() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var registry = toyRegistry(Counter())
+        registry.register(StageKind("wide", version: 1, threads: { _ in 64 }) { ctx in try writeValue(1, ctx) })
+        let g = try graph("[base]\nseed = 1\n[stage.one]\nkind = \"number\"\n[stage.many]\nkind = \"wide\"\n", registry: registry)
+        let store = try Store(root: dir)
+        let slurm = try FakeSlurm { key, _ in runTaskStatus(key, graph: g, store: store) }
+        defer { slurm.shutdown() }
+        #expect(SlurmExecutor(options: slurm.options()).run(graph: g, store: store, options: quietOptions()).succeeded)
+        let cpus = slurm.sbatchArguments().compactMap { $0.split(separator: " ").first { $0.hasPrefix("--cpus-per-task=") } }
+        #expect(cpus.sorted() == ["--cpus-per-task=1", "--cpus-per-task=8"])
+        let defaults = SlurmOptions(workerCommand: [])
+        #expect(defaults.maxCpusPerTask == 8 && defaults.cpus(forThreads: 1) == 1 && defaults.cpus(forThreads: 64) == 8)
+        let fixed = try SlurmOptions(workerCommand: [], table: ["cpus_per_task": .int(8)])
+        #expect(fixed.cpus(forThreads: 1) == 8)
+    }
+
     @Test func failuresAreRetriedABoundedNumberOfTimesAndReportedWithTheirLog() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,15 +1,15 @@
 import Foundation
 import Testing
 
-/// The README's equation index is true: each of the paper's 17 numbered equations has one row,
+/// The equation index (docs/physics.md) is true: each of the paper's 17 numbered equations has one row,
 /// and the file that row names cites it as `Eq. (N)`, so `grep -rn "Eq. (N)" Sources` finds it.
 @Suite struct EquationIndexTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Equation number → the file named in its README row.
+    /// Equation number → the file named in its row of docs/physics.md.
     static func index() throws -> [Int: String] {
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: root.appendingPathComponent("docs/physics.md"), encoding: .utf8)
         var rows: [Int: String] = [:]
         for line in readme.split(separator: "\n") where line.hasPrefix("| Eq. (") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -22,7 +22,7 @@ import Testing
 
     @Test func everyNumberedEquationHasOneRowAndItsFileCitesIt() throws {
         let rows = try Self.index()
-        #expect(Set(rows.keys) == Set(1...17), "README rows: \(rows.keys.sorted())")
+        #expect(Set(rows.keys) == Set(1...17), "docs/physics.md rows: \(rows.keys.sorted())")
         for (number, file) in rows {
             let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
             #expect(text.contains("Eq. (\(number))"), "\(file) does not cite Eq. (\(number))")
