@@ -27,8 +27,10 @@ struct DescriptorsCommand: ParsableCommand {
     var format: ConfigurationFormat?
     @Option(parsing: .unconditional, help: "Frame of a multi-frame file: 0-based, negative counts from the end (default: the last, -1).")
     var frame: Int?
-    @Option(help: "Species of numeric types (LAMMPS types, or numbers in the XYZ species column), e.g. 1=S,2=M,3=L (the default).")
+    @Option(help: "Species of numeric types (LAMMPS types, or numbers in the XYZ species column), e.g. 1=S,2=M,3=L (the default; with --model, the model's types and names).")
     var types: String?
+    @Option(help: "Model file (TOML: species, σ_αβ, ε_αβ, potential, cutoff), e.g. models/ternary2d.toml (default: the paper's model, built in). Two species are written to species.npy as 0 and 2.")
+    var model: String?
     @Option(help: "Output feature matrix (.npy); names and species are written beside it.")
     var out: String = "features.npy"
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
@@ -54,7 +56,7 @@ struct DescriptorsCommand: ParsableCommand {
 
     /// The descriptors the options ask for (ℓ count, distinct ℓ, R_N checked there).
     func calculator() throws -> StructuralDescriptors {
-        do { return try StructuralDescriptors(ells: parsedElls(), coarseGrainingRadius: radius) } catch let error as DescriptorError {
+        do { return try StructuralDescriptors(mixture: modelFile()?.mixture ?? .paper, ells: parsedElls(), coarseGrainingRadius: radius) } catch let error as DescriptorError {
             throw ValidationError(optionMessage(error))
         }
     }
@@ -69,14 +71,22 @@ struct DescriptorsCommand: ParsableCommand {
         return f
     }
 
-    /// `--types 1=S,2=M,3=L`: the paper's names plus these numeric types.
+    /// The --model file read, or nil for the built-in paper model.
+    func modelFile() throws -> ModelFile? {
+        guard let model else { return nil }
+        do { return try ModelFile.read(from: URL(fileURLWithPath: model)) } catch let error as ModelError { throw ValidationError("--model: \(error)") }
+    }
+
+    /// `--types 1=S,2=M,3=L`: the model's names (default S, M, L) with these numeric types.
     func speciesMap() throws -> SpeciesMap {
-        guard let types else { return .paper }
-        var map = SpeciesMap(names: SpeciesMap.paper.names, types: [:])
+        let base = try modelFile()?.speciesMap ?? .paper
+        guard let types else { return base }
+        var map = SpeciesMap(names: base.names, types: [:])
+        let names = base.names.sorted { ($0.value.rawValue, $0.key) < ($1.value.rawValue, $1.key) }.map(\.key).joined(separator: ", ")
         for part in types.split(separator: ",", omittingEmptySubsequences: false) {
             let pair = part.split(separator: "=", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2, let t = Int(pair[0]), let s = Species(symbol: pair[1]), map.types[t] == nil else {
-                throw ValidationError("--types must be distinct TYPE=SPECIES pairs with SPECIES one of S, M, L (e.g. 1=S,2=M,3=L), got '\(part)' in '\(types.prefix(80))'")
+            guard pair.count == 2, let t = Int(pair[0]), let s = base.names[pair[1]], map.types[t] == nil else {
+                throw ValidationError("--types must be distinct TYPE=SPECIES pairs with SPECIES one of \(names) (e.g. 1=\(base.names.min { $0.value.rawValue < $1.value.rawValue }!.key)), got '\(part)' in '\(types.prefix(80))'")
             }
             map.types[t] = s
         }
