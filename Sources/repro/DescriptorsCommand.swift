@@ -65,6 +65,8 @@ struct DescriptorsCommand: ParsableCommand {
     func inputFormat() throws -> ConfigurationFormat {
         if let format { return format }
         guard let f = ConfigurationFormat(path: configuration) else {
+            // A directory or missing file is the problem to name, not its extension.
+            if let problem = readProblem(URL(fileURLWithPath: configuration)) { throw ValidationError("\(configuration): cannot read file (\(problem))") }
             throw ValidationError("cannot tell the format of '\(configuration)' from its extension; "
                                   + "use .xyz, .extxyz, .dump or .lammpstrj, or give --format extxyz or --format lammps")
         }
