@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Formats"),
         .target(name: "Statistics", swiftSettings: fast),
         .target(name: "Randomness", swiftSettings: fast),
-        .target(name: "Model", dependencies: ["Formats", "Randomness"], swiftSettings: fast),
+        .target(name: "Model", dependencies: ["Formats", "Randomness", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: fast),
         .target(name: "MonteCarlo", dependencies: ["Model", "Randomness"], swiftSettings: fast),
         .target(name: "Dynamics", dependencies: ["Model", "MonteCarlo", "Randomness"], swiftSettings: fast),
         .target(name: "Descriptors", dependencies: ["Model", "Formats", "Statistics"], swiftSettings: fast),

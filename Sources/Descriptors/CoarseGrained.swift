@@ -47,12 +47,12 @@ public struct CoarseGrained: Sendable {
                 defer { scratch.deallocate() }
                 let r = scratch, s2 = scratch + columnBytes, w = scratch + 2 * columnBytes, x = scratch + 3 * columnBytes
                 for i in (block * chunk)..<min(n, (block + 1) * chunk) {
-                    let xi = wrap(c.x[i], c.boxLength), yi = wrap(c.y[i], c.boxLength)
+                    let xi = wrap(c.x[i], c.lx), yi = wrap(c.y[i], c.ly)
                     let si = 3 * species[i]
                     var count = 0
                     for range in grid.stencil(of: i) {
                         for slot in range {
-                            let dx = grid.image(grid.xs[slot] - xi), dy = grid.image(grid.ys[slot] - yi)
+                            let dx = grid.imageX(grid.xs[slot] - xi), dy = grid.imageY(grid.ys[slot] - yi)
                             let d2 = dx * dx + dy * dy
                             guard d2 < radius2 else { continue }
                             r.storeBytes(of: d2.squareRoot(), toByteOffset: 8 * count, as: Double.self)

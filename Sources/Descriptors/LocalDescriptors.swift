@@ -43,13 +43,13 @@ public struct LocalDescriptors: Sendable, Equatable {
                 let index = UnsafeMutablePointer<Int32>.allocate(capacity: n)
                 defer { angle.deallocate(); kind.deallocate(); index.deallocate() }
                 for i in (block * chunk)..<min(n, (block + 1) * chunk) {
-                    let si = species[i], xi = wrap(c.x[i], c.boxLength), yi = wrap(c.y[i], c.boxLength)
+                    let si = species[i], xi = wrap(c.x[i], c.lx), yi = wrap(c.y[i], c.ly)
                     var energy = 0.0, count = 0, re = 0.0, im = 0.0
                     for range in grid.stencil(of: i) {
                         for slot in range {
                             let j = Int(grid.sorted[slot])
                             if j == i { continue }
-                            let dx = grid.image(grid.xs[slot] - xi), dy = grid.image(grid.ys[slot] - yi)
+                            let dx = grid.imageX(grid.xs[slot] - xi), dy = grid.imageY(grid.ys[slot] - yi)
                             let r2 = dx * dx + dy * dy
                             let t = 3 * si + species[j]
                             energy += potential.energy(r2: r2, type: t)

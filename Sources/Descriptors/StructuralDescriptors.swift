@@ -26,7 +26,7 @@ public struct StructuralDescriptors: Sendable {
     /// - Parameters:
     ///   - ells: any non-empty list of finite ℓ > 0 (default: the paper's ten).
     ///   - coarseGrainingRadius: R_N > 0; `nil` means 20 σ_LS of `mixture`. It must also be
-    ///     below half the box side of every configuration passed to `compute`.
+    ///     below half the shorter box side of every configuration passed to `compute`.
     ///   - neighbourCutoffRatio: > 0 (default 1.5).
     public init(mixture: Mixture = .paper, ells: [Double] = StructuralDescriptors.paperElls,
                 coarseGrainingRadius: Double? = nil, neighbourCutoffRatio: Double = 1.5) throws {
@@ -89,18 +89,21 @@ public struct StructuralDescriptors: Sendable {
     }
 
     private func validate(_ c: Configuration) throws {
-        guard c.boxLength > 0, c.boxLength.isFinite else {
-            throw DescriptorError.invalidParameter(field: "boxLength", value: "\(c.boxLength)", allowed: "a finite box side L > 0")
+        // L: the shorter side of the box (the only side of a square one).
+        let l = min(c.lx, c.ly), side = c.isSquare ? "L" : "min(Lx, Ly)"
+        guard c.lx > 0, c.ly > 0, c.lx.isFinite, c.ly.isFinite else {
+            throw DescriptorError.invalidParameter(field: "boxLength", value: c.isSquare ? "\(c.lx)" : "\(c.lx) × \(c.ly)",
+                                                   allowed: "finite box sides Lx, Ly > 0")
         }
         // A circle of radius R_N must not reach its own periodic image, or j would count twice.
-        guard 2 * coarseGrainingRadius < c.boxLength else {
+        guard 2 * coarseGrainingRadius < l else {
             throw DescriptorError.invalidParameter(field: "coarseGrainingRadius", value: "\(coarseGrainingRadius)",
-                                                   allowed: "R_N < L/2 = \(c.boxLength / 2) for this box")
+                                                   allowed: "R_N < \(side)/2 = \(l / 2) for this box")
         }
         let reach = max(mixture.cutoffRatio, neighbourCutoffRatio) * maxSigma
-        guard 2 * reach < c.boxLength else {
-            throw DescriptorError.invalidParameter(field: "boxLength", value: "\(c.boxLength)",
-                                                   allowed: "L > \(2 * reach) (twice the largest interaction cutoff)")
+        guard 2 * reach < l else {
+            throw DescriptorError.invalidParameter(field: "boxLength", value: "\(l)",
+                                                   allowed: "\(side) > \(2 * reach) (twice the largest interaction cutoff)")
         }
         if let (i, j) = c.coincidentPair() { // their energies and bond angles would be NaN
             throw DescriptorError.invalidParameter(field: "positions", value: "particles \(i) and \(j) at the same place",

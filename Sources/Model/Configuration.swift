@@ -1,16 +1,42 @@
 import Randomness
 
-/// Particles in a periodic square box [0, L)², stored as a struct of arrays. Positions may be
-/// unwrapped (outside the box); every distance goes through the minimum image.
+/// Particles in a periodic rectangular box [0, Lx) × [0, Ly), stored as a struct of arrays.
+/// Positions may be unwrapped (outside the box); every distance goes through the minimum image
+/// along each axis. The simulation uses square boxes only (`boxLength`); analysis takes any.
 public struct Configuration: Sendable, Equatable {
-    public var boxLength: Double
+    /// Box sides along x and y.
+    public var lx: Double, ly: Double
     public var x: [Double]
     public var y: [Double]
     public var species: [Species]
 
     public init(boxLength: Double, x: [Double], y: [Double], species: [Species]) {
+        self.init(lx: boxLength, ly: boxLength, x: x, y: y, species: species)
+    }
+
+    public init(lx: Double, ly: Double, x: [Double], y: [Double], species: [Species]) {
         precondition(x.count == y.count && x.count == species.count, "Configuration: x, y and species must have equal length")
-        self.boxLength = boxLength; self.x = x; self.y = y; self.species = species
+        self.lx = lx; self.ly = ly; self.x = x; self.y = y; self.species = species
+    }
+
+    /// Side L of a square box. Square-only code (the Monte Carlo, dynamics) reads this and must
+    /// first check `isSquare`; a rectangular box here is a programming error.
+    public var boxLength: Double {
+        get {
+            precondition(isSquare, "Configuration.boxLength: the box is \(lx) × \(ly), not square; this code takes square boxes only")
+            return lx
+        }
+        set { lx = newValue; ly = newValue }
+    }
+
+    public var isSquare: Bool { lx == ly }
+
+    /// Throws unless the box is square, as simulation needs; `path` names the file it came from.
+    public func requireSquare(path: String) throws {
+        guard isSquare else {
+            throw ModelError.malformedFile(path: path, line: 0, reason: "the box is \(lx) × \(ly); simulation takes square boxes only (Lx = Ly), "
+                                                                   + "rectangular ones are read for analysis (repro descriptors)")
+        }
     }
 
     public var count: Int { x.count }
@@ -18,15 +44,15 @@ public struct Configuration: Sendable, Equatable {
     /// Minimum-image separation vector r_j − r_i.
     @inline(__always)
     public func separation(_ i: Int, _ j: Int) -> (dx: Double, dy: Double) {
-        (minimumImage(x[j] - x[i], boxLength), minimumImage(y[j] - y[i], boxLength))
+        (minimumImage(x[j] - x[i], lx), minimumImage(y[j] - y[i], ly))
     }
 
-    /// Positions folded into [0, L).
+    /// Positions folded into [0, Lx) × [0, Ly).
     public func wrapped() -> Configuration {
         var c = self
         for i in 0..<count {
-            c.x[i] = wrap(x[i], boxLength)
-            c.y[i] = wrap(y[i], boxLength)
+            c.x[i] = wrap(x[i], lx)
+            c.y[i] = wrap(y[i], ly)
         }
         return c
     }
@@ -72,28 +98,31 @@ public struct Configuration: Sendable, Equatable {
     /// The lexicographically first pair i < j closer than `coincidenceDistance` (minimum image),
     /// or nil. O(N) on any liquid: a cell grid of about one particle per cell, 3×3 stencil.
     public func coincidentPair() -> (Int, Int)? {
-        let n = count, l = boxLength, d = Configuration.coincidenceDistance
+        let n = count, d = Configuration.coincidenceDistance
         guard n >= 2 else { return nil }
         // Cells at least d wide (so a coincident pair sits in neighbouring cells) and at least 3
         // per side (so the stencil visits no cell twice); otherwise one cell holding everyone.
-        let side = min(Double(n).squareRoot(), l / d).rounded(.down)
-        let m = side >= 3 && side.isFinite ? Int(side) : 1
-        let cellSize = l / Double(m)
-        func cell(_ v: Double) -> Int {
-            let f = wrap(v, l) / cellSize
+        // About √N cells along each axis, scaled by the aspect ratio.
+        func cells(_ l: Double, _ other: Double) -> Int {
+            let side = min((Double(n) * l / other).squareRoot(), l / d).rounded(.down)
+            return side >= 3 && side.isFinite ? Int(side) : 1
+        }
+        let mx = cells(lx, ly), my = cells(ly, lx)
+        func cell(_ v: Double, _ l: Double, _ m: Int) -> Int {
+            let f = wrap(v, l) / (l / Double(m))
             return f.isFinite ? Int(Swift.min(Double(m - 1), Swift.max(0, f))) : 0
         }
-        var head = [Int](repeating: -1, count: m * m), next = [Int](repeating: -1, count: n), cellOf = [Int](repeating: 0, count: n)
+        var head = [Int](repeating: -1, count: mx * my), next = [Int](repeating: -1, count: n), cellOf = [Int](repeating: 0, count: n)
         for i in (0..<n).reversed() { // lists in increasing index order
-            cellOf[i] = cell(y[i]) * m + cell(x[i])
+            cellOf[i] = cell(y[i], ly, my) * mx + cell(x[i], lx, mx)
             next[i] = head[cellOf[i]]; head[cellOf[i]] = i
         }
-        let stencil = m == 1 ? 0...0 : -1...1
+        let stencilX = mx == 1 ? 0...0 : -1...1, stencilY = my == 1 ? 0...0 : -1...1
         for i in 0..<n {
-            let cx = cellOf[i] % m, cy = cellOf[i] / m
+            let cx = cellOf[i] % mx, cy = cellOf[i] / mx
             var best = Int.max
-            for oy in stencil { for ox in stencil {
-                var j = head[((cy + oy + m) % m) * m + (cx + ox + m) % m]
+            for oy in stencilY { for ox in stencilX {
+                var j = head[((cy + oy + my) % my) * mx + (cx + ox + mx) % mx]
                 while j >= 0 {
                     if j > i && j < best {
                         let (sx, sy) = separation(i, j)

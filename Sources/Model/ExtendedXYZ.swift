@@ -3,12 +3,12 @@ import Formats
 
 /// Extended XYZ, readable by ASE and OVITO: a count line, a header with the box as `Lattice`
 /// and `Properties=species:S:1:pos:R:3` (read as ASE reads it: `ExtendedXYZHeader`), then one
-/// line per particle (z = 0 in 2D).
+/// line per particle (z = 0 in 2D). A file may hold several frames one after another; the box
+/// may be any rectangle `Lattice="Lx 0 0 0 Ly 0 0 0 Lz"`.
 public enum ExtendedXYZ {
     /// `comment` keys must not be Lattice, Properties or pbc; keys and values are one non-empty line.
     public static func encode(_ c: Configuration, comment: [String: String] = [:]) -> String {
-        let l = c.boxLength
-        var header = "Lattice=\"\(l) 0.0 0.0 0.0 \(l) 0.0 0.0 0.0 1.0\" Properties=species:S:1:pos:R:3 pbc=\"T T F\""
+        var header = "Lattice=\"\(c.lx) 0.0 0.0 0.0 \(c.ly) 0.0 0.0 0.0 1.0\" Properties=species:S:1:pos:R:3 pbc=\"T T F\""
         for key in comment.keys.sorted() {
             precondition(!ExtendedXYZHeader.special.contains(key.lowercased()) && ![key, comment[key]!].contains { $0.isEmpty || $0.contains(where: \.isNewline) },
                          "xyz: bad comment \(key)")
@@ -27,61 +27,86 @@ public enum ExtendedXYZ {
         try writeAtomically(encode(c, comment: comment), to: url)
     }
 
-    public static func read(from url: URL) throws -> Configuration {
-        if let problem = readProblem(url) { throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\(problem))") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\((error as NSError).localizedDescription))")
-        }
-        return try decode(text, path: url.path)
+    /// Reads frame `frame` (0-based; negative counts from the end, as ASE's `index`; nil: the last).
+    public static func read(from url: URL, frame: Int? = nil, speciesMap: SpeciesMap = .paper) throws -> Configuration {
+        try decode(readText(url), path: url.path, frame: frame, speciesMap: speciesMap)
     }
 
-    public static func decode(_ text: String, path: String = "<xyz>") throws -> Configuration {
+    /// The file's text as UTF-8, or an error naming the file.
+    public static func readText(_ url: URL) throws -> String {
+        if let problem = readProblem(url) { throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\(problem))") }
+        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+            throw ModelError.malformedFile(path: url.path, line: 0, reason: "cannot read file (\((error as NSError).localizedDescription))")
+        }
+    }
+
+    public static func decode(_ text: String, path: String = "<xyz>", frame: Int? = nil, speciesMap: SpeciesMap = .paper) throws -> Configuration {
         // Any newline (CRLF is one Character in Swift, so splitting on "\n" alone would miss it);
         // trailing blank lines are valid and ignored.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         func fail(_ line: Int, _ reason: String) -> ModelError { .malformedFile(path: path, line: line, reason: reason) }
-        guard let first = lines.first, let n = Int(first.trimmingCharacters(in: .whitespaces)), n > 0 else {
-            throw fail(1, "first line must be the number of particles (a positive integer)")
+        // Frame starts, found from the count lines alone; only the chosen frame is parsed.
+        guard !lines.isEmpty else { throw fail(1, "first line must be the number of particles (a positive integer)") }
+        var starts = [Int](), k = 0
+        repeat {
+            guard let n = Int(lines[k].trimmingCharacters(in: .whitespaces)), n > 0 else {
+                if k == 0 { throw fail(1, "first line must be the number of particles (a positive integer)") }
+                throw fail(k + 1, "expected the particle count of frame \(starts.count) (a positive integer), found \"\(lines[k])\"; "
+                                + "or frame \(starts.count - 1) (line \(starts.last! + 1)) holds more particle lines than its count")
+            }
+            guard k + 1 < lines.count else { throw fail(k + 2, "missing header line (Lattice=… Properties=…)") }
+            let body = lines.count - k - 2
+            guard body >= n else { throw fail(lines.count, "header announces \(n) particles but the file holds \(body) particle lines") }
+            starts.append(k); k += n + 2
+        } while k < lines.count
+        let chosen = try frameIndex(frame, count: starts.count, path: path)
+        return try decodeFrame(lines, at: starts[chosen], fail: fail, speciesMap: speciesMap)
+    }
+
+    /// `frame` resolved against `count` frames (nil: the last; −1 also the last).
+    public static func frameIndex(_ frame: Int?, count: Int, path: String) throws -> Int {
+        let k = frame ?? -1, index = k < 0 ? count + k : k
+        guard (0..<count).contains(index) else {
+            throw ModelError.invalidParameter(field: "frame", value: "\(k)",
+                                              allowed: "0…\(count - 1), or −\(count)…−1 from the end: \(path) holds \(count) frame\(count == 1 ? "" : "s")")
         }
-        guard lines.count >= 2 else { throw fail(2, "missing header line (Lattice=… Properties=…)") }
+        return index
+    }
+
+    private static func decodeFrame(_ lines: [Substring], at start: Int, fail: (Int, String) -> ModelError,
+                                    speciesMap: SpeciesMap) throws -> Configuration {
+        let n = Int(lines[start].trimmingCharacters(in: .whitespaces))!
         let header: ExtendedXYZHeader
-        do { header = try ExtendedXYZHeader(parsing: lines[1]) } catch { throw fail(2, error.description) }
-        let l = header.lx
-        guard abs(header.lx - header.ly) < 1e-12 * l else {
-            throw fail(2, "only square boxes are supported (Lattice=\"L 0 0 0 L 0 0 0 1\"), found Lx = \(header.lx), Ly = \(header.ly)")
-        }
+        do { header = try ExtendedXYZHeader(parsing: lines[start + 1]) } catch { throw fail(start + 2, error.description) }
+        let lx = header.lx, ly = header.ly
         guard header.properties.hasPrefix("species:S:1:pos:R:") else {
-            throw fail(2, "Properties must start with species:S:1:pos:R:2 or :3, found \(header.properties)")
+            throw fail(start + 2, "Properties must start with species:S:1:pos:R:2 or :3, found \(header.properties)")
         }
-        let body = lines.dropFirst(2)
-        guard body.count == n else {
-            throw fail(lines.count, "header announces \(n) particles but the file holds \(body.count) particle lines")
-        }
+        let box = lx == ly ? "[0, \(lx))²" : "[0, \(lx)) × [0, \(ly))"
         var x = [Double](), y = [Double](), species = [Species]()
         x.reserveCapacity(n); y.reserveCapacity(n); species.reserveCapacity(n)
-        for (k, line) in body.enumerated() {
+        for (k, line) in lines[(start + 2)..<(start + 2 + n)].enumerated() {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            let lineNumber = k + 3
+            let lineNumber = start + k + 3
             guard fields.count >= 3 else { throw fail(lineNumber, "expected 'species x y [z]', found \"\(line)\"") }
-            guard let s = Species(symbol: String(fields[0])) else {
-                throw fail(lineNumber, "unknown species '\(fields[0])'; allowed: S, M, L")
+            guard let s = speciesMap.species(fields[0]) else {
+                throw fail(lineNumber, "unknown species '\(fields[0])'; allowed: \(speciesMap.allowed)")
             }
             guard let xi = Double(fields[1]), let yi = Double(fields[2]), xi.isFinite, yi.isFinite else {
                 throw fail(lineNumber, "coordinates must be finite numbers, found \"\(fields[1]) \(fields[2])\"")
             }
-            guard Self.isNearTheBox(xi, l), Self.isNearTheBox(yi, l) else {
+            guard Self.isNearTheBox(xi, lx), Self.isNearTheBox(yi, ly) else {
                 throw fail(lineNumber, "particle \(k) at (\(fields[1]), \(fields[2])) lies more than \(Self.farOutside) box lengths "
-                                     + "outside the box [0, \(l))²: the Lattice does not fit these positions (another box, or other units?); "
+                                     + "outside the box \(box): the Lattice does not fit these positions (another box, or other units?); "
                                      + "positions unwrapped by a run that long must be wrapped into the box")
             }
             species.append(s); x.append(xi); y.append(yi)
         }
-        let c = Configuration(boxLength: l, x: x, y: y, species: species)
+        let c = Configuration(lx: lx, ly: ly, x: x, y: y, species: species)
         if let (i, j) = c.coincidentPair() {
-            throw fail(j + 3, "particles \(i) and \(j) (0-based; lines \(i + 3) and \(j + 3)) are at the same position "
-                           + "(closer than \(Configuration.coincidenceDistance)); every energy and descriptor would be NaN")
+            throw fail(start + j + 3, "particles \(i) and \(j) (0-based; lines \(start + i + 3) and \(start + j + 3)) are at the same position "
+                                    + "(closer than \(Configuration.coincidenceDistance)); every energy and descriptor would be NaN")
         }
         return c
     }

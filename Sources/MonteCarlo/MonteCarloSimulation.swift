@@ -60,6 +60,10 @@ public final class MonteCarloSimulation {
         guard c.count >= 2 else {
             throw MonteCarloError.invalidParameter(field: "configuration.count", value: "\(c.count)", allowed: "at least 2 particles")
         }
+        guard c.isSquare else { // the engine's kernels fold positions with one side L
+            throw MonteCarloError.invalidParameter(field: "configuration box", value: "\(c.lx) × \(c.ly)",
+                                                   allowed: "a square box (Lx = Ly); rectangular boxes are for analysis only")
+        }
         let potential = PairPotential(mixture: mixture)
         let reach = potential.maximumCutoff + parameters.skin
         guard c.boxLength > 2 * reach else {

@@ -80,6 +80,7 @@ struct DynamicsCommand: ParsableCommand {
     func measure() throws {
         let flag = Interruption.install()
         let start = try ExtendedXYZ.read(from: URL(fileURLWithPath: from))
+        try start.requireSquare(path: from)
         let dir = URL(fileURLWithPath: out)
         let checkpoints = dir.appendingPathComponent("checkpoints")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

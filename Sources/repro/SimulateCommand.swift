@@ -65,6 +65,7 @@ struct SimulateCommand: ParsableCommand {
         let start: Configuration
         if let from {
             start = try ExtendedXYZ.read(from: URL(fileURLWithPath: from))
+            try start.requireSquare(path: from)
             if let n, n != start.count { throw ValidationError("--n \(n) does not match the \(start.count) particles in \(from)") }
         } else {
             var p = try PreparationProtocol(n: n ?? 4000, temperature: temperature, windowSweeps: windowSweeps,

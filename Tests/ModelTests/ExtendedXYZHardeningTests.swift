@@ -51,7 +51,7 @@ import TestSupport
             let path = "fuzz-\(k).xyz"
             do {
                 let c = try ExtendedXYZ.decode(String(decoding: b, as: UTF8.self), path: path)
-                #expect(c.count == c.x.count && c.x.allSatisfy(\.isFinite) && c.boxLength > 0, "mutation \(k)")
+                #expect(c.count == c.x.count && c.x.allSatisfy(\.isFinite) && c.lx > 0 && c.ly > 0, "mutation \(k)")
                 decoded += 1
             } catch {
                 #expect("\(error)".hasPrefix(path + ":"), "mutation \(k): \(error)")

@@ -52,7 +52,9 @@ import Testing
     @Test func theParserReturnsBothSides() throws {
         let h = try header("Lattice=\"4 0 0 0 6 0 0 0 1\"")
         #expect(h.lx == 4 && h.ly == 6)
-        #expect(message("Lattice=\"4 0 0 0 6 0 0 0 1\"") == "h.xyz:2: only square boxes are supported (Lattice=\"L 0 0 0 L 0 0 0 1\"), found Lx = 4.0, Ly = 6.0")
+        // Issue 27: a rectangular box is read as it is.
+        let c = try decode("Lattice=\"4 0 0 0 6 0 0 0 1\"")
+        #expect(c.lx == 4 && c.ly == 6 && !c.isSquare)
         #expect(message("Lattice=\"6 0 0 1 6 0 0 0 1\"").hasPrefix("h.xyz:2: only rectangular periodic boxes in the xy plane are read"))
         #expect(message("Lattice=\"6 0 0 0 6 0 0 0\"") == "h.xyz:2: Lattice must hold 9 numbers (the cell vectors a, b, c), found \"6 0 0 0 6 0 0 0\"")
         #expect(message("Lattice=\"0x6 0 0 0 6 0 0 0 1\"").hasPrefix("h.xyz:2: Lattice must hold 9 numbers"))

@@ -21,7 +21,7 @@ import TestSupport
     @Test func unknownSpeciesIsRejected() {
         let text = "1\nLattice=\"5 0 0 0 5 0 0 0 1\" Properties=species:S:1:pos:R:3\nX 1 1 0\n"
         #expect { try ExtendedXYZ.decode(text, path: "a.xyz") } throws: { e in
-            "\(e)" == "a.xyz:3: unknown species 'X'; allowed: S, M, L"
+            "\(e)" == "a.xyz:3: unknown species 'X'; allowed: S, M, L or types 1, 2, 3"
         }
     }
 
