@@ -4,29 +4,29 @@ import InformationImbalance
 /// Greedy selections by brute force with the slow reference: every candidate set X_{d−1} ∪ {c}
 /// is built as its own space and compared from scratch.
 enum BruteForceGreedy {
-    static func supervised(_ x: FeatureSpace, _ y: FeatureSpace, maxD: Int, root: Bool = true) throws -> (order: [Int], to: [Double], from: [Double]) {
+    static func supervised(_ x: FeatureSpace, _ y: FeatureSpace, maxD: Int, root: Bool = true, k: Int = 1) throws -> (order: [Int], to: [Double], from: [Double]) {
         let dy = SlowReference.distanceMatrix(y, root: root)
         var order = [Int](), to = [Double](), from = [Double]()
         for _ in 0..<maxD {
             var best: (c: Int, score: Double, back: Double)?
             for c in 0..<x.featureCount where !order.contains(c) {
                 let dx = SlowReference.distanceMatrix(try x.selecting(features: order + [c]), root: root)
-                let score = SlowReference.imbalance(from: dx, to: dy)
-                if best == nil || score < best!.score { best = (c, score, SlowReference.imbalance(from: dy, to: dx)) }
+                let score = SlowReference.imbalance(from: dx, to: dy, k: k)
+                if best == nil || score < best!.score { best = (c, score, SlowReference.imbalance(from: dy, to: dx, k: k)) }
             }
             order.append(best!.c); to.append(best!.score); from.append(best!.back)
         }
         return (order, to, from)
     }
 
-    static func unsupervised(_ x: FeatureSpace, maxD: Int, root: Bool = true) throws -> (order: [Int], fullTo: [Double], toFull: [Double], sym: [Double]) {
+    static func unsupervised(_ x: FeatureSpace, maxD: Int, root: Bool = true, k: Int = 1) throws -> (order: [Int], fullTo: [Double], toFull: [Double], sym: [Double]) {
         let dFull = SlowReference.distanceMatrix(x, root: root)
         var order = [Int](), fullTo = [Double](), toFull = [Double](), sym = [Double]()
         for _ in 0..<maxD {
             var best: (c: Int, sym: Double, fullTo: Double, toFull: Double)?
             for c in 0..<x.featureCount where !order.contains(c) {
                 let dx = SlowReference.distanceMatrix(try x.selecting(features: order + [c]), root: root)
-                let f = SlowReference.imbalance(from: dFull, to: dx), t = SlowReference.imbalance(from: dx, to: dFull)
+                let f = SlowReference.imbalance(from: dFull, to: dx, k: k), t = SlowReference.imbalance(from: dx, to: dFull, k: k)
                 let s = (f + t) / 2.0.squareRoot()
                 if best == nil || s < best!.sym { best = (c, s, f, t) }
             }
