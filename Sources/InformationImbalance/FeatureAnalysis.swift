@@ -29,7 +29,7 @@ public func featureAnalysis(features: FeatureSpace, target: [Double], k: Int = 1
         let column = x.column(c)
         rho.append(pearson(column, target))
         let pair = k == 1 ? scalarImbalances(ScalarSpace(column), y, chunks: chunks)
-            : rankKImbalances(try x.selecting(features: [c]), targetSpace, k: k, chunks: chunks)
+            : rowImbalances(try x.selecting(features: [c]), targetSpace, k: k, chunks: chunks)
         to.append(pair.forward); from.append(pair.backward)
     }
     return FeatureAnalysis(pearson: rho, toTarget: to, fromTarget: from)

@@ -44,8 +44,7 @@ public func informationImbalances(between a: FeatureSpace, and b: FeatureSpace, 
     guard a.pointCount >= 2 else { throw InformationImbalanceError.tooFewPoints(count: a.pointCount) }
     guard chunks >= 1 else { throw InformationImbalanceError.invalidChunkCount(chunks) }
     try requireRank(k, points: a.pointCount)
-    let n = a.pointCount
-    if k > 1 { return rankKImbalances(a, b, k: k, chunks: chunks) }
+    if k > 1 { return rowImbalances(a, b, k: k, chunks: chunks) }
     if a.featureCount == 1 && b.featureCount == 1 {
         return scalarImbalances(ScalarSpace(a.columnMajor), ScalarSpace(b.columnMajor), chunks: chunks)
     }
@@ -54,27 +53,7 @@ public func informationImbalances(between a: FeatureSpace, and b: FeatureSpace, 
         let p = vectorScalarImbalances(b, ScalarSpace(a.columnMajor), chunks: chunks)
         return ImbalancePair(forward: p.backward, backward: p.forward)
     }
-    let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2)
-    a.columnMajor.withUnsafeBufferPointer { xa in
-        b.columnMajor.withUnsafeBufferPointer { xb in
-            forEachChunk(of: n, chunks: chunks) { rows, chunk in
-                let ra = UnsafeMutablePointer<Double>.allocate(capacity: n)
-                let rb = UnsafeMutablePointer<Double>.allocate(capacity: n)
-                defer { ra.deallocate(); rb.deallocate() }
-                var forward = 0, backward = 0
-                for i in rows {
-                    squaredDistances(from: i, columns: xa, points: n, features: a.featureCount, into: ra)
-                    squaredDistances(from: i, columns: xb, points: n, features: b.featureCount, into: rb)
-                    forward &+= rankInRow(rb, of: nearestInRow(ra, of: i, points: n), from: i, points: n)
-                    backward &+= rankInRow(ra, of: nearestInRow(rb, of: i, points: n), from: i, points: n)
-                }
-                sums.add(forward, chunk: chunk, slot: 0)
-                sums.add(backward, chunk: chunk, slot: 1)
-            }
-        }
-    }
-    let t = sums.totals()
-    return ImbalancePair(forward: imbalance(rankSum: t[0], points: n), backward: imbalance(rankSum: t[1], points: n))
+    return rowImbalances(a, b, k: 1, chunks: chunks)
 }
 
 /// Both directions between two scalar spaces in O(N log N).
@@ -117,9 +96,9 @@ func vectorScalarImbalances(_ v: FeatureSpace, _ s: ScalarSpace, chunks: Int) ->
     return ImbalancePair(forward: imbalance(rankSum: t[0], points: n), backward: imbalance(rankSum: t[1], points: n))
 }
 
-/// Both directions with k > 1 on distance rows, scalar spaces included: per row, the k nearest of
-/// each space and their k ranks in the other.
-func rankKImbalances(_ a: FeatureSpace, _ b: FeatureSpace, k: Int, chunks: Int) -> ImbalancePair {
+/// Both directions on distance rows: per row, the k nearest of each space and their k ranks in the
+/// other. Used between two vector spaces, and for k > 1 between any spaces, scalar ones included.
+func rowImbalances(_ a: FeatureSpace, _ b: FeatureSpace, k: Int, chunks: Int) -> ImbalancePair {
     let n = a.pointCount
     let sums = ChunkSums(chunks: effectiveChunks(n, chunks), slots: 2)
     a.columnMajor.withUnsafeBufferPointer { xa in
@@ -133,6 +112,11 @@ func rankKImbalances(_ a: FeatureSpace, _ b: FeatureSpace, k: Int, chunks: Int) 
                 for i in rows {
                     squaredDistances(from: i, columns: xa, points: n, features: a.featureCount, into: ra)
                     squaredDistances(from: i, columns: xb, points: n, features: b.featureCount, into: rb)
+                    if k == 1 {
+                        forward &+= rankInRow(rb, of: nearestInRow(ra, of: i, points: n), from: i, points: n)
+                        backward &+= rankInRow(ra, of: nearestInRow(rb, of: i, points: n), from: i, points: n)
+                        continue
+                    }
                     nearestInRow(ra, of: i, points: n, count: k, into: nn)
                     forward &+= rankSumInRow(rb, of: nn, count: k, from: i, points: n)
                     nearestInRow(rb, of: i, points: n, count: k, into: nn)

@@ -23,13 +23,13 @@ import Testing
         #expect(fast.backward == SlowReference.imbalance(from: b, to: a, root: false, k: k))
     }
 
-    /// The rank-k row path run at k = 1 gives today's k = 1 values bit for bit (scalar, mixed, vector).
-    @Test func theRankKPathAtKOneEqualsTheKOnePaths() throws {
+    /// The row path at k = 1 gives the sorted scalar paths' values bit for bit (scalar, mixed, vector).
+    @Test func theRowPathAtKOneEqualsTheScalarPaths() throws {
         let data = TestData.correlated(points: 300, features: 4, seed: 9)
         let p = try FeatureSpace(scalar: data.target)
         let x0 = try data.features.selecting(features: [0])
         for (a, b) in [(data.features, p), (x0, p), (p, data.features), (data.features, data.features.standardized())] {
-            #expect(rankKImbalances(a, b, k: 1, chunks: 7) == (try informationImbalances(between: a, and: b)))
+            #expect(rowImbalances(a, b, k: 1, chunks: 7) == (try informationImbalances(between: a, and: b)))
         }
     }
 
