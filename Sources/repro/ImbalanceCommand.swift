@@ -17,7 +17,8 @@ struct ImbalanceCommand: ParsableCommand {
 
         Cost: time O(N² (m_A + m_B + 2k)) for N points and m_A, m_B columns (O(N log N) when k = 1 and both \
         spaces have one column); memory O(N) per thread besides the arrays, never N × N. N = 4000, 15 columns \
-        against one takes about 0.1 s at k = 1 (make bench); time grows as N², so --subsample M cuts it by (N/M)².
+        against one took 0.17 s at k = 1 and 0.25 s at k = 10 (make bench, 2 loaded cores); time grows as N², \
+        so --subsample M cuts it by (N/M)².
         """)
 
     @Argument(help: "Space A (.npy, float64/int32/int64/uint8, 1-D or 2-D).")

@@ -20,9 +20,10 @@ struct SelectCommand: ParsableCommand {
 
         Cost, for N points and m columns: memory 8 N² bytes supervised, 12 N² unsupervised (e.g. 128 MB and \
         192 MB at N = 4000), plus 32 N m. Time per step O(N² m) at k = 1, with pruning that makes it far \
-        smaller in practice (make bench: 15 steps of both selections at N = 4000, m = 60); at k > 1 every \
-        candidate's full distance row is ranked, O(N² m (1 + 2k)) per step. Both grow as N²: --subsample M \
-        divides time and memory by (N/M)².
+        smaller in practice (make bench, N = 4000, m = 60, 15 steps: about 4 s supervised and 7 s unsupervised); \
+        at k > 1 every candidate's full distance row is ranked, O(N² m (1 + 2k)) per step (N = 1000, m = 60, \
+        5 steps: 0.2 s at k = 1, 0.9 s at k = 10). Both grow as N²: --subsample M divides time and memory by (N/M)². \
+        (Times measured on 2 loaded cores.)
         """)
 
     @Option(help: "Feature matrix X (.npy, rows = points, columns = features).")

@@ -2,7 +2,7 @@ import Testing
 import InformationImbalance
 
 /// Issue 27 §4: the greedy selections with rank k > 1 against brute force (every candidate set
-/// built as its own space and ranked by full sorts).
+/// built as its own space and ranked by full sorts; the unsupervised cases are in SelectionTests).
 @Suite struct RankKSelectionTests {
     @Test(arguments: [(40, 5, 3, 2, UInt64(1)), (50, 6, 4, 5, UInt64(2)), (30, 4, 4, 10, UInt64(3))])
     func supervisedMatchesBruteForce(n: Int, m: Int, maxD: Int, k: Int, seed: UInt64) throws {
@@ -17,17 +17,6 @@ import InformationImbalance
         let withNoise = try x.selecting(features: slow.order).appending(feature: try FeatureSpace(scalar: noise).standardized().column(0))
         #expect(fast.withNoise == ImbalancePair(forward: SlowReference.imbalance(from: withNoise, to: y, root: false, k: k),
                                                 backward: SlowReference.imbalance(from: y, to: withNoise, root: false, k: k)))
-    }
-
-    @Test(arguments: [(40, 5, 3, 2, UInt64(4)), (50, 6, 5, 7, UInt64(5))])
-    func unsupervisedMatchesBruteForce(n: Int, m: Int, maxD: Int, k: Int, seed: UInt64) throws {
-        let data = TestData.correlated(points: n, features: m, seed: seed)
-        let fast = try unsupervisedSelection(features: data.features, maxD: maxD, k: k, chunks: 3)
-        let slow = try BruteForceGreedy.unsupervised(data.features.standardized(), maxD: maxD, root: false, k: k)
-        #expect(fast.order == slow.order)
-        #expect(fast.fullToSubset == slow.fullTo)
-        #expect(fast.subsetToFull == slow.toFull)
-        #expect(fast.symmetric == slow.sym)
     }
 
     /// With exact ties (small integers) the candidate rows follow the stable-argsort rule too.

@@ -48,11 +48,13 @@ enum BruteForceGreedy {
         #expect(fast.withNoise == nil)
     }
 
-    @Test(arguments: [(60, 7, 4, UInt64(4)), (80, 8, 8, UInt64(5)), (40, 5, 2, UInt64(6))])
-    func unsupervisedMatchesBruteForce(n: Int, m: Int, maxD: Int, seed: UInt64) throws {
+    /// k > 1 (issue 27) runs its own kernel (RankKKernel.swift).
+    @Test(arguments: [(60, 7, 4, UInt64(4), 1), (80, 8, 8, UInt64(5), 1), (40, 5, 2, UInt64(6), 1),
+                      (40, 5, 3, UInt64(4), 2), (50, 6, 5, UInt64(5), 7)])
+    func unsupervisedMatchesBruteForce(n: Int, m: Int, maxD: Int, seed: UInt64, k: Int) throws {
         let data = TestData.correlated(points: n, features: m, seed: seed)
-        let fast = try unsupervisedSelection(features: data.features, maxD: maxD)
-        let slow = try BruteForceGreedy.unsupervised(data.features.standardized(), maxD: maxD)
+        let fast = try unsupervisedSelection(features: data.features, maxD: maxD, k: k, chunks: 3)
+        let slow = try BruteForceGreedy.unsupervised(data.features.standardized(), maxD: maxD, k: k)
         #expect(fast.order == slow.order)
         #expect(fast.fullToSubset == slow.fullTo)
         #expect(fast.subsetToFull == slow.toFull)
