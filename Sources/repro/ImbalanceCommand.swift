@@ -35,18 +35,21 @@ struct ImbalanceCommand: ParsableCommand {
     @OptionGroup var rank: RankOptions
 
     func run() throws {
-        let pair = try compute()
+        var points = 0
+        let pair = try compute(points: &points)
         print("Δ(A→B) = \(pair.forward)    (A = \(a), B = \(b))")
         print("Δ(B→A) = \(pair.backward)")
+        if rank.k != 1 || rank.subsample != nil { print("(\(rank.describe(points: points)))") }
     }
 
-    /// Both values, every input checked before any compute.
-    func compute() throws -> ImbalancePair {
+    /// Both values, every input checked before any compute; `points` gets N (all rows).
+    func compute(points: inout Int) throws -> ImbalancePair {
         var spaceA = try ImbalanceInput.load(a, columns: columnsA)
         var spaceB = try ImbalanceInput.load(b, columns: columnsB)
         guard spaceA.pointCount == spaceB.pointCount else {
             throw ImbalanceInput.Problem("\(a) has \(spaceA.pointCount) rows but \(b) has \(spaceB.pointCount); both need one row per point")
         }
+        points = spaceA.pointCount
         if let rows = try rank.rows(points: spaceA.pointCount, file: a) {
             spaceA = try spaceA.selecting(points: rows); spaceB = try spaceB.selecting(points: rows)
         }

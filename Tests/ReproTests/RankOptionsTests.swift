@@ -74,15 +74,17 @@ import InformationImbalance
         let subA = dir.appendingPathComponent("subA.npy"), subB = dir.appendingPathComponent("subB.npy")
         try NpyArray(rows: chosen.map { rowsA[$0] }).write(to: subA)
         try NpyArray(rows: chosen.map { rowsB[$0] }).write(to: subB)
-        let option = try ImbalanceCommand.parse([a, b, "--k", "3", "--subsample", "50", "--seed", "17"]).compute()
-        let explicit = try ImbalanceCommand.parse([subA.path, subB.path, "--k", "3"]).compute()
+        var n = 0
+        let option = try ImbalanceCommand.parse([a, b, "--k", "3", "--subsample", "50", "--seed", "17"]).compute(points: &n)
+        #expect(n == 200)
+        let explicit = try ImbalanceCommand.parse([subA.path, subB.path, "--k", "3"]).compute(points: &n)
         #expect(option == explicit)
         let sa = try ImbalanceInput.load(subA.path).standardized(), sb = try ImbalanceInput.load(subB.path).standardized()
         let da = distances(sa), db = distances(sb)
         #expect(option.forward == bruteForce(from: da, to: db, k: 3) && option.backward == bruteForce(from: db, to: da, k: 3))
         // k = 1 without options is today's Δ.
-        #expect(try ImbalanceCommand.parse([a, b]).compute() == (try informationImbalances(
-            between: ImbalanceInput.load(a).standardized(), and: ImbalanceInput.load(b).standardized())))
+        let plain = try ImbalanceCommand.parse([a, b]).compute(points: &n)
+        #expect(plain == (try informationImbalances(between: ImbalanceInput.load(a).standardized(), and: ImbalanceInput.load(b).standardized())))
     }
 
     /// The memory estimate follows M, and the refusal names --subsample.
