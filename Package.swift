@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "MonteCarlo", dependencies: ["Model", "Randomness"], swiftSettings: fast),
         .target(name: "Dynamics", dependencies: ["Model", "MonteCarlo", "Randomness"], swiftSettings: fast),
         .target(name: "Descriptors", dependencies: ["Model", "Formats", "Statistics"], swiftSettings: fast),
-        .target(name: "InformationImbalance", dependencies: ["Statistics"], swiftSettings: fast),
+        .target(name: "InformationImbalance", dependencies: ["Randomness", "Statistics"], swiftSettings: fast),
         .target(name: "Regression", dependencies: ["Randomness", "Statistics"], swiftSettings: fast),
         // Plotting takes plain arrays and imports nothing of ours.
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",

@@ -6,6 +6,9 @@
 public struct GreedySelection: Sendable {
     /// The number of features to select, d = 1 … maxD (15 in the paper).
     public let maxD: Int
+    /// Rank k of Δ (`informationImbalance(from:to:k:)`); 1 in the paper. k > 1 evaluates every
+    /// candidate's full distance row (RankKKernel.swift), which is slower than the pruned k = 1 kernel.
+    public let k: Int
     /// Standardize every feature (population variance) before any distance is taken, as the paper does.
     public let standardize: Bool
     /// Fixed partition of rows for parallel work; results do not depend on it.
@@ -13,15 +16,17 @@ public struct GreedySelection: Sendable {
     /// Bytes the selection may hold (`memoryBytes`); a larger input is refused before any compute.
     public let memoryLimit: Double
 
-    public init(maxD: Int, standardize: Bool = true, chunks: Int = defaultChunkCount,
+    public init(maxD: Int, k: Int = 1, standardize: Bool = true, chunks: Int = defaultChunkCount,
                 memoryLimit: Double = GreedySelection.defaultMemoryLimit) throws {
         guard maxD >= 1 else { throw InformationImbalanceError.invalidMaxD(maxD: maxD, featureCount: nil) }
+        guard k >= 1 else { throw InformationImbalanceError.invalidRank(k: k, points: nil) }
         guard chunks >= 1 else { throw InformationImbalanceError.invalidChunkCount(chunks) }
-        self.maxD = maxD; self.standardize = standardize; self.chunks = chunks; self.memoryLimit = memoryLimit
+        self.maxD = maxD; self.k = k; self.standardize = standardize; self.chunks = chunks; self.memoryLimit = memoryLimit
     }
 
     func prepared(_ features: FeatureSpace, supervised: Bool) throws -> FeatureSpace {
         guard features.pointCount >= 2 else { throw InformationImbalanceError.tooFewPoints(count: features.pointCount) }
+        try requireRank(k, points: features.pointCount)
         guard maxD <= features.featureCount else {
             throw InformationImbalanceError.invalidMaxD(maxD: maxD, featureCount: features.featureCount)
         }

@@ -17,6 +17,8 @@ public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable
     case pointCountMismatch(first: Int, second: Int)
     /// A feature (column) index outside `0..<featureCount`.
     case featureOutOfRange(index: Int, featureCount: Int)
+    /// A point (row) index outside `0..<pointCount`.
+    case pointOutOfRange(index: Int, pointCount: Int)
     /// The same feature requested twice where a subset is meant.
     case duplicateFeature(index: Int)
     /// `maxD` must lie in `1...featureCount` (featureCount nil: not yet known, so only `maxD ≥ 1` is checked).
@@ -31,6 +33,10 @@ public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable
     case constantFeatures(columns: [Int], names: [String]?)
     /// A greedy selection over `points` would need `bytes` of memory, above `limit`.
     case selectionMemory(points: Int, bytes: Double, limit: Double, fitting: Int)
+    /// Rank k outside 1 … N − 1 (points nil: not yet known, so only k ≥ 1 is checked).
+    case invalidRank(k: Int, points: Int?)
+    /// A subsample of M points outside 2 … N.
+    case invalidSubsample(count: Int, points: Int)
 
     public var description: String {
         switch self {
@@ -48,6 +54,8 @@ public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable
             "points: the two spaces must have the same number of rows, got \(first) and \(second)"
         case let .featureOutOfRange(index, featureCount):
             "columns: index \(index) is out of range; allowed 0...\(featureCount - 1)"
+        case let .pointOutOfRange(index, pointCount):
+            "points: index \(index) is out of range; allowed 0...\(pointCount - 1)"
         case let .duplicateFeature(index):
             "columns: index \(index) appears more than once"
         case let .invalidMaxD(maxD, featureCount?):
@@ -67,6 +75,12 @@ public enum InformationImbalanceError: Error, CustomStringConvertible, Equatable
             "points: a greedy selection over \(points) points needs about \(Self.size(bytes)) of memory "
                 + "(N × N distances, and for the unsupervised selection the ranks of X_full), above the limit of \(Self.size(limit)); "
                 + "memory grows as N², so at most \(fitting) points fit"
+        case let .invalidRank(k, points?):
+            "k: rank k = \(k) is outside the allowed 1…\(points - 1) (each of the \(points) points has \(points - 1) neighbours)"
+        case let .invalidRank(k, nil):
+            "k: rank k = \(k) must be at least 1"
+        case let .invalidSubsample(count, points):
+            "subsample: M = \(count) points is outside the allowed 2…\(points) (drawn without replacement from \(points) points)"
         }
     }
 }

@@ -82,3 +82,44 @@ func rankInRow(_ row: UnsafePointer<Double>, of j: Int, from i: Int, points n: I
 func imbalance(rankSum: Int, points n: Int) -> Double {
     Double(2 * rankSum) / (Double(n) * Double(n))
 }
+
+/// The k points k' ≠ i of smallest (d_ik', k'), nearest first, into `out[0 ..< k]`: the first k
+/// entries of a stable argsort of the row (self excluded). For k = 1 this is `nearestInRow`.
+/// Blocks of 8 entries none of which reaches the current k-th distance are skipped whole.
+@inline(__always)
+func nearestInRow(_ row: UnsafePointer<Double>, of i: Int, points n: Int, count k: Int, into out: UnsafeMutablePointer<Int>) {
+    var filled = 0
+    var worst = Double.infinity
+    var k0 = 0
+    while k0 < n {
+        let k1 = min(n, k0 + 8)
+        if filled < k || k1 - k0 < 8 || any(rowLanes(row + k0) .< RowLanes(repeating: worst)) {
+            for q in k0..<k1 where q != i {
+                let d = row[q]
+                // Equal distances keep index order: a later q goes after its equals.
+                if filled == k && d >= worst { continue }
+                var at = min(filled, k - 1)
+                while at > 0 && row[out[at - 1]] > d { out[at] = out[at - 1]; at -= 1 }
+                out[at] = q
+                if filled < k { filled += 1 }
+                if filled == k { worst = row[out[k - 1]] }
+            }
+        }
+        k0 = k1
+    }
+}
+
+/// Σ over `count` points `js` of r_ij (`rankInRow`).
+@inline(__always)
+func rankSumInRow(_ row: UnsafePointer<Double>, of js: UnsafePointer<Int>, count k: Int, from i: Int, points n: Int) -> Int {
+    var sum = 0
+    for q in 0..<k { sum &+= rankInRow(row, of: js[q], from: i, points: n) }
+    return sum
+}
+
+/// Δ from an integer rank sum over k neighbours per point: (2/(N·k·N)) Σ_i Σ_j r_ij, rounded once.
+/// For k = 1 the same operations as `imbalance(rankSum:points:)`.
+@inline(__always)
+func imbalance(rankSum: Int, points n: Int, k: Int) -> Double {
+    k == 1 ? imbalance(rankSum: rankSum, points: n) : Double(2 * rankSum) / (Double(n) * Double(k) * Double(n))
+}

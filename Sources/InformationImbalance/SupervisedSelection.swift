@@ -27,6 +27,7 @@ extension GreedySelection {
             noiseColumn = try FeatureSpace(scalar: noise).standardized().columnMajor
         }
         let p = ScalarSpace(targetSpace.columnMajor)
+        if k > 1 { return rankKSupervised(x, p, kNearestNeighbours(of: targetSpace, k: k, chunks: chunks), noise: noiseColumn) }
         let pNeighbours = (0..<n).map { p.nearestNeighbour(of: $0) }
         let distances = DistanceMatrix(zeroPoints: n)
         var remaining = Array(0..<x.featureCount)
@@ -56,8 +57,32 @@ extension GreedySelection {
     }
 }
 
+extension GreedySelection {
+    /// The same steps with rank k > 1: each step scores every candidate, then the winner joins X_d
+    /// in a pass that also gives its Δ(p → X_d).
+    func rankKSupervised(_ x: FeatureSpace, _ p: ScalarSpace, _ pNeighbours: [Int], noise: [Double]?) -> SupervisedSelection {
+        let n = x.pointCount
+        let distances = DistanceMatrix(zeroPoints: n)
+        var remaining = Array(0..<x.featureCount)
+        var order = [Int](), to = [Double](), from = [Double]()
+        for _ in 1...maxD {
+            let sums = evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: p,
+                                          referenceNeighbours: pNeighbours, k: k, countFromReference: false, chunks: chunks)
+            let best = Self.firstMinimum(sums.toReference.map { imbalance(rankSum: $0, points: n, k: k) })
+            let winner = remaining[best]
+            order.append(winner); to.append(imbalance(rankSum: sums.toReference[best], points: n, k: k))
+            remaining.removeAll { $0 == winner }
+            from.append(addFeatures(distances: distances, columns: [x.column(winner)], reference: p, referenceNeighbours: pNeighbours,
+                                    k: k, evaluate: true, chunks: chunks)[0].backward)
+        }
+        let withNoise = noise.map { addFeatures(distances: distances, columns: [$0], reference: p, referenceNeighbours: pNeighbours,
+                                                k: k, evaluate: true, chunks: chunks)[0] }
+        return SupervisedSelection(order: order, toTarget: to, fromTarget: from, withNoise: withNoise)
+    }
+}
+
 /// Convenience for `GreedySelection(maxD:).supervised(features:target:noise:)`.
-public func supervisedSelection(features: FeatureSpace, target: [Double], maxD: Int, noise: [Double]?,
+public func supervisedSelection(features: FeatureSpace, target: [Double], maxD: Int, noise: [Double]?, k: Int = 1,
                                 standardize: Bool = true, chunks: Int = defaultChunkCount) throws -> SupervisedSelection {
-    try GreedySelection(maxD: maxD, standardize: standardize, chunks: chunks).supervised(features: features, target: target, noise: noise)
+    try GreedySelection(maxD: maxD, k: k, standardize: standardize, chunks: chunks).supervised(features: features, target: target, noise: noise)
 }

@@ -25,22 +25,31 @@ extension GreedySelection {
         let distances = DistanceMatrix(zeroPoints: n)
         var remaining = Array(0..<x.featureCount)
         var order = [Int](), fullTo = [Double](), toFull = [Double](), sym = [Double]()
+        let fullNeighbours = k > 1 ? kNearestNeighbours(of: x, k: k, chunks: chunks) : []
         for _ in 1...maxD {
-            // The previous winner joins X_d inside this step's pass over the rows.
-            let sums = order.isEmpty
+            // The previous winner joins X_d inside this step's pass over the rows (k = 1) or in a
+            // pass of its own (k > 1).
+            if k > 1, let last = order.last {
+                _ = addFeatures(distances: distances, columns: [x.column(last)], reference: full, referenceNeighbours: fullNeighbours,
+                                k: k, evaluate: false, chunks: chunks)
+            }
+            let sums = k > 1
+                ? evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: full,
+                                     referenceNeighbours: fullNeighbours, k: k, countFromReference: true, chunks: chunks)
+                : order.isEmpty
                 ? evaluateFirstCandidates(features: x, candidates: remaining, reference: full,
                                           referenceNeighbours: full.neighbours, countFromReference: true, chunks: chunks)
                 : evaluateCandidates(distances: distances, features: x, candidates: remaining, reference: full,
                                      referenceNeighbours: full.neighbours, countFromReference: true,
                                      adding: x.column(order[order.count - 1]), chunks: chunks)
             let scores = zip(sums.fromReference!, sums.toReference).map {
-                symmetricImbalance(imbalance(rankSum: $0, points: n), imbalance(rankSum: $1, points: n))
+                symmetricImbalance(imbalance(rankSum: $0, points: n, k: k), imbalance(rankSum: $1, points: n, k: k))
             }
             let best = Self.firstMinimum(scores)
             let winner = remaining[best]
             // The winner's two sums are those of X_d ∪ {winner}: no separate pass is needed.
-            let forward = imbalance(rankSum: sums.toReference[best], points: n)
-            let backward = imbalance(rankSum: sums.fromReference![best], points: n)
+            let forward = imbalance(rankSum: sums.toReference[best], points: n, k: k)
+            let backward = imbalance(rankSum: sums.fromReference![best], points: n, k: k)
             order.append(winner); toFull.append(forward); fullTo.append(backward)
             sym.append(scores[best])
             remaining.removeAll { $0 == winner }
@@ -50,7 +59,7 @@ extension GreedySelection {
 }
 
 /// Convenience for `GreedySelection(maxD:).unsupervised(features:)`.
-public func unsupervisedSelection(features: FeatureSpace, maxD: Int, standardize: Bool = true,
+public func unsupervisedSelection(features: FeatureSpace, maxD: Int, k: Int = 1, standardize: Bool = true,
                                   chunks: Int = defaultChunkCount) throws -> UnsupervisedSelection {
-    try GreedySelection(maxD: maxD, standardize: standardize, chunks: chunks).unsupervised(features: features)
+    try GreedySelection(maxD: maxD, k: k, standardize: standardize, chunks: chunks).unsupervised(features: features)
 }

@@ -53,6 +53,26 @@ public struct RandomStream: RandomNumberGenerator, Sendable, Equatable, Codable 
         return (-2 * _log(u)).squareRoot() * _cos(2 * Double.pi * v)
     }
 
+    /// Uniform integer in 0..<n by Lemire's multiply-and-reject, written out so the draw does not
+    /// depend on the standard library's implementation of `Int.random(in:using:)`.
+    public mutating func index(below n: Int) -> Int {
+        let bound = UInt64(n)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(product.high)
+    }
+
+    /// `count` distinct integers of 0..<n, uniform without replacement (partial Fisher–Yates), in draw order.
+    public mutating func sample(_ count: Int, of n: Int) -> [Int] {
+        precondition(count >= 0 && count <= n, "sample: count must be in 0...n")
+        var pool = Array(0..<n)
+        for k in 0..<count { pool.swapAt(k, k + index(below: n - k)) }
+        return Array(pool[0..<count])
+    }
+
     public static func == (a: RandomStream, b: RandomStream) -> Bool {
         a.s0 == b.s0 && a.s1 == b.s1 && a.s2 == b.s2 && a.s3 == b.s3
     }
@@ -69,6 +89,7 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
     case noiseFeature = 5
     case randomSelection = 6
     case testData = 7
+    case subsample = 8
 }
 
 struct SplitMix64 {

@@ -48,6 +48,12 @@ func benchInformationImbalance() throws {
     precondition(naive == pair.forward, "naive and fast Δ disagree: \(naive) vs \(pair.forward)")
     report("ii.naive_delta_eval_ms_n4000_d15", 1000 * naiveTime, "ms")
     report("ii.naive_over_fast_ratio", naiveTime / fast, "x")
+    // Rank k (issue 27): the same Δ at k = 10, and at k = 1 on a subsample of M = 1000 (cost ∝ N²).
+    let k10 = (0..<3).map { _ in seconds { _ = try! informationImbalances(between: x15, and: p, k: 10) } }.min()!
+    report("ii.delta_eval_ms_n4000_d15_k10", 1000 * k10, "ms")
+    let (xs, ps) = (try x15.subsampled(count: 1000, seed: 1), try p.subsampled(count: 1000, seed: 1))
+    let sub = (0..<3).map { _ in seconds { _ = try! informationImbalances(between: xs, and: ps) } }.min()!
+    report("ii.delta_eval_ms_m1000_of_4000_d15", 1000 * sub, "ms")
 
     let configurations = 10
     var supervisedTime = 0.0, unsupervisedTime = 0.0

@@ -18,6 +18,14 @@ import Testing
                 let rank = 1 + others.filter { (row[$0], $0) < (row[j], j) }.count
                 #expect(rankInRow(row, of: j, from: i, points: n) == rank)
             }
+            // The k nearest are the first k of the stable argsort (k = 1: `nearestInRow`).
+            let sorted = others.sorted { (row[$0], $0) < (row[$1], $1) }
+            let out = UnsafeMutablePointer<Int>.allocate(capacity: n); defer { out.deallocate() }
+            for k in 1..<n {
+                nearestInRow(row, of: i, points: n, count: k, into: out)
+                #expect(Array(UnsafeBufferPointer(start: out, count: k)) == Array(sorted.prefix(k)))
+                #expect(rankSumInRow(row, of: out, count: k, from: i, points: n) == k * (k + 1) / 2)
+            }
         }
     }
 }

@@ -4,29 +4,29 @@ import InformationImbalance
 /// Greedy selections by brute force with the slow reference: every candidate set X_{d−1} ∪ {c}
 /// is built as its own space and compared from scratch.
 enum BruteForceGreedy {
-    static func supervised(_ x: FeatureSpace, _ y: FeatureSpace, maxD: Int, root: Bool = true) throws -> (order: [Int], to: [Double], from: [Double]) {
+    static func supervised(_ x: FeatureSpace, _ y: FeatureSpace, maxD: Int, root: Bool = true, k: Int = 1) throws -> (order: [Int], to: [Double], from: [Double]) {
         let dy = SlowReference.distanceMatrix(y, root: root)
         var order = [Int](), to = [Double](), from = [Double]()
         for _ in 0..<maxD {
             var best: (c: Int, score: Double, back: Double)?
             for c in 0..<x.featureCount where !order.contains(c) {
                 let dx = SlowReference.distanceMatrix(try x.selecting(features: order + [c]), root: root)
-                let score = SlowReference.imbalance(from: dx, to: dy)
-                if best == nil || score < best!.score { best = (c, score, SlowReference.imbalance(from: dy, to: dx)) }
+                let score = SlowReference.imbalance(from: dx, to: dy, k: k)
+                if best == nil || score < best!.score { best = (c, score, SlowReference.imbalance(from: dy, to: dx, k: k)) }
             }
             order.append(best!.c); to.append(best!.score); from.append(best!.back)
         }
         return (order, to, from)
     }
 
-    static func unsupervised(_ x: FeatureSpace, maxD: Int, root: Bool = true) throws -> (order: [Int], fullTo: [Double], toFull: [Double], sym: [Double]) {
+    static func unsupervised(_ x: FeatureSpace, maxD: Int, root: Bool = true, k: Int = 1) throws -> (order: [Int], fullTo: [Double], toFull: [Double], sym: [Double]) {
         let dFull = SlowReference.distanceMatrix(x, root: root)
         var order = [Int](), fullTo = [Double](), toFull = [Double](), sym = [Double]()
         for _ in 0..<maxD {
             var best: (c: Int, sym: Double, fullTo: Double, toFull: Double)?
             for c in 0..<x.featureCount where !order.contains(c) {
                 let dx = SlowReference.distanceMatrix(try x.selecting(features: order + [c]), root: root)
-                let f = SlowReference.imbalance(from: dFull, to: dx), t = SlowReference.imbalance(from: dx, to: dFull)
+                let f = SlowReference.imbalance(from: dFull, to: dx, k: k), t = SlowReference.imbalance(from: dx, to: dFull, k: k)
                 let s = (f + t) / 2.0.squareRoot()
                 if best == nil || s < best!.sym { best = (c, s, f, t) }
             }
@@ -48,11 +48,13 @@ enum BruteForceGreedy {
         #expect(fast.withNoise == nil)
     }
 
-    @Test(arguments: [(60, 7, 4, UInt64(4)), (80, 8, 8, UInt64(5)), (40, 5, 2, UInt64(6))])
-    func unsupervisedMatchesBruteForce(n: Int, m: Int, maxD: Int, seed: UInt64) throws {
+    /// k > 1 (issue 27) runs its own kernel (RankKKernel.swift).
+    @Test(arguments: [(60, 7, 4, UInt64(4), 1), (80, 8, 8, UInt64(5), 1), (40, 5, 2, UInt64(6), 1),
+                      (40, 5, 3, UInt64(4), 2), (50, 6, 5, UInt64(5), 7)])
+    func unsupervisedMatchesBruteForce(n: Int, m: Int, maxD: Int, seed: UInt64, k: Int) throws {
         let data = TestData.correlated(points: n, features: m, seed: seed)
-        let fast = try unsupervisedSelection(features: data.features, maxD: maxD)
-        let slow = try BruteForceGreedy.unsupervised(data.features.standardized(), maxD: maxD)
+        let fast = try unsupervisedSelection(features: data.features, maxD: maxD, k: k, chunks: 3)
+        let slow = try BruteForceGreedy.unsupervised(data.features.standardized(), maxD: maxD, k: k)
         #expect(fast.order == slow.order)
         #expect(fast.fullToSubset == slow.fullTo)
         #expect(fast.subsetToFull == slow.toFull)

@@ -31,19 +31,20 @@ enum SlowReference {
         return [i] + others
     }
 
-    /// Δ(A→B) from distance matrices, exactly as Eq. (12): (2/N²) Σ_i position of j(i) in argsort_B(i).
-    static func imbalance(from da: [[Double]], to db: [[Double]]) -> Double {
+    /// Δ(A→B) from distance matrices, exactly as Eq. (12) with DADApy's rank k:
+    /// (2/(N·k·N)) Σ_i Σ_{q = 1…k} position of argsort_A(i)[q] in argsort_B(i).
+    static func imbalance(from da: [[Double]], to db: [[Double]], k: Int = 1) -> Double {
         let n = da.count
         var sum = 0
         for i in 0..<n {
-            let j = argsort(da[i], selfIndex: i)[1]
-            sum += argsort(db[i], selfIndex: i).firstIndex(of: j)!
+            let orderB = argsort(db[i], selfIndex: i)
+            for j in argsort(da[i], selfIndex: i)[1...k] { sum += orderB.firstIndex(of: j)! }
         }
-        return Double(2 * sum) / (Double(n) * Double(n))
+        return k == 1 ? Double(2 * sum) / (Double(n) * Double(n)) : Double(2 * sum) / (Double(n) * Double(k) * Double(n))
     }
 
-    static func imbalance(from a: FeatureSpace, to b: FeatureSpace, root: Bool = true) -> Double {
-        imbalance(from: distanceMatrix(a, root: root), to: distanceMatrix(b, root: root))
+    static func imbalance(from a: FeatureSpace, to b: FeatureSpace, root: Bool = true, k: Int = 1) -> Double {
+        imbalance(from: distanceMatrix(a, root: root), to: distanceMatrix(b, root: root), k: k)
     }
 
     /// The same definition without sorting, for large N in a debug build: the rank of j is the

@@ -39,7 +39,7 @@ import Testing
         let text = try failure(SelectCommand.self, ["--features", big, "--max-d", "2", "--max-memory", "8G"])
         #expect(text == "\(big): points: a greedy selection over 100000 points needs about 120 GB of memory (N × N distances, and for the "
                 + "unsupervised selection the ranks of X_full), above the limit of 8 GB; memory grows as N², so at most 25815 points fit: "
-                + "select a random subset of the rows, or raise --max-memory (default: half the physical memory)")
+                + "compute on a random subset of the rows with --subsample M --seed S (M ≤ 25815), or raise --max-memory (default: half the physical memory)")
         #expect(limit == 8e9) // 25815 is checked against the estimate in SelectionGuardTests
         // The default limit is half of the physical memory: 100 000 rows need 120 GB.
         let byDefault = try failure(SelectCommand.self, ["--features", big, "--max-d", "2"])
