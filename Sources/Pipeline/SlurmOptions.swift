@@ -17,9 +17,11 @@ public struct SlurmOptions: Sendable, Equatable {
     /// CPUs of every array element; nil (the default) = the task's thread count, capped by
     /// `maxCpusPerTask`, so a single-threaded task (equilibrate, relaxation) asks for one CPU.
     public var cpusPerTask: Int?
-    /// Cap on the CPUs requested per task when `cpusPerTask` is nil. A parallel kind asks for every
-    /// core of the machine it is planned on (the driver's, often a login node); 8 keeps that sane.
-    public var maxCpusPerTask = 8
+    /// Cap on the CPUs requested per task when `cpusPerTask` is nil; nil (the default) = the cores
+    /// of the machine that plans the run, at most 8. A request larger than every node pends
+    /// forever (reason PartitionConfig), so the default never asks for more than the driver has;
+    /// set it to the compute nodes' size when the driver runs on a smaller machine.
+    public var maxCpusPerTask: Int?
     /// Extra `sbatch` arguments, verbatim (e.g. `["--qos=long", "--mem=4G"]`).
     public var extraOptions: [String] = []
     /// Times a failed task is resubmitted before it counts as failed.
@@ -108,10 +110,13 @@ public struct SlurmOptions: Sendable, Equatable {
         problems = found
     }
 
+    /// The cap without `max_cpus_per_task`: this machine's cores, at most 8.
+    public static var defaultMaxCpusPerTask: Int { min(8, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// CPUs requested for a task that wants `threads` workers.
     public func cpus(forThreads threads: Int) -> Int {
         if let cpusPerTask { return cpusPerTask }
-        return max(1, min(threads, maxCpusPerTask))
+        return max(1, min(threads, maxCpusPerTask ?? Self.defaultMaxCpusPerTask))
     }
 }
 
