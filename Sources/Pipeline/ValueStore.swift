@@ -78,10 +78,15 @@ public struct ValueStore: Sendable {
 
     /// Writes the store as sorted, indented JSON.
     public func write(to url: URL) throws {
+        try encoded().write(to: url, options: .atomic)
+    }
+
+    /// The store as sorted, indented JSON (what `write(to:)` writes).
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = Self.nonFinite.encoding
-        try encoder.encode(self).write(to: url, options: .atomic)
+        return try encoder.encode(self)
     }
 }
 

@@ -23,8 +23,6 @@ struct BaselineProvenance: Codable, Equatable {
     var totalSeconds: Double
 
     static let fileName = "provenance.json"
-    /// The build's files a baseline keeps.
-    static let buildFiles = ["values.json", "expectations.json"]
 
     /// "model name" of /proc/cpuinfo (Linux), else "unknown".
     static var cpuModel: String {
@@ -35,7 +33,7 @@ struct BaselineProvenance: Codable, Equatable {
 }
 
 extension BaselineProvenance {
-    /// Copies the build's values and verdicts from `build` to `published` and writes the
+    /// Copies the build's values (without figure paths) and verdicts from `build` to `published` and writes the
     /// provenance. Refuses a build that is missing, unreadable or of another profile, writing
     /// nothing; each file is written to a temporary name and renamed.
     static func publish(build: URL, to published: URL, profile: String, taskSeconds: [String: Double], date: Date) throws {
@@ -56,7 +54,11 @@ extension BaselineProvenance {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        var files = try buildFiles.map { ($0, try Data(contentsOf: build.appendingPathComponent($0))) }
+        // Values without the figures' paths: those are absolute paths of the machine that built it.
+        var kept = values
+        kept.figures = [:]
+        var files = [("values.json", try kept.encoded()),
+                     ("expectations.json", try Data(contentsOf: build.appendingPathComponent("expectations.json")))]
         files.append((fileName, try encoder.encode(provenance) + Data("\n".utf8)))
         for (name, data) in files { try writeAtomically(data, to: published.appendingPathComponent(name)) }
     }
