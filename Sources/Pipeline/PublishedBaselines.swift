@@ -21,11 +21,14 @@ public struct PublishedBaselines: Sendable {
         return (String(reference[..<colon]), String(reference[reference.index(after: colon)...]))
     }
 
-    /// The baseline file of `profile`; nil when the name could make a path (checked first).
-    func file(of profile: String) -> URL? {
+    /// The baseline directory of `profile`; nil when the name could make a path (checked first).
+    public func directory(of profile: String) -> URL? {
         guard let directory, Manifest.isValidName(profile) else { return nil }
-        return directory.appendingPathComponent(profile).appendingPathComponent(Self.valuesFile)
+        return directory.appendingPathComponent(profile)
     }
+
+    /// The baseline file of `profile`; nil when the name could make a path.
+    func file(of profile: String) -> URL? { directory(of: profile)?.appendingPathComponent(Self.valuesFile) }
 
     /// Whether `profile` has a published baseline.
     public func exists(_ profile: String) -> Bool {

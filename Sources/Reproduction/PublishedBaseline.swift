@@ -65,7 +65,12 @@ extension BaselineProvenance {
 }
 
 extension Study {
-    public var publishedURL: URL { root.appendingPathComponent("report/published/\(profile)") }
+    public var publishedURL: URL {
+        guard let url = PublishedBaselines(reportSource: reportSource).directory(of: profile) else {
+            preconditionFailure("profile '\(profile)' was validated by the manifest")
+        }
+        return url
+    }
 
     /// Publishes this profile's report build as its baseline, with each task's time from the
     /// cache. Refuses, writing nothing, when a task of the profile is not cached.

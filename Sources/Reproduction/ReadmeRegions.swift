@@ -28,10 +28,10 @@ public struct ReadmeRegions {
         let source = try String(contentsOf: manifestURL, encoding: .utf8)
         let profiles = manifest.profiles.sorted { (source.range(of: "[profiles.\($0)]")?.lowerBound ?? source.endIndex)
                                                   < (source.range(of: "[profiles.\($1)]")?.lowerBound ?? source.endIndex) }
-        let published = PublishedBaselines(directory: root.appendingPathComponent("report/published"))
+        let published = PublishedBaselines(reportSource: root.appendingPathComponent("report/report.md"))
         var baselines: [(profile: String, values: ValueStore, build: ReportDiff.Build, provenance: [String: Any])] = []
         for profile in profiles where published.exists(profile) {
-            let dir = root.appendingPathComponent("report/published/\(profile)")
+            guard let dir = published.directory(of: profile) else { continue }
             let provenanceURL = dir.appendingPathComponent("provenance.json")
             guard let provenance = try? JSONSerialization.jsonObject(with: Data(contentsOf: provenanceURL)) as? [String: Any] else {
                 throw ReproductionError.invalid("\(provenanceURL.path): missing or not a JSON object; `make publish-baseline PROFILE=\(profile)` writes it")

@@ -17,7 +17,8 @@ enum OutputCheck {
     }
 }
 
-/// A failure once the options parsed (e.g. R_N too large for this file's box): message, exit 1.
+/// A failure once the options parsed (e.g. R_N too large for this file's box): its message, and
+/// exit 2 like any error a command does not give a status of its own (Repro.main).
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
