@@ -85,8 +85,8 @@ enum EllScanStages {
             guard !confs.isEmpty, confs.count == props.count else {
                 throw ReproductionError.invalid("\(context.id): needs one propensity per configuration (got \(confs.count) and \(props.count))")
             }
-            let artifact = try scan(configurations: confs, p: try props.map { try $0.p("tau_alpha") },
-                                       halves: try props.map { let h = try $0.pHalves("tau_alpha"); return [h.even, h.odd] },
+            let artifact = try scan(configurations: confs, p: try props.map { try $0.p(.tauAlpha) },
+                                       halves: try props.map { let h = try $0.pHalves(.tauAlpha); return [h.even, h.odd] },
                                        ells: context.parameters.doubles("ells"), radius: context.parameters.double("coarse_graining_radius"),
                                        temperature: props[0].times.temperature, tauAlpha: props[0].times.tauAlpha,
                                        runs: props[0].times.runs, fsTimes: [], fs: [])

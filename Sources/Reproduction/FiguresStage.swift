@@ -46,13 +46,13 @@ enum FiguresStage {
         guard k < o.configurations.count else { throw ReproductionError.invalid("map_configuration = \(k) but there are \(o.configurations.count) configurations") }
         let conf = o.configurations[k].wrapped()
         let thetaColumn = o.features[k].names.firstIndex(of: "theta_bar(l=2.0)") ?? o.features[k].names.firstIndex { $0.hasPrefix("theta_bar") }!
-        let kept = o.regression.outcome("tau_alpha")
+        let kept = o.regression.outcome(.tauAlpha)
         let pHat = kept?.keptConfiguration == k ? kept!.keptPrediction : [Double](repeating: .nan, count: conf.count)
         let m = Mixture.paper
         out.append(("fig02_maps", PaperFigures.propensityMaps(PropensityMapsData(
             box: conf.boxLength, x: conf.x, y: conf.y, species: conf.species.map { Int($0.rawValue) },
             speciesDiameters: Species.allCases.map { m.sigma($0, $0) },
-            p: try o.propensities[k].p("tau_alpha"), q: try o.propensities[k].q("tau_alpha"),
+            p: try o.propensities[k].p(.tauAlpha), q: try o.propensities[k].q(.tauAlpha),
             thetaBar: o.features[k].column(thetaColumn), pHat: pHat))))
 
         out.append(("fig03_schematic", PaperFigures.imbalanceSchematic()))
@@ -92,7 +92,7 @@ enum FiguresStage {
             unsupervised: MeanStd(mean: published.fig7_unsupervised_ii_pearson_mean, std: published.fig7_unsupervised_ii_pearson_std),
             lasso: MeanStd(mean: published.fig7_lasso_pearson_mean, std: published.fig7_lasso_pearson_std),
             random: MeanStd(mean: published.fig7_random_pearson_mean, std: published.fig7_random_pearson_std))
-        if let a = o.regression.outcome("tau_alpha"), let prediction = summary.alpha.prediction {
+        if let a = o.regression.outcome(.tauAlpha), let prediction = summary.alpha.prediction {
             out.append(("fig07_prediction", PaperFigures.predictionAccuracy(PredictionAccuracyData(
                 ours: accuracy(a, species: nil), paper: paperAccuracy, timeLabel: "<i>t</i> = <i>τ</i><sub>α</sub>"))))
             out.append(("fig08_scatter", PaperFigures.predictionScatter(PredictionScatterData(
@@ -101,7 +101,7 @@ enum FiguresStage {
             out.append(("fig09_species", PaperFigures.speciesAccuracy(SpeciesAccuracyData(
                 small: accuracy(a, species: 0), medium: accuracy(a, species: 1), large: accuracy(a, species: 2)))))
         }
-        if let b = o.regression.outcome("t_beta") {
+        if let b = o.regression.outcome(.tBeta) {
             out.append(("fig10_prediction_beta", PaperFigures.predictionAccuracy(PredictionAccuracyData(
                 ours: accuracy(b, species: nil), paper: nil, timeLabel: "<i>t</i> = <i>t</i><sub>β</sub>"))))
         }

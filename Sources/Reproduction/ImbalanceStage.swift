@@ -7,7 +7,7 @@ import Randomness
 /// Δ(X→p), Δ(p→X) per feature, Δ(q→p) and Δ(p→q), the supervised selection with its noise
 /// point, and the unsupervised selection (timescale independent).
 struct TimescaleAnalysis: Codable, Sendable {
-    var label: String
+    var label: Timescale
     var time: Int
     /// [configuration][feature]
     var pearson: [[Double]]
@@ -24,7 +24,7 @@ struct ImbalanceArtifact: Codable, Sendable {
     var timescales: [TimescaleAnalysis]
     var unsupervised: [UnsupervisedSelection]
 
-    func timescale(_ label: String) throws -> TimescaleAnalysis {
+    func timescale(_ label: Timescale) throws -> TimescaleAnalysis {
         guard let t = timescales.first(where: { $0.label == label }) else {
             throw ReproductionError.invalid("no analysis at timescale '\(label)'")
         }

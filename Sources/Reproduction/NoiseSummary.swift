@@ -16,7 +16,7 @@ struct NoiseSummary: Codable, Sendable, Equatable {
     var deltaQToPOverRepeat: Double
 
     init(_ o: StudyOutputs, deltaQToP: Double) throws {
-        let halves = try o.propensities.map { try Self.halfEnsembleAgreement($0.pHalves("tau_alpha").even, $0.pHalves("tau_alpha").odd) }
+        let halves = try o.propensities.map { try Self.halfEnsembleAgreement($0.pHalves(.tauAlpha).even, $0.pHalves(.tauAlpha).odd) }
         let c = o.configurations.count
         let r = MeanCurve(rows: halves.map { [$0.pearson] }), d = MeanCurve(rows: halves.map { [($0.forward + $0.backward) / 2] })
         halfPearson = r.estimate(0, configurations: c)

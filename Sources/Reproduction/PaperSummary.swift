@@ -21,7 +21,7 @@ struct PaperSummary: Codable, Sendable, Equatable {
         let names = FeatureName.all(ells: p.ells).map(\.name)  // the published column order is ours
         // Fig. 4: per-feature means; Δ(q↔p) are stated only in the text.
         let perFeature = TimescaleAnalysis(
-            label: "tau_alpha", time: 0, pearson: [p.fig4a_pearson_X_p_mean], toTarget: [p.fig4_delta_X_to_p_mean],
+            label: .tauAlpha, time: 0, pearson: [p.fig4a_pearson_X_p_mean], toTarget: [p.fig4_delta_X_to_p_mean],
             fromTarget: [p.fig4_delta_p_to_X_mean], qToP: [p.text_values.delta_q_to_p], pToQ: [p.text_values.delta_p_to_q], supervised: [])
         scan = DescriptorScanSummary(perFeature, ells: p.ells, configurations: 1)
         // Fig. 5: the orders are published per configuration, the Δ curves as means (entry 16 is
@@ -40,7 +40,7 @@ struct PaperSummary: Codable, Sendable, Equatable {
             MethodAccuracy(method: m, perConfiguration: [mean], mean: mean, std: std, speciesMean: [], speciesStd: [])
         }
         prediction = PredictionSummary(RegressionOutcome(
-            timescale: "tau_alpha", protocolName: "paper",
+            timescale: .tauAlpha, protocolName: .paper,
             methods: [method(.supervised, p.fig7_supervised_ii_pearson_mean, p.fig7_supervised_ii_pearson_std),
                       method(.unsupervised, p.fig7_unsupervised_ii_pearson_mean, p.fig7_unsupervised_ii_pearson_std),
                       method(.lasso, p.fig7_lasso_pearson_mean, p.fig7_lasso_pearson_std),

@@ -9,8 +9,8 @@ import Model
 /// `propensity_halves.npy` (N × 2K: p(t₁) over the even-numbered runs, over the odd-numbered
 /// runs, then t₂, …), two independent half-ensembles that measure the finite-run noise of p.
 struct PropensityTimes: Codable, Sendable {
-    /// Labels of the measurement times, e.g. ["tau_alpha", "t_beta"].
-    var labels: [String]
+    /// The measurement times, in file order.
+    var labels: [Timescale]
     /// Times in Monte Carlo sweeps, one per label.
     var times: [Int]
     /// τα of the relaxation run the times were derived from.
@@ -19,11 +19,13 @@ struct PropensityTimes: Codable, Sendable {
     var temperature: Double
 
     /// The time with this label, in sweeps.
-    func time(_ label: String) throws -> Int {
+    func time(_ label: Timescale) throws -> Int { times[try index(label)] }
+
+    func index(_ label: Timescale) throws -> Int {
         guard let k = labels.firstIndex(of: label) else {
-            throw ReproductionError.invalid("propensity.json has no time labelled '\(label)' (it has \(labels.joined(separator: ", ")))")
+            throw ReproductionError.invalid("propensity.json has no time labelled '\(label)' (it has \(labels.map(\.rawValue).joined(separator: ", ")))")
         }
-        return times[k]
+        return k
     }
 }
 
@@ -33,17 +35,11 @@ struct PropensityData {
     var q: [[Double]]
     var pHalves: [[[Double]]]   // [half][time][particle]
 
-    func p(_ label: String) throws -> [Double] { p[try index(label)] }
-    func q(_ label: String) throws -> [Double] { q[try index(label)] }
-    func pHalves(_ label: String) throws -> (even: [Double], odd: [Double]) {
-        let t = try index(label)
+    func p(_ label: Timescale) throws -> [Double] { p[try times.index(label)] }
+    func q(_ label: Timescale) throws -> [Double] { q[try times.index(label)] }
+    func pHalves(_ label: Timescale) throws -> (even: [Double], odd: [Double]) {
+        let t = try times.index(label)
         return (pHalves[0][t], pHalves[1][t])
-    }
-    private func index(_ label: String) throws -> Int {
-        guard let i = times.labels.firstIndex(of: label) else {
-            throw ReproductionError.invalid("propensity has no time labelled '\(label)'; available: \(times.labels.joined(separator: ", "))")
-        }
-        return i
     }
 
     static func write(p: [[Double]], q: [[Double]], pHalves: [[[Double]]], times: PropensityTimes, to directory: URL) throws {
@@ -54,7 +50,7 @@ struct PropensityData {
         var halves = [Double](repeating: .nan, count: n * 2 * k)
         for h in 0..<2 { for t in 0..<k where pHalves[h][t].count == n { for i in 0..<n { halves[i * 2 * k + 2 * t + h] = pHalves[h][t][i] } } }
         try Artifact.writeNpy(NpyArray(shape: [n, 2 * k], values: halves), to: directory.appendingPathComponent("propensity_halves.npy"))
-        let names = times.labels.flatMap { ["p(\($0))", "q(\($0))"] }
+        let names = times.labels.flatMap { ["p(\($0.rawValue))", "q(\($0.rawValue))"] }
         try Artifact.writeJSON(names, to: directory.appendingPathComponent("propensity.names.json"))
         try Artifact.writeJSON(times, to: directory.appendingPathComponent("propensity.json"))
     }

@@ -3,10 +3,17 @@ import Pipeline
 import Regression
 
 /// Sec. III D and Apps. A–C: leave-one-configuration-out linear regression on the features
-/// chosen by the four selection methods, at every timescale, under two protocols:
-/// - `paper`: the information-imbalance orders of the held-out configuration itself (as the authors do);
-/// - `leakage_free`: the orders selected on another (training) configuration, c + 1 mod C, so
-///   nothing of the test configuration's propensity enters the choice of features.
+/// chosen by the four selection methods, at every timescale, under two protocols.
+enum RegressionProtocol: String, Codable, CaseIterable, Sendable, CustomStringConvertible {
+    /// The information-imbalance orders of the held-out configuration itself (as the authors do).
+    case paper
+    /// The orders selected on another (training) configuration, c + 1 mod C, so nothing of the
+    /// test configuration's propensity enters the choice of features.
+    case leakageFree = "leakage_free"
+
+    var description: String { rawValue }
+}
+
 struct MethodAccuracy: Codable, Sendable {
     var method: SelectionMethod
     /// ρ(p, p̂) per configuration and d: [c][d−1].
@@ -19,8 +26,8 @@ struct MethodAccuracy: Codable, Sendable {
 }
 
 struct RegressionOutcome: Codable, Sendable {
-    var timescale: String
-    var protocolName: String
+    var timescale: Timescale
+    var protocolName: RegressionProtocol
     var methods: [MethodAccuracy]
     /// p and p̂ (supervised II, d = max_d) of the kept configuration, for Figs. 2d and 8.
     var keptConfiguration: Int
@@ -35,7 +42,7 @@ struct RegressionArtifact: Codable, Sendable {
     var maxD: Int
     var outcomes: [RegressionOutcome]
 
-    func outcome(_ timescale: String, _ protocolName: String = "paper") -> RegressionOutcome? {
+    func outcome(_ timescale: Timescale, _ protocolName: RegressionProtocol = .paper) -> RegressionOutcome? {
         outcomes.first { $0.timescale == timescale && $0.protocolName == protocolName }
     }
 }
@@ -68,10 +75,10 @@ enum RegressionStage {
                                             propensity: try dynamics[k].p(label), species: features[k].species)
             }
             let supervised = analysis.supervised.map(\.order), unsupervised = imbalance.unsupervised.map(\.order)
-            for protocolName in ["paper", "leakage_free"] {
+            for protocolName in RegressionProtocol.allCases {
                 try context.checkCancellation()
-                let shift = { (orders: [[Int]]) in protocolName == "paper" ? orders : (0..<c).map { orders[($0 + 1) % c] } }
-                let full = protocolName == "paper"
+                let shift = { (orders: [[Int]]) in protocolName == .paper ? orders : (0..<c).map { orders[($0 + 1) % c] } }
+                let full = protocolName == .paper
                 let loco = try LeaveOneConfigurationOut(
                     configurations: configurations, supervisedOrders: shift(supervised), unsupervisedOrders: shift(unsupervised),
                     maximumDimension: maxD, randomRealisations: full ? context.parameters.int("random_realisations") : 0,
@@ -88,7 +95,7 @@ enum RegressionStage {
                     keptPropensity: try dynamics[kept].p(label),
                     keptPrediction: r.keptPredictions[SelectionMethod.supervised.rawValue],
                     keptSpecies: features[kept].species))
-                context.progress(Double(outcomes.count), of: Double(2 * dynamics[0].times.labels.count), unit: "fits")
+                context.progress(Double(outcomes.count), of: Double(RegressionProtocol.allCases.count * dynamics[0].times.labels.count), unit: "fits")
             }
         }
         try Artifact.writeJSON(RegressionArtifact(maxD: maxD, outcomes: outcomes), to: context.output("regression.json"))

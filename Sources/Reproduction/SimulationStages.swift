@@ -252,7 +252,7 @@ enum SimulationStages {
                                           checkpointDirectory: context.scratchDirectory, checkpointInterval: checkpointSweeps,
                                           cancellation: flag, progress: progress, resumed: { context.resumed(Double($0)) })
         } catch { throw cancelled(error) }
-        let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
+        let times = PropensityTimes(labels: [.tBeta, .tauAlpha], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
                                     temperature: ensemble.temperature)
         try PropensityData.write(p: result.p, q: result.q, pHalves: result.pHalves, times: times, to: context.outputDirectory)
     }

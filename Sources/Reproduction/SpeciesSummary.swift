@@ -24,7 +24,7 @@ struct SpeciesSummary: Codable, Sendable, Equatable {
     var bestDescriptor: Descriptor
 
     init(_ o: StudyOutputs) throws {
-        let ps = try o.propensities.map { try $0.p("tau_alpha") }
+        let ps = try o.propensities.map { try $0.p(.tauAlpha) }
         let groups = o.features.map { speciesGroups($0.species, count: 3) }
         pVarianceShare = MeanCurve(rows: zip(ps, groups).map { [correlationRatio($0, groups: $1)] }).estimate(0, configurations: o.configurations.count)
         let ratio = zip(ps, groups).map { p, g -> Double in

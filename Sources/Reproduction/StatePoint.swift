@@ -20,8 +20,8 @@ struct StatePoint: Codable, Sendable, Equatable {
         temperature = o.relaxation.temperature
         tauAlpha = o.relaxation.tauAlpha ?? .nan
         runs = o.propensities[0].times.runs
-        tBeta = try o.propensities[0].times.time("t_beta")
-        tAlphaSweeps = try o.propensities[0].times.time("tau_alpha")
+        tBeta = try o.propensities[0].times.time(.tBeta)
+        tAlphaSweeps = try o.propensities[0].times.time(.tauAlpha)
         propensityTrials = zip(o.propensities, o.configurations).reduce(0.0) { sum, pc in
             sum + Double(pc.0.times.runs) * Double(pc.0.times.times.max() ?? 0) * Double(pc.1.count)
         }

@@ -103,7 +103,7 @@ extension SwapStageSummary: DerivedValues {
 }
 
 extension TimescaleSummary: ValueKeyed {
-    static let valueKeyNames: [String: String?] = ["scan": "", "selection": "supervised", "leakageFreePrediction": "leakage_free.prediction"]
+    static let valueKeyNames: [String: String?] = ["scan": "", "selection": "supervised", "leakageFreePrediction": RegressionProtocol.leakageFree.rawValue + ".prediction"]
 }
 
 extension DescriptorScanSummary: ValueKeyed {

@@ -10,12 +10,12 @@ struct TimescaleSummary: Codable, Sendable, Equatable {
 }
 
 extension TimescaleSummary {
-    init(_ o: StudyOutputs, time label: String) throws {
+    init(_ o: StudyOutputs, time label: Timescale) throws {
         let a = try o.imbalance.timescale(label), c = o.configurations.count
         scan = DescriptorScanSummary(a, ells: o.ells, configurations: c)
         selection = try SelectionSummary(a, names: o.imbalance.featureNames, configurations: c)
         prediction = o.regression.outcome(label).map { PredictionSummary($0, configurations: c) }
-        leakageFreePrediction = o.regression.outcome(label, "leakage_free").map { PredictionSummary($0, configurations: c) }
+        leakageFreePrediction = o.regression.outcome(label, .leakageFree).map { PredictionSummary($0, configurations: c) }
     }
 }
 

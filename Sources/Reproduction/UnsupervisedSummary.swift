@@ -18,7 +18,7 @@ struct UnsupervisedSummary: Codable, Sendable, Equatable {
 
     init(_ o: StudyOutputs) {
         let u = o.imbalance.unsupervised
-        let supervised = (try? o.imbalance.timescale("tau_alpha"))?.supervised.map(\.order)
+        let supervised = (try? o.imbalance.timescale(.tauAlpha))?.supervised.map(\.order)
         self.init(symmetric: u.map(\.symmetric), orders: u.map(\.order), supervisedOrders: supervised, configurations: o.configurations.count,
                   features: o.features.first?.names.count)
         fullToSubset = MeanCurve(rows: u.map(\.fullToSubset)); subsetToFull = MeanCurve(rows: u.map(\.subsetToFull))

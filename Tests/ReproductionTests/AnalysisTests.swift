@@ -7,16 +7,24 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prop-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [10, 800], tauAlpha: 800.4, runs: 3, temperature: 0.5)
+        let times = PropensityTimes(labels: [.tBeta, .tauAlpha], times: [10, 800], tauAlpha: 800.4, runs: 3, temperature: 0.5)
         let halves: [[[Double]]] = [[[1, 1, 3], [4, 4, 6]], [[1, 3, 3], [4, 6, 6]]]
         try PropensityData.write(p: [[1, 2, 3], [4, 5, 6]], q: [[0.9, 0.8, 0.7], [0.6, 0.5, 0.4]], pHalves: halves, times: times, to: dir)
         let back = try PropensityData.read(from: dir)
-        #expect(try back.pHalves("tau_alpha").even == [4, 4, 6] && back.pHalves("tau_alpha").odd == [4, 6, 6])
-        #expect(try back.pHalves("t_beta").odd == [1, 3, 3])
-        #expect(try back.p("tau_alpha") == [4, 5, 6])
-        #expect(try back.q("t_beta") == [0.9, 0.8, 0.7])
+        #expect(try back.pHalves(.tauAlpha).even == [4, 4, 6] && back.pHalves(.tauAlpha).odd == [4, 6, 6])
+        #expect(try back.pHalves(.tBeta).odd == [1, 3, 3])
+        #expect(try back.p(.tauAlpha) == [4, 5, 6])
+        #expect(try back.q(.tBeta) == [0.9, 0.8, 0.7])
         #expect(back.times.tauAlpha == 800.4)
-        #expect(throws: ReproductionError.self) { try back.p("tau_gamma") }
+        // The labels on disk are today's strings; a time the file lacks, or a label outside the
+        // closed set, is refused naming the file.
+        #expect(try String(contentsOf: dir.appendingPathComponent("propensity.names.json"), encoding: .utf8)
+            .contains("\"p(tau_alpha)\""))
+        let one = PropensityTimes(labels: [.tauAlpha], times: [800], tauAlpha: 800.4, runs: 3, temperature: 0.5)
+        #expect(throws: ReproductionError.self) { try one.time(.tBeta) }
+        let json = dir.appendingPathComponent("propensity.json")
+        try String(contentsOf: json, encoding: .utf8).replacingOccurrences(of: "t_beta", with: "tau_gamma").write(to: json, atomically: true, encoding: .utf8)
+        #expect(throws: ReproductionError.self) { try PropensityData.read(from: dir) }
     }
 
     @Test func publishedValuesAreBundled() {

@@ -25,7 +25,7 @@ import Testing
         }
         var to = [Double](repeating: 0.5, count: 18)
         to[12] = 0.4; to[13] = 0.2; to[14] = 0.4
-        return TimescaleAnalysis(label: "tau_alpha", time: 100, pearson: [pearson(0.6), pearson(0.8)], toTarget: [to, to],
+        return TimescaleAnalysis(label: .tauAlpha, time: 100, pearson: [pearson(0.6), pearson(0.8)], toTarget: [to, to],
                                  fromTarget: [[Double](repeating: 0.5, count: 18), [Double](repeating: 0.5, count: 18)],
                                  qToP: [0.2, 0.4], pToQ: [0.3, 0.3], supervised: [])
     }
@@ -80,7 +80,7 @@ import Testing
             MethodAccuracy(method: m, perConfiguration: [mean], mean: mean, std: [0.1, 0.1, 0.2],
                            speciesMean: [[0, 0, 0.8], [0, 0, 0.7], [0, 0, 0.6]], speciesStd: [])
         }
-        let outcome = RegressionOutcome(timescale: "tau_alpha", protocolName: "paper",
+        let outcome = RegressionOutcome(timescale: .tauAlpha, protocolName: .paper,
                                         methods: [method(.supervised, [0.5, 0.6, 0.7]), method(.random, [0.2, 0.3, 0.4])],
                                         keptConfiguration: 0, keptPropensity: [1, 2, 3, 4, 5, 6], keptPrediction: [2, 4, 6, 8, 10, 12],
                                         keptSpecies: [0, 0, 0, 1, 1, 1])
