@@ -72,11 +72,7 @@ enum FiguresStage {
 
         out.append(("fig05_supervised", PaperFigures.supervisedSelection(SupervisedSelectionData(
             ours: supervisedCurves(summary.alpha.selection),
-            paper: Plotting.SupervisedSelection(
-                deltaXdToP: MeanStd(mean: Array(published.fig5_supervised_delta_Xd_to_p_mean.prefix(15)), std: Array(published.fig5_supervised_delta_Xd_to_p_std.prefix(15))),
-                deltaPToXd: MeanStd(mean: Array(published.fig5_supervised_delta_p_to_Xd_mean.prefix(15)), std: Array(published.fig5_supervised_delta_p_to_Xd_std.prefix(15))),
-                noiseXdToP: (published.fig5_supervised_delta_Xd_to_p_mean[15], published.fig5_supervised_delta_Xd_to_p_std[15]),
-                noisePToXd: (published.fig5_supervised_delta_p_to_Xd_mean[15], published.fig5_supervised_delta_p_to_Xd_std[15]))))))
+            paper: paperSupervisedCurves(published)))))
 
         let u = summary.unsupervised, sym = u.symmetric, f2x = u.fullToSubset, x2f = u.subsetToFull
         out.append(("fig06_unsupervised", PaperFigures.unsupervisedSelection(UnsupervisedSelectionData(
@@ -99,7 +95,7 @@ enum FiguresStage {
                 p: a.keptPropensity, pHat: a.keptPrediction, species: a.keptSpecies,
                 pearson: prediction.keptPearson))))
             out.append(("fig09_species", PaperFigures.speciesAccuracy(SpeciesAccuracyData(
-                small: accuracy(a, species: 0), medium: accuracy(a, species: 1), large: accuracy(a, species: 2)))))
+                small: accuracy(a, species: .small), medium: accuracy(a, species: .medium), large: accuracy(a, species: .large)))))
         }
         if let b = o.regression.outcome(.tBeta) {
             out.append(("fig10_prediction_beta", PaperFigures.predictionAccuracy(PredictionAccuracyData(
@@ -126,10 +122,21 @@ enum FiguresStage {
             noiseXdToP: s.noiseToTarget.map { ($0.mean[0], $0.std[0]) }, noisePToXd: s.noiseFromTarget.map { ($0.mean[0], $0.std[0]) })
     }
 
-    static func accuracy(_ r: RegressionOutcome, species s: Int?) -> PredictionAccuracy {
+    /// The published Fig. 5 curves, over d = 1…max_d of its orders, and the noise point after them.
+    static func paperSupervisedCurves(_ p: PublishedValues) -> Plotting.SupervisedSelection {
+        func curve(_ mean: [Double], _ std: [Double]) -> (MeanStd, (mean: Double, std: Double)?) {
+            let m = p.fig5Split(mean), s = p.fig5Split(std)
+            return (MeanStd(mean: m.curve, std: s.curve), m.noise.flatMap { a in s.noise.map { (a, $0) } })
+        }
+        let to = curve(p.fig5_supervised_delta_Xd_to_p_mean, p.fig5_supervised_delta_Xd_to_p_std)
+        let from = curve(p.fig5_supervised_delta_p_to_Xd_mean, p.fig5_supervised_delta_p_to_Xd_std)
+        return Plotting.SupervisedSelection(deltaXdToP: to.0, deltaPToXd: from.0, noiseXdToP: to.1, noisePToXd: from.1)
+    }
+
+    static func accuracy(_ r: RegressionOutcome, species: Species?) -> PredictionAccuracy {
         func curve(_ method: SelectionMethod) -> MeanStd {
             guard let m = r.method(method) else { return MeanStd(mean: [], std: nil) }
-            if let s { return MeanStd(mean: m.speciesMean[s], std: m.speciesStd[s]) }
+            if let s = species.map({ Int($0.rawValue) }) { return MeanStd(mean: m.speciesMean[s], std: m.speciesStd[s]) }
             return MeanStd(mean: m.mean, std: m.std)
         }
         return PredictionAccuracy(supervised: curve(.supervised), unsupervised: curve(.unsupervised),

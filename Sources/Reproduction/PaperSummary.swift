@@ -24,12 +24,11 @@ struct PaperSummary: Codable, Sendable, Equatable {
             label: .tauAlpha, time: 0, pearson: [p.fig4a_pearson_X_p_mean], toTarget: [p.fig4_delta_X_to_p_mean],
             fromTarget: [p.fig4_delta_p_to_X_mean], qToP: [p.text_values.delta_q_to_p], pToQ: [p.text_values.delta_p_to_q], supervised: [])
         scan = DescriptorScanSummary(perFeature, ells: p.ells, configurations: 1)
-        // Fig. 5: the orders are published per configuration, the Δ curves as means (entry 16 is
-        // the noise point), so every configuration gets the mean curves.
+        // Fig. 5: the orders are published per configuration, the Δ curves as means (the entry
+        // after max_d is the noise point), so every configuration gets the mean curves.
         let orders = p.fig5_supervised_selected_indices_per_config
-        let dMax = p.fig7_supervised_ii_pearson_mean.count
-        let to = Array(p.fig5_supervised_delta_Xd_to_p_mean.prefix(dMax)), from = Array(p.fig5_supervised_delta_p_to_Xd_mean.prefix(dMax))
-        let rise = p.fig5_supervised_delta_Xd_to_p_mean.count > dMax ? [p.fig5_supervised_delta_Xd_to_p_mean[dMax] - to[dMax - 1]] : []
+        let (to, noise) = p.fig5Split(p.fig5_supervised_delta_Xd_to_p_mean), from = p.fig5Split(p.fig5_supervised_delta_p_to_Xd_mean).curve
+        let rise = noise.map { [$0 - to[to.count - 1]] } ?? []
         selection = try SelectionSummary(orders: orders, toTarget: orders.map { _ in to }, fromTarget: orders.map { _ in from },
                                          noiseRise: rise, names: names, configurations: orders.count)
         // Fig. 6: Δ̄ as means, orders per configuration.

@@ -52,3 +52,15 @@ struct PublishedValues: Decodable, Sendable {
         return values
     }()
 }
+
+extension PublishedValues {
+    /// Fig. 5's largest d: the length of its selected orders.
+    var fig5MaxD: Int { fig5_supervised_selected_indices_per_config.map(\.count).max() ?? 0 }
+
+    /// A Fig. 5 array split into its curve over d = 1…max_d and the noise point appended after
+    /// it (nil without one).
+    func fig5Split(_ values: [Double]) -> (curve: [Double], noise: Double?) {
+        let d = fig5MaxD
+        return (Array(values.prefix(d)), values.count > d ? values[d] : nil)
+    }
+}

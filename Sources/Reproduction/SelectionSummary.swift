@@ -4,6 +4,12 @@ import Descriptors
 /// feature's rise, and which features come first. The paper's is built by the same function
 /// from its published orders and mean curves.
 struct SelectionSummary: Codable, Sendable, Equatable {
+    /// The d by which the paper's Δ(X_d→p) has saturated (Fig. 5); the overlap of Fig. 6 and the
+    /// unsupervised-versus-random comparison of Fig. 7 are taken from there too (keys `…d10…`).
+    static let saturationD = 10
+    /// How many selected features per configuration the orders table shows.
+    static let firstFeatureCount = 5
+
     /// Δ(X_d→p), Δ(p→X_d) over d = 1…max_d.
     var toTarget: MeanCurve
     var fromTarget: MeanCurve
@@ -13,7 +19,7 @@ struct SelectionSummary: Codable, Sendable, Equatable {
     var deltaD1: Estimate
     var deltaDmax: Estimate
     var drop: Double
-    /// Share of the total drop achieved by d = 10 (nil for max_d < 10).
+    /// Share of the total drop achieved by d = `saturationD` (nil for a smaller max_d).
     var dropShareByD10: Double?
     /// Rise of Δ(X→p) when the noise feature is appended (nil without).
     var noiseRise: Estimate?
@@ -25,7 +31,7 @@ struct SelectionSummary: Codable, Sendable, Equatable {
     var firstTwoThetaAndDensity: Double
     /// Mean ℓ of Θ̄ where it comes first (nil when it never does).
     var firstEllTheta: Double?
-    /// The first five feature names per configuration.
+    /// The first `firstFeatureCount` feature names per configuration.
     var firstFeatures: [[String]]
 
     init(_ a: TimescaleAnalysis, names: [String], configurations c: Int) throws {
@@ -46,7 +52,7 @@ struct SelectionSummary: Codable, Sendable, Equatable {
         deltaD1 = to.estimate(0, configurations: c)
         deltaDmax = to.estimate(dMax - 1, configurations: c)
         drop = to.mean[0] - to.mean[dMax - 1]
-        if dMax >= 10 { dropShareByD10 = (to.mean[0] - to.mean[9]) / (to.mean[0] - to.mean[dMax - 1]) }
+        if dMax >= Self.saturationD { dropShareByD10 = (to.mean[0] - to.mean[Self.saturationD - 1]) / (to.mean[0] - to.mean[dMax - 1]) }
         if !noiseRise.isEmpty { self.noiseRise = MeanCurve(rows: noiseRise.map { [$0] }).estimate(0, configurations: c) }
         reverseRange = from.mean.max()! - from.mean.min()!
         reverseMean = from.mean.reduce(0, +) / Double(dMax)
@@ -63,6 +69,6 @@ struct SelectionSummary: Codable, Sendable, Equatable {
         firstTwoThetaAndDensity = Double(pairs.count) / Double(firsts.count)
         let thetaElls = firsts.filter(isTheta).map(\.ell)
         if !thetaElls.isEmpty { firstEllTheta = thetaElls.reduce(0, +) / Double(thetaElls.count) }
-        firstFeatures = orders.map { $0.prefix(5).map { names[$0] } }
+        firstFeatures = orders.map { $0.prefix(Self.firstFeatureCount).map { names[$0] } }
     }
 }

@@ -1,5 +1,6 @@
 import Descriptors
 import Foundation
+import Model
 import Pipeline
 
 /// The report's tables, formatted from the typed summary (their keys: ReportSummary.Derived, SummaryValues.swift).
@@ -36,9 +37,9 @@ extension DescriptorScanSummary {
 }
 
 extension SelectionSummary {
-    /// The first five selected features per configuration.
+    /// The first `firstFeatureCount` selected features per configuration.
     var ordersTable: ReportTable {
-        ReportTable(columns: ["configuration"] + (1...min(5, toTarget.mean.count)).map { "X\($0)" },
+        ReportTable(columns: ["configuration"] + (1...min(Self.firstFeatureCount, toTarget.mean.count)).map { "X\($0)" },
                     rows: firstFeatures.enumerated().map { c, names in [String(c)] + names })
     }
 }
@@ -47,7 +48,7 @@ extension SpeciesSummary {
     var table: ReportTable {
         let f = SummaryTables.f
         return ReportTable(
-            columns: ["descriptor", "max_ℓ |ρ| within species", "at ℓ", "S only", "M only", "L only"],
+            columns: ["descriptor", "max_ℓ |ρ| within species", "at ℓ"] + Species.allCases.map { "\($0.symbol) only" },
             rows: withinSpecies.map { w in
                 [w.descriptor.symbol, f(w.pearsonPeak, "%.3f"), f(w.peakEll, "%.1f")] + w.speciesPeaks.map { f($0, "%.3f") }
             })

@@ -1,4 +1,5 @@
 import Descriptors
+import Model
 import MonteCarlo
 import Pipeline
 import Regression
@@ -136,15 +137,18 @@ extension PredictionSummary.Method: ValueKeyed, ValueKeyedElement, DerivedValues
 
     /// ρ(p, p̂) at max_d within each species, when split: `species_S.dmax`, …
     struct Derived: Codable, ValueKeyed {
-        static let valueKeyNames: [String: String?] = ["S": "species_S", "M": "species_M", "L": "species_L"]
-        struct AtDmax: Codable { var dmax: Double }
-        var S, M, L: AtDmax?
+        static let valueKeyNames: [String: String?] = ["species": ""]
+        var species: [AtDmax]
+    }
+    struct AtDmax: Codable, ValueKeyed, ValueKeyedElement {
+        static let valueKeyNames: [String: String?] = ["species": nil]
+        var species: Species
+        var dmax: Double
+        var valueKey: String { "species_\(species.symbol)" }
+        static var valueKeyCount: Int { Species.allCases.count }
     }
 
-    var derivedValues: Derived {
-        let at: [Derived.AtDmax?] = speciesDmax.prefix(3).map { Derived.AtDmax(dmax: $0) } + Array(repeating: nil, count: 3)
-        return Derived(S: at[0], M: at[1], L: at[2])
-    }
+    var derivedValues: Derived { Derived(species: zip(Species.allCases, speciesDmax).map { AtDmax(species: $0, dmax: $1) }) }
 }
 
 extension NoiseSummary: ValueKeyed {
@@ -164,12 +168,20 @@ extension SpeciesSummary.WithinSpecies: ValueKeyed, ValueKeyedElement, DerivedVa
     var valueKey: String { descriptor.stem }
     static var valueKeyCount: Int { Descriptor.allCases.count }
 
+    /// Each species' own peak: `peak_S`, …
     struct Derived: Codable, ValueKeyed {
-        static let valueKeyNames: [String: String?] = ["peakS": "peak_S", "peakM": "peak_M", "peakL": "peak_L"]
-        var peakS, peakM, peakL: Double
+        static let valueKeyNames: [String: String?] = ["species": ""]
+        var species: [Peak]
+    }
+    struct Peak: Codable, ValueKeyed, ValueKeyedElement {
+        static let valueKeyNames: [String: String?] = ["species": nil, "peak": ""]
+        var species: Species
+        var peak: Double
+        var valueKey: String { "peak_\(species.symbol)" }
+        static var valueKeyCount: Int { Species.allCases.count }
     }
 
-    var derivedValues: Derived { Derived(peakS: speciesPeaks[0], peakM: speciesPeaks[1], peakL: speciesPeaks[2]) }
+    var derivedValues: Derived { Derived(species: zip(Species.allCases, speciesPeaks).map { Peak(species: $0, peak: $1) }) }
 }
 
 extension TemperatureSeries: ValueKeyed, DerivedValues {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The unsupervised selection (Fig. 6): Δ̄ over d, its decades, and the overlap of its first ten
-/// features with the supervised selection's at τα. The paper's is built by the same function.
+/// (`SelectionSummary.saturationD`) features with the supervised selection's at τα. The paper's
+/// is built by the same function.
 struct UnsupervisedSummary: Codable, Sendable, Equatable {
     /// Δ̄(full, X_d), Δ(full→X_d), Δ(X_d→full) over d (the last two empty for the paper's).
     var symmetric: MeanCurve
@@ -10,10 +11,10 @@ struct UnsupervisedSummary: Codable, Sendable, Equatable {
     var symmetricD1: Double
     var symmetricDmax: Double
     var decades: Double
-    /// Shared share of the first ten features (nil without supervised orders or with max_d < 10).
+    /// Shared share of the first ten features (nil without supervised orders or with a smaller max_d).
     var overlapWithSupervisedD10: Estimate?
     /// What two random sets of ten features share on average, 10 / features: the overlap's
-    /// chance level (nil without the feature count or with max_d < 10).
+    /// chance level (nil without the feature count or with a smaller max_d).
     var randomOverlapD10: Double?
 
     init(_ o: StudyOutputs) {
@@ -34,10 +35,12 @@ struct UnsupervisedSummary: Codable, Sendable, Equatable {
         symmetricD1 = sym.mean[0]
         symmetricDmax = sym.mean[last]
         decades = log10(sym.mean[0] / sym.mean[last])
-        if let supervisedOrders, last >= 9 {
-            let overlap = zip(supervisedOrders, orders).map { s, us in Double(Set(s.prefix(10)).intersection(us.prefix(10)).count) / 10 }
+        let d = SelectionSummary.saturationD
+        guard sym.mean.count >= d else { return }
+        if let supervisedOrders {
+            let overlap = zip(supervisedOrders, orders).map { s, us in Double(Set(s.prefix(d)).intersection(us.prefix(d)).count) / Double(d) }
             overlapWithSupervisedD10 = MeanCurve(rows: overlap.map { [$0] }).estimate(0, configurations: c)
         }
-        if let features, features > 0, last >= 9 { randomOverlapD10 = 10 / Double(features) }
+        if let features, features > 0 { randomOverlapD10 = Double(d) / Double(features) }
     }
 }
