@@ -31,6 +31,6 @@ struct ReportSummary: Codable, Sendable, Equatable {
         noise = try NoiseSummary(o, deltaQToP: alpha.scan.deltaQToP.value)
         species = try SpeciesSummary(o)
         paper = try PaperSummary()
-        series = TemperatureSeries(o, paper: paper.scan)
+        series = TemperatureSeries(o, paper: paper)
     }
 }

@@ -47,10 +47,10 @@ struct TemperatureSeries: Codable, Sendable, Equatable {
 
     init(points: [SeriesPoint], paper: SeriesPoint) { self.points = points; self.paper = paper }
 
-    /// `paper`: the paper's descriptor scan (Fig. 4a), whose peaks are its T = 0.30 point.
-    init(_ o: StudyOutputs, paper scan: DescriptorScanSummary) {
+    /// `paper`: the paper's state point, and its descriptor scan (Fig. 4a), whose peaks are its point.
+    init(_ o: StudyOutputs, paper p: PaperSummary) {
         points = (o.series + [o.ellScan].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
-        paper = SeriesPoint(temperature: 0.30, tauAlpha: 4e6, configurations: 10, optimalEllTheta: scan.peak(.stericOrder).optimalEll,
-                            bestPearson: scan.peaks.map(\.pearsonPeak.value))
+        paper = SeriesPoint(temperature: p.temperature, tauAlpha: p.tauAlpha, configurations: p.configurations,
+                            optimalEllTheta: p.scan.peak(.stericOrder).optimalEll, bestPearson: p.scan.peaks.map(\.pearsonPeak.value))
     }
 }
