@@ -18,7 +18,7 @@ struct PredictionSummary: Codable, Sendable, Equatable {
     /// The largest d (nil without methods).
     var maxD: Int?
     var methods: [Method]
-    /// Supervised ρ at d = 2 over ρ at max_d.
+    /// Supervised ρ at d = 2 over ρ at max_d (nil for max_d = 1).
     var supervisedD2Share: Double?
     /// "S > M > L" or "not S > M > L", and ρ_S − ρ_L, of the supervised selection at max_d.
     var speciesOrderSML: String?
@@ -38,7 +38,7 @@ struct PredictionSummary: Codable, Sendable, Equatable {
         }
         maxD = r.methods.last.map(\.mean.count)
         if let s = r.method(.supervised) {
-            supervisedD2Share = s.mean[1] / s.mean[s.mean.count - 1]
+            if s.mean.count > 1 { supervisedD2Share = s.mean[1] / s.mean[s.mean.count - 1] }
             let sp = s.speciesMean.map { $0[$0.count - 1] }
             if sp.count == Species.allCases.count {  // the published curves have no species split
                 let order = Species.allCases.map(\.symbol).joined(separator: " > ")

@@ -25,10 +25,11 @@ struct SelectionSummary: Codable, Sendable, Equatable {
     var noiseRise: Estimate?
     var reverseRange: Double
     var reverseMean: Double
-    /// Shares of configurations: Θ̄ first; ρ̄ or φ̄ second; Θ̄ and a density first two, either order.
+    /// Shares of configurations: Θ̄ first; ρ̄ or φ̄ second; Θ̄ and a density first two, either order
+    /// (the last two nil for max_d = 1).
     var firstIsTheta: Double
-    var secondIsRhoOrPhi: Double
-    var firstTwoThetaAndDensity: Double
+    var secondIsRhoOrPhi: Double?
+    var firstTwoThetaAndDensity: Double?
     /// Mean ℓ of Θ̄ where it comes first (nil when it never does).
     var firstEllTheta: Double?
     /// The first `firstFeatureCount` feature names per configuration.
@@ -60,13 +61,16 @@ struct SelectionSummary: Codable, Sendable, Equatable {
             guard let f = FeatureName(parsing: names[index]) else { throw ReproductionError.invalid("imbalance.json: unknown feature name '\(names[index])'") }
             return f
         }
-        let firsts = try orders.map { try feature($0[0]) }, seconds = try orders.map { try feature($0[1]) }
+        let firsts = try orders.map { try feature($0[0]) }
         func isTheta(_ f: FeatureName) -> Bool { f.descriptor == .stericOrder }
         func isDensity(_ f: FeatureName) -> Bool { f.descriptor == .density || f.descriptor == .areaFraction }
         firstIsTheta = Double(firsts.filter(isTheta).count) / Double(firsts.count)
-        secondIsRhoOrPhi = Double(seconds.filter(isDensity).count) / Double(seconds.count)
-        let pairs = zip(firsts, seconds).filter { a, b in (isTheta(a) && isDensity(b)) || (isDensity(a) && isTheta(b)) }
-        firstTwoThetaAndDensity = Double(pairs.count) / Double(firsts.count)
+        if orders.allSatisfy({ $0.count > 1 }) {
+            let seconds = try orders.map { try feature($0[1]) }
+            secondIsRhoOrPhi = Double(seconds.filter(isDensity).count) / Double(seconds.count)
+            let pairs = zip(firsts, seconds).filter { a, b in (isTheta(a) && isDensity(b)) || (isDensity(a) && isTheta(b)) }
+            firstTwoThetaAndDensity = Double(pairs.count) / Double(firsts.count)
+        }
         let thetaElls = firsts.filter(isTheta).map(\.ell)
         if !thetaElls.isEmpty { firstEllTheta = thetaElls.reduce(0, +) / Double(thetaElls.count) }
         firstFeatures = orders.map { $0.prefix(Self.firstFeatureCount).map { names[$0] } }

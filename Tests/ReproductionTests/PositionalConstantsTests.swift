@@ -9,7 +9,7 @@ import Testing
 /// Issue 26 §5: the summaries and figures take their positions from the data (the curves'
 /// length max_d, the ℓ grid, the species), not from the paper's max_d = 15 and three species.
 @Suite struct PositionalConstantsTests {
-    /// 7 ℓ values: 42 features.
+    /// 7 ℓ values: 42 features, Θ̄ at 28…34.
     static let names = FeatureName.all(ells: [0.5, 1, 1.5, 2, 3, 4, 5]).map(\.name)
 
     /// A falling curve over d = 1…max_d.
@@ -94,6 +94,21 @@ import Testing
         let none = FiguresStage.paperSupervisedCurves(Self.published(maxD: 12, noise: false))
         #expect(none.deltaXdToP.mean.count == 12 && none.noiseXdToP == nil && none.noisePToXd == nil)
         #expect(try PaperSummary(Self.published(maxD: 12, noise: false)).selection.noiseRise == nil)
+    }
+
+    /// max_d = 1, which the schemas allow: the values that need d = 2 are absent instead of an
+    /// index out of range (order[1] and mean[1] crashed).
+    @Test func maxDOfOne() throws {
+        let s = try SelectionSummary(orders: [[28], [1]], toTarget: [[0.4], [0.6]], fromTarget: [[0.5], [0.5]], noiseRise: [],
+                                     names: Self.names, configurations: 2)
+        #expect(s.firstIsTheta == 0.5 && s.secondIsRhoOrPhi == nil && s.firstTwoThetaAndDensity == nil && s.drop == 0)
+        #expect(s.ordersTable.columns == ["configuration", "X1"])
+        let one = MethodAccuracy(method: .supervised, perConfiguration: [[0.7]], mean: [0.7], std: [0.1], speciesMean: [], speciesStd: [])
+        let p = PredictionSummary(RegressionOutcome(timescale: .tauAlpha, protocolName: .paper, methods: [one], keptConfiguration: 0,
+                                                    keptPropensity: [], keptPrediction: [], keptSpecies: []), configurations: 1)
+        #expect(p.maxD == 1 && p.supervisedD2Share == nil && p.method(.supervised)?.d2 == nil && close(p.method(.supervised)?.dmax.value, 0.7))
+        let u = UnsupervisedSummary(symmetric: [[0.3]], orders: [[2]], supervisedOrders: [[2]], configurations: 1, features: 42)
+        #expect(u.decades == 0 && u.overlapWithSupervisedD10 == nil)
     }
 
     /// Per-species keys come from `Species`, in its order; no split sets none.
