@@ -1,33 +1,25 @@
 import Pipeline
 
-/// Which modules' code each stage kind's results depend on, and the fingerprint of that code
-/// (from the build-time SourceFingerprints plugin). The join's own glue is left out of the
-/// science stages on purpose: an edit of the report's values would otherwise flag every result.
-enum CodeFingerprints {
-    static let dependencies: [String: [String]] = [
-        "equilibrate": ["Formats", "Randomness", "Model", "MonteCarlo"],
-        "relaxation": ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics"],
-        "propensity": ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics"],
-        "descriptors": ["Formats", "Model", "Statistics", "Descriptors"],
-        "imbalance": ["Randomness", "Statistics", "InformationImbalance"],
-        "regression": ["Randomness", "Statistics", "Regression"],
-        "pearson_ell_scan": ["Model", "Statistics", "Descriptors", "Dynamics", "InformationImbalance"],
-        "temperature_point": ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Statistics", "Descriptors",
-                              "InformationImbalance"],
-        "summary": ["Model", "Statistics", "Dynamics", "Descriptors", "InformationImbalance", "Regression", "Reproduction"],
-        "figures": ["Model", "Statistics", "Plotting", "Reproduction"],
-    ]
+/// A stage kind of this study with what the pipeline does not know: the modules whose code its
+/// results depend on, fingerprinted (from the build-time SourceFingerprints plugin), and its cost
+/// model. The join's own glue is left out of the science stages' modules on purpose: an edit of
+/// the report's values would otherwise flag every result.
+struct StudyKind: Sendable {
+    /// The pipeline's kind, with its fingerprint and its progress weight (the cost's trials) set.
+    let kind: StageKind
+    let modules: [String]
+    let cost: TaskCosts.Model
+    var name: String { kind.name }
 
-    /// The fingerprint of `modules`' sources: their hashes joined in the given order.
-    static func of(_ modules: [String]) -> String {
-        modules.map { "\($0):\(SourceFingerprints.byModule[$0] ?? "?")" }.joined(separator: ",")
+    init(_ kind: StageKind, modules: [String], cost: @escaping TaskCosts.Model = TaskCosts.analysis) {
+        var k = kind
+        k.codeFingerprint = Self.fingerprint(modules)
+        k.cost = { p, up in cost(p, up).trials }
+        self.kind = k; self.modules = modules; self.cost = cost
     }
 
-    /// `kind` with its fingerprint set; every registered kind must be listed above.
-    static func stamped(_ kind: StageKind) -> StageKind {
-        var k = kind
-        guard let modules = dependencies[kind.name] else { preconditionFailure("no code dependencies declared for stage kind '\(kind.name)'") }
-        k.codeFingerprint = of(modules)
-        return k
+    /// The fingerprint of `modules`' sources: their hashes joined in the given order.
+    static func fingerprint(_ modules: [String]) -> String {
+        modules.map { "\($0):\(SourceFingerprints.byModule[$0] ?? "?")" }.joined(separator: ",")
     }
 }
