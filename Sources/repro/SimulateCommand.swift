@@ -33,6 +33,8 @@ struct SimulateCommand: ParsableCommand {
     var windowSweeps: Int = SimulationStages.Equilibrate.window.intDefault
     @Option(parsing: .unconditional, help: "Budget of swap sweeps when preparing a liquid (≥ 3 windows, at most 10^11).")
     var maxSwapSweeps: Int = SimulationStages.Equilibrate.budget.intDefault
+    @Option(parsing: .unconditional, help: "Sweeps of plain translational moves for the equilibrium check after the swap stage (≥ 20).")
+    var checkSweeps: Int = SimulationStages.Equilibrate.checkSweeps.intDefault
     @Option(help: "Pairs a swap trial proposes: adjacent (S↔M, M↔L) or all.")
     var swapPairs: SwapPairs = .adjacent
     @Option(parsing: .unconditional, help: "Swap trials per particle per sweep during the production run (0…\(SimulationStages.swapFraction.maximum!); 0: translations only).")
@@ -49,6 +51,7 @@ struct SimulateCommand: ParsableCommand {
         try checkField("--max-swap-sweeps", SimulationStages.Equilibrate.budget, .int(maxSwapSweeps))
         let k = AdaptiveEquilibration.minimumWindows
         guard maxSwapSweeps >= k * windowSweeps else { throw ValidationError("--max-swap-sweeps: \(SimulationStages.swapBudgetProblem(window: windowSweeps, budget: maxSwapSweeps))") }
+        try checkField("--check-sweeps", SimulationStages.Equilibrate.checkSweeps, .int(checkSweeps))
         try checkField("--swap-fraction", SimulationStages.swapFraction, .double(swapFraction))
         if let n {
             try checkField("--n", SimulationStages.n, .int(n))
@@ -68,7 +71,7 @@ struct SimulateCommand: ParsableCommand {
             if let n, n != start.count { throw ValidationError("--n \(n) does not match the \(start.count) particles in \(from)") }
         } else {
             var p = try PreparationProtocol(n: n ?? SimulationStages.n.intDefault, temperature: temperature, windowSweeps: windowSweeps,
-                                            maxSwapSweeps: maxSwapSweeps, checkSweeps: SimulationStages.Equilibrate.checkSweeps.intDefault)
+                                            maxSwapSweeps: maxSwapSweeps, checkSweeps: checkSweeps)
             p.swapPairs = swapPairs
             let prepared: PreparedConfiguration
             do {
