@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // The science half (Model … Regression) knows nothing of manifests or reports; the tool half
-// (Pipeline) knows nothing of physics; Reproduction joins them; `repro` is a thin CLI on top.
+// (Pipeline) knows nothing of physics; Reproduction joins them; `repro` is a thin CLI on top of
+// Reproduction and Pipeline.
 import Foundation
 import PackageDescription
 
@@ -57,9 +58,9 @@ let package = Package(
         .target(name: "GitHead"),
         .executableTarget(name: "fingerprint-sources", dependencies: ["GitHead"]),
         .plugin(name: "SourceFingerprints", capability: .buildTool(), dependencies: ["fingerprint-sources"]),
+        // The CLI reaches the science only through Reproduction (its stage parameters and re-exports).
         .executableTarget(name: "repro", dependencies: [
-            "Reproduction", "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
-            "InformationImbalance", "Pipeline",
+            "Reproduction", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bench", dependencies: [
@@ -85,7 +86,7 @@ let package = Package(
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "Statistics", "TestSupport"],
                     exclude: ["Fixtures"]),  // read by path (ValueEncodingTests)
         // The CLI: option validation in process, signals and exit codes on the built binary.
-        .testTarget(name: "ReproTests", dependencies: ["repro", "Model", "Formats", "TestSupport", "GitHead"]),
+        .testTarget(name: "ReproTests", dependencies: ["repro", "Reproduction", "Pipeline", "Model", "Formats", "TestSupport", "GitHead"]),
     ],
     swiftLanguageModes: [.v5]
 )

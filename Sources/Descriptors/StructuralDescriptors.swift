@@ -13,6 +13,11 @@ public struct StructuralDescriptors: Sendable {
     public static let paperElls: [Double] = (1...10).map { Double($0) * 0.5 }
     /// Longest ℓ list accepted: 6 columns each, and every column is a pass over all particles.
     public static let maxElls = 100
+    /// The paper's R_N in units of σ_LS.
+    public static let paperRadiusInSigmaLS = 20.0
+
+    /// R_N when none is given: 20 σ_LS of `mixture` (20 for the paper's, whose σ_LS is 1).
+    public static func defaultRadius(_ mixture: Mixture) -> Double { paperRadiusInSigmaLS * mixture.sigmaLS }
 
     /// Potential, σ_αβ tables and species.
     public let mixture: Mixture
@@ -45,7 +50,7 @@ public struct StructuralDescriptors: Sendable {
             throw DescriptorError.invalidParameter(field: "ells", value: "a list repeating \(repeated.prefix(5).map { "\($0)" }.joined(separator: ", "))\(repeated.count > 5 ? ", …" : "")",
                                                    allowed: "distinct coarse-graining lengths (each column name must be unique)")
         }
-        let radius = coarseGrainingRadius ?? 20 * mixture.sigmaLS
+        let radius = coarseGrainingRadius ?? Self.defaultRadius(mixture)
         guard radius > 0, radius.isFinite else {
             throw DescriptorError.invalidParameter(field: "coarseGrainingRadius", value: "\(radius)", allowed: "a finite radius R_N > 0")
         }

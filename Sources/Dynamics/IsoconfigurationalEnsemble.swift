@@ -18,7 +18,7 @@ public struct IsoconfigurationalEnsemble: Sendable {
     public var waveNumber: Double
     public var maxDisplacement: Double
 
-    public init(temperature: Double, runs: Int, times: [Int], lagsPerDecade: Int = 8, waveNumber: Double = paperWaveNumber,
+    public init(temperature: Double, runs: Int, times: [Int], lagsPerDecade: Int = RelaxationRun.defaultLagsPerDecade, waveNumber: Double = paperWaveNumber,
                 maxDisplacement: Double = MonteCarloParameters.paperMaxDisplacement) throws {
         guard temperature.isFinite, temperature > 0 else {
             throw DynamicsError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")

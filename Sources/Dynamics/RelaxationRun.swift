@@ -18,7 +18,10 @@ public struct RelaxationRun: Sendable {
     public var waveNumber: Double
     public var maxDisplacement: Double
 
-    public init(temperature: Double, maxLag: Int, origins: Int = 4, originSpacing: Int? = nil, lagsPerDecade: Int = 8,
+    /// Time origins averaged over, and log-spaced lags per decade, unless a caller says otherwise.
+    public static let defaultOrigins = 4, defaultLagsPerDecade = 8
+
+    public init(temperature: Double, maxLag: Int, origins: Int = defaultOrigins, originSpacing: Int? = nil, lagsPerDecade: Int = defaultLagsPerDecade,
                 waveNumber: Double = paperWaveNumber, maxDisplacement: Double = MonteCarloParameters.paperMaxDisplacement) throws {
         guard temperature.isFinite, temperature > 0 else {
             throw DynamicsError.invalidParameter(field: "temperature", value: "\(temperature)", allowed: "a finite number > 0")

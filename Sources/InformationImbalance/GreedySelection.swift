@@ -6,6 +6,8 @@
 public struct GreedySelection: Sendable {
     /// The number of features to select, d = 1 … maxD (15 in the paper).
     public let maxD: Int
+    /// The paper's d range (Figs. 5–8): the selections, and the regressions on them, stop at 15.
+    public static let paperMaxD = 15
     /// Rank k of Δ (`informationImbalance(from:to:k:)`); 1 in the paper. k > 1 evaluates every
     /// candidate's full distance row (RankKKernel.swift), which is slower than the pruned k = 1 kernel.
     public let k: Int

@@ -14,6 +14,8 @@ public struct MonteCarloParameters: Sendable, Equatable {
     public var swapFraction: Double
 
     public static let paperMaxDisplacement = 0.12
+    /// Most swap trials per particle per sweep: a bound on a run's length, not on the physics.
+    public static let maxSwapFraction = 10.0
 
     public init(temperature: Double, maxDisplacement: Double = paperMaxDisplacement,
                 skin: Double = 0.7, swapFraction: Double = 0) throws {
@@ -26,8 +28,8 @@ public struct MonteCarloParameters: Sendable, Equatable {
         guard skin.isFinite, skin >= maxDisplacement else {
             throw MonteCarloError.invalidParameter(field: "skin", value: "\(skin)", allowed: "a number ≥ maxDisplacement (\(maxDisplacement))")
         }
-        guard swapFraction.isFinite, swapFraction >= 0, swapFraction <= 10 else {
-            throw MonteCarloError.invalidParameter(field: "swapFraction", value: "\(swapFraction)", allowed: "a number in [0, 10]")
+        guard swapFraction.isFinite, swapFraction >= 0, swapFraction <= Self.maxSwapFraction else {
+            throw MonteCarloError.invalidParameter(field: "swapFraction", value: "\(swapFraction)", allowed: "a number in [0, \(Self.maxSwapFraction)]")
         }
         self.temperature = temperature; self.maxDisplacement = maxDisplacement
         self.skin = skin; self.swapFraction = swapFraction

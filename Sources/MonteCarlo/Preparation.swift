@@ -23,6 +23,14 @@ public struct PreparationProtocol: Sendable, Equatable {
     public var sampleInterval = 10
     public var maxDisplacement = MonteCarloParameters.paperMaxDisplacement
 
+    /// The optional fields at their defaults, for schemas that expose them. n, T and the sweep
+    /// counts have none (every caller chooses them); they hold the smallest allowed here.
+    public static let defaults = try! PreparationProtocol(n: 1, temperature: 1, windowSweeps: EnergyWindow.blocks,
+                                                          maxSwapSweeps: AdaptiveEquilibration.minimumWindows * EnergyWindow.blocks,
+                                                          checkSweeps: minimumCheckSweeps)
+    /// Fewest sweeps of the check run (its energy slope needs some samples).
+    public static let minimumCheckSweeps = 20
+
     /// Energy samples per window (at most; one per sweep in short windows).
     public static let samplesPerWindow = 100
 
@@ -33,7 +41,7 @@ public struct PreparationProtocol: Sendable, Equatable {
         }
         try EngineLimits.check("windowSweeps", windowSweeps, in: EnergyWindow.blocks, EngineLimits.maxSweeps)
         try EngineLimits.check("maxSwapSweeps", maxSwapSweeps, in: AdaptiveEquilibration.minimumWindows * windowSweeps, EngineLimits.maxSweeps)
-        try EngineLimits.check("checkSweeps", checkSweeps, in: 20, EngineLimits.maxSweeps)
+        try EngineLimits.check("checkSweeps", checkSweeps, in: Self.minimumCheckSweeps, EngineLimits.maxSweeps)
         self.n = n; self.temperature = temperature; self.windowSweeps = windowSweeps
         self.maxSwapSweeps = maxSwapSweeps; self.checkSweeps = checkSweeps
     }
@@ -69,7 +77,7 @@ public enum Preparation {
         try EngineLimits.check("meltSweeps", p.meltSweeps, in: 0, EngineLimits.maxSweeps)
         try EngineLimits.check("windowSweeps", p.windowSweeps, in: EnergyWindow.blocks, EngineLimits.maxSweeps)
         try EngineLimits.check("maxSwapSweeps", p.maxSwapSweeps, in: AdaptiveEquilibration.minimumWindows * p.windowSweeps, EngineLimits.maxSweeps)
-        try EngineLimits.check("checkSweeps", p.checkSweeps, in: 20, EngineLimits.maxSweeps)
+        try EngineLimits.check("checkSweeps", p.checkSweeps, in: PreparationProtocol.minimumCheckSweeps, EngineLimits.maxSweeps)
         try EngineLimits.check("sampleInterval", p.sampleInterval, in: 1, EngineLimits.maxSweeps)
         try EngineLimits.check("meltSweeps + maxSwapSweeps + checkSweeps", p.meltSweeps + p.maxSwapSweeps + p.checkSweeps, in: 20, EngineLimits.maxSweeps)
         let run = try PreparationRun(p, seed: seed, index: index, mixture: mixture, checkpoint: checkpoint)

@@ -71,3 +71,14 @@ struct FieldMessage: Error, CustomStringConvertible {
     init(_ text: String) { self.text = text }
     var description: String { text }
 }
+
+extension FieldSpec {
+    /// `value` checked as the manifest checks this field (type, range, allowed values), for
+    /// another front end such as a command-line option; the issue's message is the manifest's.
+    public func check(_ value: ParameterValue) throws -> ParameterValue {
+        switch validate(value) {
+        case .success(let v): return v
+        case .failure(let m): throw FieldIssue(field: name, m.text)
+        }
+    }
+}

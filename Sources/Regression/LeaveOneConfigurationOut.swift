@@ -34,8 +34,11 @@ public struct LeaveOneConfigurationOut: Sendable {
     /// Worker threads; results are bit-identical for any value.
     public let threads: Int
 
+    /// Random feature sets per configuration and d of the paper's baseline (App. B).
+    public static let paperRandomRealisations = 1000
+
     public init(configurations: [RegressionConfiguration], supervisedOrders: [[Int]]?, unsupervisedOrders: [[Int]]?,
-                maximumDimension: Int = 15, randomRealisations: Int = 1000, seed: UInt64, speciesCount: Int = 3,
+                maximumDimension: Int, randomRealisations: Int = paperRandomRealisations, seed: UInt64, speciesCount: Int = 3,
                 keptConfiguration: Int = 0, runLasso: Bool = true, lassoTolerance: Double = 1e-12,
                 lassoMaximumIterations: Int = 100,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {

@@ -37,7 +37,7 @@ struct CostEstimate: Sendable, Equatable {
         var byStage: [(String, [TaskCost])] = []
         for node in graph.tasks {
             let upstream = node.inputs.mapValues { $0.compactMap { graph.task($0).map { Self.withN($0, graph) } } }
-            let cost = TaskCosts.estimate(node.kind.name)(Self.withN(node, graph), upstream)
+            let cost = PaperStages.cost(of: node.kind.name)(Self.withN(node, graph), upstream)
             if let i = byStage.firstIndex(where: { $0.0 == node.id.stage }) { byStage[i].1.append(cost) } else { byStage.append((node.id.stage, [cost])) }
         }
         stages = byStage.map { name, costs in

@@ -4,15 +4,17 @@ import Model
 import Pipeline
 
 /// Paper Sec. II B: the 60 coarse-grained structural features of one equilibrated configuration.
-enum DescriptorsStage {
-    static let fields = [
-        FieldSpec("ells", .list(.double), default: .list(StructuralDescriptors.paperElls.map { .double($0) }),
-                  minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ, at most \(StructuralDescriptors.maxElls) (paper: 0.5, 1.0, …, 5.0)"),
-        FieldSpec("coarse_graining_radius", .double, default: .double(20), minimum: 0, minimumExclusive: true,
-                  help: "R_N, in units of σ_LS (paper: 20); must be below half the box side"),
-    ]
+public enum DescriptorsStage {
+    static let ells = FieldSpec("ells", .list(.double), default: .list(StructuralDescriptors.paperElls.map { .double($0) }),
+                                minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ, at most \(StructuralDescriptors.maxElls) (paper: 0.5, 1.0, …, 5.0)")
+    /// R_N in length units, as `StructuralDescriptors` takes it: its default 20 σ_LS of the paper's
+    /// mixture, where σ_LS = 1.
+    public static let radius = FieldSpec("coarse_graining_radius", .double, default: .double(StructuralDescriptors.defaultRadius(.paper)),
+                                         minimum: 0, minimumExclusive: true,
+                                         help: "R_N in length units (paper: 20 σ_LS = \(StructuralDescriptors.defaultRadius(.paper))); must be below half the box side")
+    static let fields = [ells, radius]
 
-    static let kind = StageKind(
+    static let kind = StudyKind(StageKind(
         "descriptors", version: 1, fields: fields,
         inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
         checks: [ellCount],
@@ -20,7 +22,8 @@ enum DescriptorsStage {
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
             return ["features.npy", "features.names.json", "species.npy"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
         },
-        run: run)
+        run: run),
+        modules: ["Formats", "Model", "Statistics", "Descriptors"])
 
     @Sendable static func run(_ context: TaskContext) throws {
         let configuration = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
@@ -30,12 +33,13 @@ enum DescriptorsStage {
 
     /// The descriptors code's limit on the ℓ list, found when the manifest loads.
     @Sendable static func ellCount(_ p: Parameters) -> [FieldIssue] {
-        guard let count = p.values["ells"]?.listValue?.count, count > StructuralDescriptors.maxElls else { return [] }
+        guard let count = p.values[ells.name]?.listValue?.count, count > StructuralDescriptors.maxElls else { return [] }
         return [FieldIssue(field: "ells", "\(count) lengths: at most \(StructuralDescriptors.maxElls) allowed "
                            + "(the paper uses \(StructuralDescriptors.paperElls.count)); each ℓ adds 6 feature columns")]
     }
 
+    /// A task's parameters as the `StructuralDescriptors` they configure.
     static func calculator(_ p: Parameters) throws -> StructuralDescriptors {
-        try StructuralDescriptors(ells: p.doubles("ells"), coarseGrainingRadius: p.double("coarse_graining_radius"))
+        try StructuralDescriptors(ells: p.doubles(ells.name), coarseGrainingRadius: p.double(radius.name))
     }
 }

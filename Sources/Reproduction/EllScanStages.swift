@@ -48,7 +48,14 @@ enum EllScanStages {
 
     static func scan(configurations: [Configuration], p: [[Double]], halves: [[[Double]]], ells: [Double], radius: Double,
                         temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> EllScan {
-        let calculator = try StructuralDescriptors(ells: ells, coarseGrainingRadius: radius)
+        try scan(configurations: configurations, p: p, halves: halves, calculator: StructuralDescriptors(ells: ells, coarseGrainingRadius: radius),
+                 temperature: temperature, tauAlpha: tauAlpha, runs: runs, fsTimes: fsTimes, fs: fs)
+    }
+
+    /// The scan with the descriptors of a task's `ells` and `coarse_graining_radius`.
+    static func scan(configurations: [Configuration], p: [[Double]], halves: [[[Double]]], calculator: StructuralDescriptors,
+                     temperature: Double, tauAlpha: Double, runs: Int, fsTimes: [Int], fs: [Double]) throws -> EllScan {
+        let ells = calculator.ells
         var rho: [[Double]] = [], to: [[Double]] = [], from: [[Double]] = []
         var names: [String] = []
         for (c, conf) in configurations.enumerated() {
@@ -73,9 +80,9 @@ enum EllScanStages {
 
     // MARK: ℓ scan of an existing data set (the main temperature)
 
-    static let scanKind = StageKind(
+    static let scanKind = StudyKind(StageKind(
         "pearson_ell_scan", version: 1,
-        fields: [fineElls, DescriptorsStage.fields[1]],
+        fields: [fineElls, DescriptorsStage.radius],
         inputs: [InputSpec("configuration"), InputSpec("propensity")],
         checks: [DescriptorsStage.ellCount],
         exports: { ctx in [ExportItem(file: fileName, as: "analysis/\(ctx.taskID.stage).json")] },
@@ -87,15 +94,16 @@ enum EllScanStages {
             }
             let artifact = try scan(configurations: confs, p: try props.map { try $0.p(.tauAlpha) },
                                        halves: try props.map { let h = try $0.pHalves(.tauAlpha); return [h.even, h.odd] },
-                                       ells: context.parameters.doubles("ells"), radius: context.parameters.double("coarse_graining_radius"),
+                                       calculator: try DescriptorsStage.calculator(context.parameters),
                                        temperature: props[0].times.temperature, tauAlpha: props[0].times.tauAlpha,
                                        runs: props[0].times.runs, fsTimes: [], fs: [])
             try Artifact.writeJSON(artifact, to: context.output(fileName))
-        })
+        }),
+        modules: ["Model", "Statistics", "Descriptors", "Dynamics", "InformationImbalance"])
 
     // MARK: one point of the temperature series, from scratch
 
-    static let seriesKind = StageKind(
+    static let seriesKind = StudyKind(StageKind(
         "temperature_point", version: 6,  // 6: the artifact records its swap window
         fields: [
             FieldSpec("temperatures", .list(.double), minimum: 0, minimumExclusive: true, help: "temperatures of the series (one task each)"),
@@ -107,7 +115,7 @@ enum EllScanStages {
             FieldSpec("check_sweeps", .int, default: .int(2000), minimum: 20, help: "equilibrium-check sweeps"),
             FieldSpec("initial_max_lag", .int, default: .int(2000), minimum: 1,
                       help: "first guess of a lag beyond τα; doubled until F_s^CR crosses 1/e"),
-            fineElls, DescriptorsStage.fields[1], SimulationStages.maxDisplacement,
+            fineElls, DescriptorsStage.radius, SimulationStages.maxDisplacement,
         ] + SimulationStages.swapStageFields(window: 5000, budget: 50000),
         checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget, DescriptorsStage.ellCount],
         threads: { _ in StageKind.everyCore },
@@ -115,7 +123,9 @@ enum EllScanStages {
             let t = ctx.parameters["temperatures"]?.doubleValue ?? 0
             return [ExportItem(file: fileName, as: "series/ell_scan_T\(String(format: "%.3f", t)).json")]
         },
-        run: runPoint)
+        run: runPoint),
+        modules: ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Statistics", "Descriptors", "InformationImbalance"],
+        cost: TaskCosts.temperaturePoint)
 
     @Sendable static func runPoint(_ context: TaskContext) throws {
         let p = context.parameters

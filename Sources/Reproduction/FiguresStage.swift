@@ -9,20 +9,23 @@ import Regression
 /// Every figure of the paper (and the report's extra ones) from the stage outputs, as PNG and PDF.
 /// Its own algorithm version: editing figure code re-renders figures and nothing else.
 enum FiguresStage {
-    static let kind = StageKind(
+    static let mapConfiguration = FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")
+
+    static let kind = StudyKind(StageKind(
         "figures", version: 8,  // 6: Fig. S2 reads the summary's typed series; 7: every figure reads the typed summary; 8: Fig. 12 from the start of each check window
-        fields: [FieldSpec("map_configuration", .int, default: .int(0), minimum: 0, help: "configuration shown in the maps of Fig. 2")],
+        fields: [mapConfiguration],
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
                  InputSpec("ell_scan", required: false), InputSpec("series", required: false),
                  InputSpec("summary", help: "the report's typed values: the curves and coefficients the figures plot")],
         exports: { ctx in ctx.files.map { ExportItem(file: $0, as: "figures/\($0)") } },
-        run: run)
+        run: run),
+        modules: ["Model", "Statistics", "Plotting", "Reproduction"])
 
     @Sendable static func run(_ context: TaskContext) throws {
         let inputs = try StudyOutputs(context)
         let summary = try SummaryStage.read(from: context.input("summary").directory)
-        let figures = try build(inputs, summary: summary, mapConfiguration: context.parameters.int("map_configuration"))
+        let figures = try build(inputs, summary: summary, mapConfiguration: context.parameters.int(mapConfiguration.name))
         try Figure.writeAll(figures, to: context.outputDirectory)
     }
 

@@ -32,25 +32,35 @@ struct ImbalanceArtifact: Codable, Sendable {
     }
 }
 
-enum ImbalanceStage {
-    static let kind = StageKind(
+public enum ImbalanceStage {
+    /// d of the greedy selections (`GreedySelection`), the paper's 15 by default; bounded by the
+    /// feature count (PaperChecks, from the descriptors' ℓ list), as `GreedySelection` bounds it.
+    public static let maxD = FieldSpec("max_d", .int, default: .int(GreedySelection.paperMaxD), minimum: 1,
+                                       help: "largest number of selected features d")
+    static let noiseFeature = FieldSpec("noise_feature", .bool, default: .bool(true), help: "append one Gaussian-noise feature after the last step (Fig. 5)")
+
+    /// An imbalance task's parameters.
+    struct Settings: Sendable {
+        var maxD: Int, noiseFeature: Bool
+        init(_ p: Parameters) { maxD = p.int(ImbalanceStage.maxD.name); noiseFeature = p.bool(ImbalanceStage.noiseFeature.name) }
+    }
+
+    static let kind = StudyKind(StageKind(
         "imbalance", version: 1,
-        fields: [
-            FieldSpec("max_d", .int, default: .int(15), minimum: 1, maximum: 60, help: "largest number of selected features d"),
-            FieldSpec("noise_feature", .bool, default: .bool(true), help: "append one Gaussian-noise feature after the last step (Fig. 5)"),
-        ],
+        fields: [maxD, noiseFeature],
         inputs: [InputSpec("descriptors", help: "descriptors of every configuration"),
                  InputSpec("propensity", help: "propensities of every configuration")],
         threads: { _ in StageKind.everyCore },
         exports: { _ in [ExportItem(file: "imbalance.json", as: "analysis/imbalance.json")] },
-        run: run)
+        run: run),
+        modules: ["Randomness", "Statistics", "InformationImbalance"], cost: TaskCosts.imbalance)
 
     @Sendable static func run(_ context: TaskContext) throws {
         let descriptors = context.inputs["descriptors"] ?? [], propensities = context.inputs["propensity"] ?? []
         guard descriptors.count == propensities.count, !descriptors.isEmpty else {
             throw ReproductionError.invalid("imbalance needs one descriptors and one propensity entry per configuration (got \(descriptors.count) and \(propensities.count))")
         }
-        let maxD = context.parameters.int("max_d"), noise = context.parameters.bool("noise_feature")
+        let settings = Settings(context.parameters), maxD = settings.maxD, noise = settings.noiseFeature
         let features = try descriptors.map { try FeatureData.read(from: $0.directory) }
         let dynamics = try propensities.map { try PropensityData.read(from: $0.directory) }
         let labels = dynamics[0].times.labels

@@ -48,23 +48,35 @@ struct RegressionArtifact: Codable, Sendable {
 }
 
 enum RegressionStage {
-    static let kind = StageKind(
+    /// d runs over the selections' orders, so its field is the imbalance stage's.
+    static let randomRealisations = FieldSpec("random_realisations", .int, default: .int(LeaveOneConfigurationOut.paperRandomRealisations),
+                                              minimum: 0, help: "random selections per configuration and d")
+    static let keptConfiguration = FieldSpec("kept_configuration", .int, default: .int(0), minimum: 0,
+                                             help: "configuration whose p̂ is kept for Figs. 2d and 8")
+
+    /// A regression task's parameters.
+    struct Settings: Sendable {
+        var maxD: Int, randomRealisations: Int, keptConfiguration: Int
+        init(_ p: Parameters) {
+            maxD = p.int(ImbalanceStage.maxD.name); randomRealisations = p.int(RegressionStage.randomRealisations.name)
+            keptConfiguration = p.int(RegressionStage.keptConfiguration.name)
+        }
+    }
+
+    static let kind = StudyKind(StageKind(
         "regression", version: 1,
-        fields: [
-            FieldSpec("max_d", .int, default: .int(15), minimum: 1, maximum: 60, help: "largest number of features d"),
-            FieldSpec("random_realisations", .int, default: .int(1000), minimum: 0, help: "random selections per configuration and d"),
-            FieldSpec("kept_configuration", .int, default: .int(0), minimum: 0, help: "configuration whose p̂ is kept for Figs. 2d and 8"),
-        ],
+        fields: [ImbalanceStage.maxD, randomRealisations, keptConfiguration],
         inputs: [InputSpec("descriptors"), InputSpec("propensity"), InputSpec("imbalance")],
         threads: { _ in StageKind.everyCore },
         exports: { _ in [ExportItem(file: "regression.json", as: "analysis/regression.json")] },
-        run: run)
+        run: run),
+        modules: ["Randomness", "Statistics", "Regression"])
 
     @Sendable static func run(_ context: TaskContext) throws {
         let features = try (context.inputs["descriptors"] ?? []).map { try FeatureData.read(from: $0.directory) }
         let dynamics = try (context.inputs["propensity"] ?? []).map { try PropensityData.read(from: $0.directory) }
         let imbalance = try Artifact.readJSON(ImbalanceArtifact.self, from: context.input("imbalance").url("imbalance.json"))
-        let maxD = context.parameters.int("max_d"), kept = context.parameters.int("kept_configuration")
+        let settings = Settings(context.parameters), maxD = settings.maxD, kept = settings.keptConfiguration
         let c = features.count
         guard kept < c else { throw ReproductionError.invalid("kept_configuration = \(kept) but there are only \(c) configurations") }
         var outcomes: [RegressionOutcome] = []
@@ -81,7 +93,7 @@ enum RegressionStage {
                 let full = protocolName == .paper
                 let loco = try LeaveOneConfigurationOut(
                     configurations: configurations, supervisedOrders: shift(supervised), unsupervisedOrders: shift(unsupervised),
-                    maximumDimension: maxD, randomRealisations: full ? context.parameters.int("random_realisations") : 0,
+                    maximumDimension: maxD, randomRealisations: full ? settings.randomRealisations : 0,
                     seed: context.seed, keptConfiguration: kept, runLasso: full)
                 let r = try loco.compute()
                 var methods: [MethodAccuracy] = []

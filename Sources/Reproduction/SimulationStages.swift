@@ -6,11 +6,14 @@ import Pipeline
 
 /// Stages that run Monte Carlo: equilibrated configurations, the relaxation run that measures
 /// F_s^CR and τα, and the iso-configurational propensities.
-enum SimulationStages {
-    static let temperature = FieldSpec("temperature", .double, minimum: 0, minimumExclusive: true, help: "temperature T (paper: 0.30)")
+public enum SimulationStages {
+    public static let temperature = FieldSpec("temperature", .double, minimum: 0, minimumExclusive: true, help: "temperature T (paper: 0.30)")
     static let maxDisplacement = FieldSpec("max_displacement", .double, default: .double(MonteCarloParameters.paperMaxDisplacement),
                                            minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
                                            help: "side δ_max of the square of trial displacements (paper: 0.12)")
+    /// The paper's N; the science has no default (every caller chooses).
+    public static let n = FieldSpec("n", .int, default: .int(4000), minimum: 25, maximum: Double(EngineLimits.maxParticles),
+                                    help: "number of particles N (paper: 4000)")
 
     /// Iso-configurational runs per configuration: every run's displacements are kept until the
     /// ensemble ends (N × 4 doubles each, 128 MB for 1000 runs at N = 4000; the paper uses 30).
@@ -18,8 +21,9 @@ enum SimulationStages {
 
     /// N must split into the species fractions, and its box must hold twice the interaction
     /// range plus the Verlet skin (the Monte Carlo engine refuses a smaller one).
-    @Sendable static func checkN(_ p: Parameters) -> [FieldIssue] {
-        let n = p.int("n")
+    @Sendable static func checkN(_ p: Parameters) -> [FieldIssue] { checkN(p.int(Self.n.name)) }
+
+    public static func checkN(_ n: Int) -> [FieldIssue] {
         do { _ = try Mixture.paper.counts(n: n) } catch { return [FieldIssue(field: "n", message: "\(error)")] }
         let side = Mixture.paper.boxLength(n: n)
         let range = 2 * (PairPotential(mixture: .paper).maximumCutoff + (try! MonteCarloParameters(temperature: 1)).skin)
@@ -40,14 +44,41 @@ enum SimulationStages {
 
     /// Fields of the swap stage (`PreparationProtocol`, `AdaptiveEquilibration`).
     static func swapStageFields(window: Int, budget: Int) -> [FieldSpec] {
-        [FieldSpec("equilibration_window", .int, default: .int(window), minimum: Double(EnergyWindow.blocks),
+        [FieldSpec("equilibration_window", .int, default: .int(window), minimum: Double(EnergyWindow.blocks), maximum: Double(EngineLimits.maxSweeps),
                    help: "sweeps of one window of the swap stage; at least one τα at T (report/tau_alpha_table.md)"),
          FieldSpec("max_swap_sweeps", .int, default: .int(budget), minimum: Double(AdaptiveEquilibration.minimumWindows * EnergyWindow.blocks),
+                   maximum: Double(EngineLimits.maxSweeps),
                    help: "budget of the swap stage; the task fails when the energy still drifts when it is spent"),
-         FieldSpec("swap_pairs", .string, default: .string(SwapPairs.adjacent.rawValue),
-                   allowed: SwapPairs.allCases.map { .string($0.rawValue) },
-                   help: "pairs a swap trial proposes: adjacent (S↔M, M↔L) or all"),
-         FieldSpec("swap_fraction", .double, default: .double(0.2), minimum: 0, maximum: 1, help: "swap trials per sweep, per particle")]
+         swapPairs, swapFraction]
+    }
+
+    /// The swap stage's optional fields, defaults and limits from the science (`PreparationProtocol`,
+    /// `MonteCarloParameters`): its swap fraction may reach the engine's 10 trials per particle per
+    /// sweep, which bounds run time, not physics.
+    static let swapPairs = FieldSpec("swap_pairs", .string, default: .string(PreparationProtocol.defaults.swapPairs.rawValue),
+                                     allowed: SwapPairs.allCases.map { .string($0.rawValue) },
+                                     help: "pairs a swap trial proposes: adjacent (S↔M, M↔L) or all")
+    public static let swapFraction = FieldSpec("swap_fraction", .double, default: .double(PreparationProtocol.defaults.swapFraction),
+                                        minimum: 0, maximum: MonteCarloParameters.maxSwapFraction, help: "swap trials per sweep, per particle")
+
+    /// The swap stage's parameters of a task (equilibrate, temperature_point).
+    struct SwapStage: Sendable {
+        var window: Int, budget: Int, pairs: SwapPairs, fraction: Double, maxDisplacement: Double
+
+        init(_ p: Parameters) throws {
+            window = p.int("equilibration_window"); budget = p.int("max_swap_sweeps")
+            fraction = p.double(swapFraction.name); maxDisplacement = p.double(SimulationStages.maxDisplacement.name)
+            guard let pairs = SwapPairs(rawValue: p.string(swapPairs.name)) else {
+                throw ReproductionError.invalid("swap_pairs = \(p.string(swapPairs.name)): expected one of \(SwapPairs.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.pairs = pairs
+        }
+
+        func preparation(n: Int, temperature: Double, checkSweeps: Int) throws -> PreparationProtocol {
+            var proto = try PreparationProtocol(n: n, temperature: temperature, windowSweeps: window, maxSwapSweeps: budget, checkSweeps: checkSweeps)
+            proto.swapFraction = fraction; proto.maxDisplacement = maxDisplacement; proto.swapPairs = pairs
+            return proto
+        }
     }
 
     /// Swap sweeps a preparation is expected to need once `done` are done: the adaptive stage's
@@ -58,21 +89,19 @@ enum SimulationStages {
 
     /// The budget must hold three windows: a burn-in window, then the two the drift test compares.
     @Sendable static func checkSwapBudget(_ p: Parameters) -> [FieldIssue] {
-        let w = p.int("equilibration_window"), b = p.int("max_swap_sweeps"), k = AdaptiveEquilibration.minimumWindows
-        guard b < k * w else { return [] }
-        return [FieldIssue(field: "max_swap_sweeps", message: "\(b) is less than \(k) windows (\(k) × equilibration_window = \(k * w)); the drift test compares two successive windows after a burn-in window")]
+        let w = p.int("equilibration_window"), b = p.int("max_swap_sweeps")
+        guard b < AdaptiveEquilibration.minimumWindows * w else { return [] }
+        return [FieldIssue(field: "max_swap_sweeps", message: swapBudgetProblem(window: w, budget: b))]
+    }
+
+    public static func swapBudgetProblem(window w: Int, budget b: Int) -> String {
+        let k = AdaptiveEquilibration.minimumWindows
+        return "\(b) is less than \(k) windows (\(k) × equilibration_window = \(k * w)); the drift test compares two successive windows after a burn-in window"
     }
 
     /// The preparation protocol of a stage's parameters.
     static func preparation(_ p: Parameters, n: Int, temperature: Double, checkSweeps: Int) throws -> PreparationProtocol {
-        var proto = try PreparationProtocol(n: n, temperature: temperature, windowSweeps: p.int("equilibration_window"),
-                                            maxSwapSweeps: p.int("max_swap_sweeps"), checkSweeps: checkSweeps)
-        proto.swapFraction = p.double("swap_fraction"); proto.maxDisplacement = p.double("max_displacement")
-        guard let pairs = SwapPairs(rawValue: p.string("swap_pairs")) else {
-            throw ReproductionError.invalid("swap_pairs = \(p.string("swap_pairs")): expected one of \(SwapPairs.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        proto.swapPairs = pairs
-        return proto
+        try SwapStage(p).preparation(n: n, temperature: temperature, checkSweeps: checkSweeps)
     }
 
     /// Fails the task, loudly, when the swap stage spent its budget with the energy still drifting.
@@ -97,16 +126,31 @@ enum SimulationStages {
 
     // MARK: equilibrate
 
-    static let equilibrate = StageKind(
+    /// An equilibrate task's parameters: a `PreparationProtocol`, whose optional fields give the
+    /// schema's defaults (the sweep counts are the paper's, the science has none).
+    public struct Equilibrate: Sendable {
+        static let meltTemperature = FieldSpec("melt_temperature", .double, default: .double(PreparationProtocol.defaults.meltTemperature),
+                                               minimum: 0, minimumExclusive: true, help: "temperature of the random start")
+        static let meltSweeps = FieldSpec("melt_sweeps", .int, default: .int(PreparationProtocol.defaults.meltSweeps), minimum: 0,
+                                          maximum: Double(EngineLimits.maxSweeps), help: "sweeps at the melt temperature")
+        public static let checkSweeps = FieldSpec("check_sweeps", .int, default: .int(5000), minimum: Double(PreparationProtocol.minimumCheckSweeps),
+                                                  maximum: Double(EngineLimits.maxSweeps), help: "sweeps of plain translational moves for the equilibrium check")
+        static let swapFields = swapStageFields(window: 15000, budget: 150000)
+        public static let window = swapFields[0], budget = swapFields[1]
+        static let fields = [SimulationStages.n, temperature, meltTemperature, meltSweeps, checkSweeps, maxDisplacement] + swapFields
+
+        public var preparation: PreparationProtocol
+
+        init(_ p: Parameters) throws {
+            preparation = try SwapStage(p).preparation(n: p.int(SimulationStages.n.name), temperature: p.double(temperature.name),
+                                                       checkSweeps: p.int(Self.checkSweeps.name))
+            preparation.meltTemperature = p.double(Self.meltTemperature.name); preparation.meltSweeps = p.int(Self.meltSweeps.name)
+        }
+    }
+
+    static let equilibrate = StudyKind(StageKind(
         "equilibrate", version: 2,
-        fields: [
-            FieldSpec("n", .int, default: .int(4000), minimum: 25, help: "number of particles N (paper: 4000)"),
-            temperature,
-            FieldSpec("melt_temperature", .double, default: .double(2.0), minimum: 0, minimumExclusive: true, help: "temperature of the random start"),
-            FieldSpec("melt_sweeps", .int, default: .int(200), minimum: 0, help: "sweeps at the melt temperature"),
-            FieldSpec("check_sweeps", .int, default: .int(5000), minimum: 20, help: "sweeps of plain translational moves for the equilibrium check"),
-            maxDisplacement,
-        ] + swapStageFields(window: 15000, budget: 150000),
+        fields: Equilibrate.fields,
         inputs: [],
         checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
         exports: { ctx in
@@ -114,12 +158,11 @@ enum SimulationStages {
             return [ExportItem(file: "configuration.xyz", as: "\(dir)/configuration.xyz"),
                     ExportItem(file: "equilibrium.json", as: "\(dir)/equilibrium.json")]
         },
-        run: runEquilibrate)
+        run: runEquilibrate),
+        modules: ["Formats", "Randomness", "Model", "MonteCarlo"], cost: TaskCosts.equilibrate)
 
     @Sendable static func runEquilibrate(_ context: TaskContext) throws {
-        let p = context.parameters
-        var proto = try preparation(p, n: p.int("n"), temperature: p.double("temperature"), checkSweeps: p.int("check_sweeps"))
-        proto.meltTemperature = p.double("melt_temperature"); proto.meltSweeps = p.int("melt_sweeps")
+        let proto = try Equilibrate(context.parameters).preparation
         let flag = CancellationFlag(), index = context.id.index ?? 0
         let prepared: PreparedConfiguration
         // Progress against the swap sweeps expected so far, not the budget (which a run that
@@ -163,28 +206,39 @@ enum SimulationStages {
         var waveNumber: Double
     }
 
-    static let relaxation = StageKind(
+    /// A relaxation task's parameters: a `RelaxationRun`, whose defaults and limits the schema takes.
+    public struct Relaxation: Sendable {
+        public static let maxLag = FieldSpec("max_lag", .int, minimum: 1, maximum: Double(EngineLimits.maxSweeps), help: "longest lag in sweeps; must exceed τα")
+        public static let origins = FieldSpec("origins", .int, default: .int(RelaxationRun.defaultOrigins), minimum: 1,
+                                              maximum: Double(EngineLimits.maxOrigins), help: "time origins averaged over")
+        static let lagsPerDecade = FieldSpec("lags_per_decade", .int, default: .int(RelaxationRun.defaultLagsPerDecade), minimum: 1,
+                                             maximum: Double(EngineLimits.maxLagsPerDecade), help: "log-spaced lags per decade")
+        static let fields = [temperature, maxDisplacement, maxLag, origins, lagsPerDecade]
+
+        public var run: RelaxationRun
+
+        init(_ p: Parameters) throws {
+            run = try RelaxationRun(temperature: p.double(temperature.name), maxLag: p.int(Self.maxLag.name), origins: p.int(Self.origins.name),
+                                    lagsPerDecade: p.int(Self.lagsPerDecade.name), maxDisplacement: p.double(maxDisplacement.name))
+        }
+    }
+
+    static let relaxation = StudyKind(StageKind(
         "relaxation", version: 2,
-        fields: [
-            temperature, maxDisplacement,
-            FieldSpec("max_lag", .int, minimum: 1, help: "longest lag in sweeps; must exceed τα"),
-            FieldSpec("origins", .int, default: .int(4), minimum: 1, help: "time origins averaged over"),
-            FieldSpec("lags_per_decade", .int, default: .int(8), minimum: 1, help: "log-spaced lags per decade"),
-        ],
+        fields: Relaxation.fields,
         inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
         exports: { ctx in [ExportItem(file: "relaxation.json", as: "dynamics/relaxation_\(ctx.taskID.stage).json"),
                            ExportItem(file: "fs.csv", as: "dynamics/fs_\(ctx.taskID.stage).csv")] },
-        run: runRelaxation)
+        run: runRelaxation),
+        modules: ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics"], cost: TaskCosts.relaxation)
 
     /// Sweeps of one trajectory between checkpoints (relaxation and propensity runs): at N = 4000
     /// a few seconds of one core, far below any Slurm time limit (`CostEstimate` checks it).
     static let checkpointSweeps = 2000
 
     @Sendable static func runRelaxation(_ context: TaskContext) throws {
-        let p = context.parameters
+        let run = try Relaxation(context.parameters).run
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
-        let run = try RelaxationRun(temperature: p.double("temperature"), maxLag: p.int("max_lag"), origins: p.int("origins"),
-                                    lagsPerDecade: p.int("lags_per_decade"), maxDisplacement: p.double("max_displacement"))
         let (flag, progress) = bridge(context, unit: "sweeps")
         let result: RelaxationResult
         do {
@@ -205,17 +259,31 @@ enum SimulationStages {
 
     // MARK: propensity
 
-    static let propensity = StageKind(
+    /// A propensity task's parameters: an `IsoconfigurationalEnsemble` at t_β and τα.
+    public struct Propensity: Sendable {
+        public static let runs = FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: maxRuns,
+                                           help: "iso-configurational trajectories per configuration (paper: 30)")
+        static let betaRatio = FieldSpec("beta_ratio", .double, default: .double(5e4 / 4e6), minimum: 0, maximum: 1, minimumExclusive: true,
+                                         maximumExclusive: true, help: "t_β/τα (paper: 5×10⁴ / 4×10⁶ = 1/80)")
+        static let tauAlpha = FieldSpec("tau_alpha", .double, default: .double(0), minimum: 0,
+                                        help: "τα in sweeps; 0 takes the one measured by the relaxation input")
+        static let fields = [SimulationStages.temperature, SimulationStages.maxDisplacement, runs, betaRatio, tauAlpha]
+
+        var temperature: Double, maxDisplacement: Double, runs: Int, betaRatio: Double
+        /// nil: the one the relaxation input measured.
+        var tauAlpha: Double?
+
+        init(_ p: Parameters) {
+            temperature = p.double(SimulationStages.temperature.name); maxDisplacement = p.double(SimulationStages.maxDisplacement.name)
+            runs = p.int(Self.runs.name); betaRatio = p.double(Self.betaRatio.name)
+            let tau = p.double(Self.tauAlpha.name)
+            tauAlpha = tau > 0 ? tau : nil
+        }
+    }
+
+    static let propensity = StudyKind(StageKind(
         "propensity", version: 3,
-        fields: [
-            temperature, maxDisplacement,
-            FieldSpec("runs", .int, default: .int(30), minimum: 1, maximum: maxRuns,
-                      help: "iso-configurational trajectories per configuration (paper: 30)"),
-            FieldSpec("beta_ratio", .double, default: .double(5e4 / 4e6), minimum: 0, maximum: 1, minimumExclusive: true, maximumExclusive: true,
-                      help: "t_β/τα (paper: 5×10⁴ / 4×10⁶ = 1/80)"),
-            FieldSpec("tau_alpha", .double, default: .double(0), minimum: 0,
-                      help: "τα in sweeps; 0 takes the one measured by the relaxation input"),
-        ],
+        fields: Propensity.fields,
         inputs: [InputSpec("configuration", help: "an equilibrated configuration"),
                  InputSpec("relaxation", required: false, help: "the relaxation run giving τα")],
         threads: { _ in StageKind.everyCore },
@@ -223,11 +291,11 @@ enum SimulationStages {
             let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
             return ["propensity.npy", "propensity_halves.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
         },
-        run: runPropensity)
+        run: runPropensity),
+        modules: ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics"], cost: TaskCosts.propensity)
 
-    static func tauAlpha(_ context: TaskContext) throws -> Double {
-        let fixed = context.parameters.double("tau_alpha")
-        if fixed > 0 { return fixed }
+    static func tauAlpha(_ context: TaskContext, _ parameters: Propensity) throws -> Double {
+        if let fixed = parameters.tauAlpha { return fixed }
         guard let relax = context.inputs["relaxation"]?.first else {
             throw ReproductionError.invalid("\(context.id): tau_alpha = 0 needs a relaxation input")
         }
@@ -239,12 +307,12 @@ enum SimulationStages {
     }
 
     @Sendable static func runPropensity(_ context: TaskContext) throws {
-        let p = context.parameters
+        let p = Propensity(context.parameters)
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
-        let tau = try tauAlpha(context)
-        let tBeta = max(1, Int((tau * p.double("beta_ratio")).rounded())), tA = max(tBeta + 1, Int(tau.rounded()))
-        let ensemble = try IsoconfigurationalEnsemble(temperature: p.double("temperature"), runs: p.int("runs"), times: [tBeta, tA],
-                                                      maxDisplacement: p.double("max_displacement"))
+        let tau = try tauAlpha(context, p)
+        let tBeta = max(1, Int((tau * p.betaRatio).rounded())), tA = max(tBeta + 1, Int(tau.rounded()))
+        let ensemble = try IsoconfigurationalEnsemble(temperature: p.temperature, runs: p.runs, times: [tBeta, tA],
+                                                      maxDisplacement: p.maxDisplacement)
         let (flag, progress) = bridge(context, unit: "sweeps")
         let result: PropensityResult
         do {

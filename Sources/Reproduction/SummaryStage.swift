@@ -10,14 +10,15 @@ import Pipeline
 enum SummaryStage {
     static let fileName = "values.json"
 
-    static let kind = StageKind(
+    static let kind = StudyKind(StageKind(
         "summary", version: 7,  // 2: the paper.* values in values.json; 3: series.json; 4: the typed summary.json; 5: window / τα; 6: series windows / τα; 7: paper.temperature, random overlap, model.*
         inputs: [InputSpec("equilibrate"), InputSpec("relaxation"), InputSpec("propensity"), InputSpec("descriptors"),
                  InputSpec("imbalance"), InputSpec("regression"),
                  InputSpec("ell_scan", required: false), InputSpec("series", required: false)],
         exports: { _ in [ExportItem(file: fileName, as: fileName), ExportItem(file: ReportSummary.fileName, as: "analysis/summary.json"),
                          ExportItem(file: TemperatureSeries.fileName, as: "analysis/series.json")] },
-        run: run)
+        run: run),
+        modules: ["Model", "Statistics", "Dynamics", "Descriptors", "InformationImbalance", "Regression", "Reproduction"])
 
     @Sendable static func run(_ context: TaskContext) throws {
         let summary = try ReportSummary(StudyOutputs(context))

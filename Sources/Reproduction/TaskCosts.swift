@@ -27,76 +27,68 @@ enum TaskCosts {
     /// Bytes per particle of a checkpoint or an extended-XYZ frame (2 doubles, species, images; text ≈ 60).
     static let frameBytesPerParticle = 64.0
 
-    /// The trials alone, for the pipeline's progress estimate.
-    static func of(_ kind: String) -> @Sendable (Parameters, [String: [Parameters]]) -> Double {
-        let cost = estimate(kind)
-        return { p, up in cost(p, up).trials }
+    /// A kind's cost model: a task's parameters and, by input name, its upstream tasks'.
+    typealias Model = @Sendable (Parameters, [String: [Parameters]]) -> TaskCost
+
+    /// One engine; writes one frame. The expected cost counts the adaptive stage's minimum of
+    /// three windows; the preparation checkpoints (`preparationStretch`) in scratch.
+    static let equilibrate: Model = { p, _ in
+        let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = swapSweepCost(p)
+        return TaskCost(trials: n * (rest + expectedSwapSweeps(p) * swap),
+                        memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle + preparationCheckpointBytes(p),
+                        checkpointTrials: n * preparationStretch(p))
     }
 
-    static func estimate(_ kind: String) -> @Sendable (Parameters, [String: [Parameters]]) -> TaskCost {
-        switch kind {
-        case "equilibrate":
-            // One engine; writes one frame. The expected cost counts the adaptive stage's minimum
-            // of three windows; the preparation checkpoints (`preparationStretch`) in scratch.
-            return { p, _ in
-                let n = n(p), rest = value(p, "melt_sweeps") + value(p, "check_sweeps"), swap = swapSweepCost(p)
-                return TaskCost(trials: n * (rest + expectedSwapSweeps(p) * swap),
-                                memoryBytes: n * engineBytesPerParticle, diskBytes: n * frameBytesPerParticle + preparationCheckpointBytes(p),
-                                checkpointTrials: n * preparationStretch(p))
-            }
-        case "relaxation":
-            // (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2. It keeps one
-            // cage reference frame (2 doubles per particle) per origin, in memory and in its checkpoint.
-            return { p, up in
-                let n = n(up["configuration"]?.first), origins = value(p, "origins")
-                return TaskCost(trials: n * value(p, "max_lag") * (1 + (origins - 1) / 2),
-                                memoryBytes: n * (engineBytesPerParticle + 16 * origins),
-                                diskBytes: n * (frameBytesPerParticle + 16 * origins),
-                                checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
-            }
-        case "propensity":
-            // Runs to τα: given, or measured upstream, where the manifest sizes max_lag at about 3 τα.
-            // Every run keeps its displacements at t_β and τα (4 doubles per particle) until the
-            // ensemble ends; at most one engine per run is running; one checkpoint per run (a frame,
-            // its start and its recorded displacements) stays in scratch until the task finishes.
-            return { p, up in
-                let n = n(up["configuration"]?.first), runs = value(p, "runs")
-                let tau = value(p, "tau_alpha") > 0 ? value(p, "tau_alpha") : value(up["relaxation"]?.first, "max_lag") / 3
-                return TaskCost(trials: n * runs * tau, parallelism: runs,
-                                memoryBytes: n * runs * (engineBytesPerParticle + 32),
-                                diskBytes: n * runs * (frameBytesPerParticle + 16 + 32) + n * 5 * 8,
-                                checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
-            }
-        case "temperature_point":
-            // Per configuration: preparation and `runs` runs to τα; once, the relaxation runs that
-            // find τα. The manifest sizes equilibration_window at about τα, so it stands in for τα.
-            // Every trajectory checkpoints: the preparation's swap sweeps make the longest stretch.
-            // Scratch holds the prepared configurations, one preparation's checkpoints at a time,
-            // and a checkpoint per run of every configuration until the task ends.
-            return { p, _ in
-                let n = n(p), runs = value(p, "runs"), tau = value(p, "equilibration_window")
-                let preparation = value(p, "melt_sweeps") + expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps")
-                return TaskCost(trials: n * (value(p, "configurations") * (preparation + runs * tau)
-                                             + relaxationSweeps(initialMaxLag: value(p, "initial_max_lag"), tauAlpha: tau)),
-                                memoryBytes: n * (engineBytesPerParticle + 32 * runs),
-                                diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40 + runs * (frameBytesPerParticle + 48))
-                                    + preparationCheckpointBytes(p),
-                                checkpointTrials: n * max(preparationStretch(p), Double(SimulationStages.checkpointSweeps)))
-            }
-        case "imbalance":
-            // The greedy selections hold N × N arrays (`GreedySelection.memoryBytes`).
-            return { p, up in
-                let n = largestN(p, up), f = featureCount(p, up)
-                return TaskCost(trials: 5 * f * n, memoryBytes: GreedySelection.memoryBytes(points: Int(n), features: Int(f), supervised: false),
-                                diskBytes: 8 * f * n, checkpointTrials: nil)
-            }
-        default:
-            // Analysis: 6 descriptors per ℓ per particle (60 in the paper) and a few copies of them.
-            return { p, up in
-                let n = largestN(p, up), f = featureCount(p, up)
-                return TaskCost(trials: 5 * f * n, memoryBytes: 4 * 8 * f * n, diskBytes: 8 * f * n, checkpointTrials: nil)
-            }
-        }
+    /// (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2. It keeps one cage
+    /// reference frame (2 doubles per particle) per origin, in memory and in its checkpoint.
+    static let relaxation: Model = { p, up in
+        let n = n(up["configuration"]?.first), origins = value(p, "origins")
+        return TaskCost(trials: n * value(p, "max_lag") * (1 + (origins - 1) / 2),
+                        memoryBytes: n * (engineBytesPerParticle + 16 * origins),
+                        diskBytes: n * (frameBytesPerParticle + 16 * origins),
+                        checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
+    }
+
+    /// Runs to τα: given, or measured upstream, where the manifest sizes max_lag at about 3 τα.
+    /// Every run keeps its displacements at t_β and τα (4 doubles per particle) until the ensemble
+    /// ends; at most one engine per run is running; one checkpoint per run (a frame, its start and
+    /// its recorded displacements) stays in scratch until the task finishes.
+    static let propensity: Model = { p, up in
+        let n = n(up["configuration"]?.first), runs = value(p, "runs")
+        let tau = value(p, "tau_alpha") > 0 ? value(p, "tau_alpha") : value(up["relaxation"]?.first, "max_lag") / 3
+        return TaskCost(trials: n * runs * tau, parallelism: runs,
+                        memoryBytes: n * runs * (engineBytesPerParticle + 32),
+                        diskBytes: n * runs * (frameBytesPerParticle + 16 + 32) + n * 5 * 8,
+                        checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
+    }
+
+    /// Per configuration: preparation and `runs` runs to τα; once, the relaxation runs that find
+    /// τα. The manifest sizes equilibration_window at about τα, so it stands in for τα. Every
+    /// trajectory checkpoints: the preparation's swap sweeps make the longest stretch. Scratch
+    /// holds the prepared configurations, one preparation's checkpoints at a time, and a
+    /// checkpoint per run of every configuration until the task ends.
+    static let temperaturePoint: Model = { p, _ in
+        let n = n(p), runs = value(p, "runs"), tau = value(p, "equilibration_window")
+        let preparation = value(p, "melt_sweeps") + expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps")
+        return TaskCost(trials: n * (value(p, "configurations") * (preparation + runs * tau)
+                                     + relaxationSweeps(initialMaxLag: value(p, "initial_max_lag"), tauAlpha: tau)),
+                        memoryBytes: n * (engineBytesPerParticle + 32 * runs),
+                        diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40 + runs * (frameBytesPerParticle + 48))
+                            + preparationCheckpointBytes(p),
+                        checkpointTrials: n * max(preparationStretch(p), Double(SimulationStages.checkpointSweeps)))
+    }
+
+    /// The greedy selections hold N × N arrays (`GreedySelection.memoryBytes`).
+    static let imbalance: Model = { p, up in
+        let n = largestN(p, up), f = featureCount(p, up)
+        return TaskCost(trials: 5 * f * n, memoryBytes: GreedySelection.memoryBytes(points: Int(n), features: Int(f), supervised: false),
+                        diskBytes: 8 * f * n, checkpointTrials: nil)
+    }
+
+    /// Analysis: 6 descriptors per ℓ per particle (60 in the paper) and a few copies of them.
+    static let analysis: Model = { p, up in
+        let n = largestN(p, up), f = featureCount(p, up)
+        return TaskCost(trials: 5 * f * n, memoryBytes: 4 * 8 * f * n, diskBytes: 8 * f * n, checkpointTrials: nil)
     }
 
     /// Feature columns a task computes or reads: 6 per ℓ of its own `ells` or of its descriptors input.

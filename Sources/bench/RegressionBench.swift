@@ -1,3 +1,4 @@
+import InformationImbalance
 import Randomness
 import Regression
 
@@ -13,7 +14,7 @@ func benchRegression() throws {
     let elapsed = try seconds {
         result = try LeaveOneConfigurationOut(
             configurations: configurations, supervisedOrders: orders, unsupervisedOrders: orders.map { $0.reversed() },
-            maximumDimension: 15, randomRealisations: 1000, seed: 2024).compute()
+            maximumDimension: GreedySelection.paperMaxD, randomRealisations: LeaveOneConfigurationOut.paperRandomRealisations, seed: 2024).compute()
     }
     report("regression.seconds", elapsed, "s")
     if let result {

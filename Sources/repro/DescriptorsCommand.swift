@@ -1,8 +1,6 @@
 import ArgumentParser
-import Descriptors
-import Formats
 import Foundation
-import Model
+import Reproduction
 
 struct DescriptorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +34,7 @@ struct DescriptorsCommand: ParsableCommand {
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
     @Option(parsing: .unconditional, help: "Comma-separated coarse-graining lengths ℓ > 0, in column order, at most 100 (default: 0.5,1.0,…,5.0).")
     var ells: String?
-    @Option(parsing: .unconditional, help: "Coarse-graining radius R_N; must be below half the shorter box side (default: 20 σ_LS = 20).")
+    @Option(parsing: .unconditional, help: "Coarse-graining radius R_N; must be below half the shorter box side (default: 20 σ_LS of the model; \(DescriptorsStage.radius.doubleDefault) for the paper's, as the descriptors stage's coarse_graining_radius).")
     var radius: Double?
     @Flag(help: "Use one thread (results are identical either way).")
     var serial = false
@@ -98,7 +96,7 @@ struct DescriptorsCommand: ParsableCommand {
     func validate() throws {
         _ = try inputFormat()
         _ = try speciesMap()
-        if let radius { guard radius.isFinite, radius > 0 else { throw ValidationError("--radius must be a finite R_N > 0, got \(radius)") } }
+        if let radius { try checkField("--radius", DescriptorsStage.radius, .double(radius)) }
         _ = try calculator()
         guard out.hasSuffix(".npy") else { throw ValidationError("--out must name a .npy file, got '\(out)'") }
         let features = URL(fileURLWithPath: out), companions = DescriptorFiles.companions(of: features)

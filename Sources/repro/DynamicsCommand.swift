@@ -1,9 +1,6 @@
 import ArgumentParser
-import Dynamics
-import Formats
 import Foundation
-import Model
-import MonteCarlo
+import Reproduction
 
 struct DynamicsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,12 +24,12 @@ struct DynamicsCommand: ParsableCommand {
     var sweeps: Int
     @Option(parsing: .unconditional, help: "Seed of every random stream (0…2^64 − 1).")
     var seed: UInt64 = 1
-    @Option(parsing: .unconditional, help: "Number of iso-configurational trajectories, 1…100000 (omit for F_s^CR only).")
+    @Option(parsing: .unconditional, help: "Number of iso-configurational trajectories, 1…\(SimulationStages.Propensity.runs.maximum.map { Int($0) } ?? 0), as the propensity stage's runs (omit for F_s^CR only).")
     var runs: Int?
     @Option(parsing: .unconditional, help: "Comma-separated sweeps at which p and q are recorded (default: --sweeps).")
     var times: String?
-    @Option(parsing: .unconditional, help: "Time origins of the F_s^CR run without --runs, 1…10000.")
-    var origins: Int = 4
+    @Option(parsing: .unconditional, help: "Time origins of the F_s^CR run without --runs, as the relaxation stage's origins.")
+    var origins: Int = SimulationStages.Relaxation.origins.intDefault
     @Option(parsing: .unconditional, help: "Sweeps between checkpoints (≥ 1).")
     var checkpointInterval: Int = 1000
     @Option(parsing: .unconditional, help: "Worker threads for --runs, 1…4096 (default: all cores).")
@@ -53,10 +50,10 @@ struct DynamicsCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
+        try checkField("--temperature", SimulationStages.temperature, .double(temperature))
         try checkRange("--sweeps", sweeps, 1, EngineLimits.maxSweeps)
-        if let runs { try checkRange("--runs", runs, 1, EngineLimits.maxRuns) }
-        try checkRange("--origins", origins, 1, EngineLimits.maxOrigins)
+        if let runs { try checkField("--runs", SimulationStages.Propensity.runs, .int(runs)) }
+        try checkField("--origins", SimulationStages.Relaxation.origins, .int(origins))
         try checkRange("--checkpoint-interval", checkpointInterval, 1, Int.max)
         if let threads { try checkRange("--threads", threads, 1, 4096) }
         let times = try parsedTimes()

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Formats
-import InformationImbalance
+import Reproduction
 
 struct ImbalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

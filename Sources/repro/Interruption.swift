@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import MonteCarlo
+import Reproduction
 #if canImport(Glibc)
 import Glibc
 #endif

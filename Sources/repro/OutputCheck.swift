@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Formats
+import Pipeline
+import Reproduction
 
 /// Every subcommand that writes checks all its output paths here, in validate(), before any
 /// compute: a run of hours must not fail at its last write.
@@ -22,4 +23,16 @@ enum OutputCheck {
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Checks an option that sets a stage field as the manifest checks that field: the same limits,
+/// the same words (`FieldSpec.check`).
+func checkField(_ option: String, _ spec: FieldSpec, _ value: ParameterValue) throws {
+    do { _ = try spec.check(value) } catch let issue as FieldIssue { throw ValidationError("\(option): \(issue.message)") }
+}
+
+extension FieldSpec {
+    /// The stage's default of an int or double field, for an option's default.
+    var intDefault: Int { defaultValue!.intValue! }
+    var doubleDefault: Double { defaultValue!.doubleValue! }
 }

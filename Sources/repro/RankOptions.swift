@@ -1,5 +1,5 @@
 import ArgumentParser
-import InformationImbalance
+import Reproduction
 
 /// --k, --subsample and --seed of `imbalance` and `select`: checked alone in validate(), against
 /// the number of rows once the arrays are read, always before any compute.

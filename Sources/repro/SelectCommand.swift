@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Formats
-import InformationImbalance
-import Randomness
+import Reproduction
 
 struct SelectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,8 +29,8 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Scalar target y (.npy, one value per row of X) for the supervised selection (default: none, unsupervised).")
     var target: String?
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
-    @Option(name: .customLong("max-d"), parsing: .unconditional, help: "Number of features to select, 1 … number of columns.")
-    var maxD: Int = 15
+    @Option(name: .customLong("max-d"), parsing: .unconditional, help: "Number of features to select, 1 … number of columns (as the imbalance stage's max_d).")
+    var maxD: Int = ImbalanceStage.maxD.intDefault
     @Option(help: "Feature names (JSON array of strings) (default: <features stem>.names.json if it exists).")
     var names: String?
     @Option(name: .customLong("noise-seed"), parsing: .unconditional, help: "Supervised only: append a standardized Gaussian-noise feature drawn with this seed after the last step (default: no noise point).")
@@ -44,7 +42,7 @@ struct SelectCommand: ParsableCommand {
     @OptionGroup var rank: RankOptions
 
     func validate() throws {
-        guard maxD >= 1 else { throw ValidationError("--max-d must be at least 1, got \(maxD)") }
+        try checkField("--max-d", ImbalanceStage.maxD, .int(maxD))
         if noiseSeed != nil && target == nil { throw ValidationError("--noise-seed needs --target (the noise point belongs to the supervised selection)") }
     }
 

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Dispatch
-import Formats
 import Foundation
-import Model
-import MonteCarlo
+import Reproduction
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +18,7 @@ struct SimulateCommand: ParsableCommand {
         """)
 
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
-    @Option(parsing: .unconditional, help: "Number of particles when preparing a liquid (a multiple of 25; ignored with --from unless given, then it must match).")
+    @Option(parsing: .unconditional, help: "Number of particles when preparing a liquid (a multiple of 25; default \(SimulationStages.n.intDefault), as the equilibrate stage's n; ignored with --from unless given, then it must match).")
     var n: Int?
     @Option(parsing: .unconditional, help: "Temperature T (> 0).")
     var temperature: Double
@@ -30,13 +28,16 @@ struct SimulateCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Start from this extended-XYZ configuration instead of preparing a liquid.")
     var from: String?
+    // Defaults and limits of the equilibrate stage's equilibration_window and max_swap_sweeps.
     @Option(parsing: .unconditional, help: "Sweeps of one window of the adaptive swap stage when preparing a liquid (≥ 10).")
-    var windowSweeps: Int = 1000
-    @Option(parsing: .unconditional, help: "Budget of swap sweeps when preparing a liquid (≥ 3 windows, at most 10^11 − 400).")
-    var maxSwapSweeps: Int = 10000
+    var windowSweeps: Int = SimulationStages.Equilibrate.window.intDefault
+    @Option(parsing: .unconditional, help: "Budget of swap sweeps when preparing a liquid (≥ 3 windows, at most 10^11).")
+    var maxSwapSweeps: Int = SimulationStages.Equilibrate.budget.intDefault
+    @Option(parsing: .unconditional, help: "Sweeps of plain translational moves for the equilibrium check after the swap stage (≥ 20).")
+    var checkSweeps: Int = SimulationStages.Equilibrate.checkSweeps.intDefault
     @Option(help: "Pairs a swap trial proposes: adjacent (S↔M, M↔L) or all.")
     var swapPairs: SwapPairs = .adjacent
-    @Option(parsing: .unconditional, help: "Swap trials per particle per sweep during the production run (0…10; 0: translations only).")
+    @Option(parsing: .unconditional, help: "Swap trials per particle per sweep during the production run (0…\(SimulationStages.swapFraction.maximum!); 0: translations only).")
     var swapFraction: Double = 0
     @Option(help: "Output extended-XYZ file (unwrapped positions).")
     var out: String
@@ -44,16 +45,17 @@ struct SimulateCommand: ParsableCommand {
     var allowUnequilibrated = false
 
     func validate() throws {
-        guard temperature.isFinite, temperature > 0 else { throw ValidationError("--temperature must be a finite number > 0, got \(temperature)") }
+        try checkField("--temperature", SimulationStages.temperature, .double(temperature))
         try checkRange("--sweeps", sweeps, 1, EngineLimits.maxSweeps)
-        try checkRange("--window-sweeps", windowSweeps, 10, EngineLimits.maxSweeps)
-        try checkRange("--max-swap-sweeps", maxSwapSweeps, AdaptiveEquilibration.minimumWindows * windowSweeps, EngineLimits.maxSweeps - 400) // melt and check add 200 each
-        guard swapFraction.isFinite, swapFraction >= 0, swapFraction <= 10 else {
-            throw ValidationError("--swap-fraction must be a number in [0, 10], got \(swapFraction)")
-        }
+        try checkField("--window-sweeps", SimulationStages.Equilibrate.window, .int(windowSweeps))
+        try checkField("--max-swap-sweeps", SimulationStages.Equilibrate.budget, .int(maxSwapSweeps))
+        let k = AdaptiveEquilibration.minimumWindows
+        guard maxSwapSweeps >= k * windowSweeps else { throw ValidationError("--max-swap-sweeps: \(SimulationStages.swapBudgetProblem(window: windowSweeps, budget: maxSwapSweeps))") }
+        try checkField("--check-sweeps", SimulationStages.Equilibrate.checkSweeps, .int(checkSweeps))
+        try checkField("--swap-fraction", SimulationStages.swapFraction, .double(swapFraction))
         if let n {
-            guard n > 0, n % 25 == 0 else { throw ValidationError("--n must be a positive multiple of 25 (44/20/36 % S/M/L), got \(n)") }
-            try checkRange("--n", n, 25, EngineLimits.maxParticles)
+            try checkField("--n", SimulationStages.n, .int(n))
+            if let issue = SimulationStages.checkN(n).first { throw ValidationError("--n: \(issue.message)") }
         }
         try OutputCheck.require("--out", files: [URL(fileURLWithPath: out)])
     }
@@ -68,8 +70,8 @@ struct SimulateCommand: ParsableCommand {
             try start.requireSquare(path: from)
             if let n, n != start.count { throw ValidationError("--n \(n) does not match the \(start.count) particles in \(from)") }
         } else {
-            var p = try PreparationProtocol(n: n ?? 4000, temperature: temperature, windowSweeps: windowSweeps,
-                                            maxSwapSweeps: maxSwapSweeps, checkSweeps: 200)
+            var p = try PreparationProtocol(n: n ?? SimulationStages.n.intDefault, temperature: temperature, windowSweeps: windowSweeps,
+                                            maxSwapSweeps: maxSwapSweeps, checkSweeps: checkSweeps)
             p.swapPairs = swapPairs
             let prepared: PreparedConfiguration
             do {

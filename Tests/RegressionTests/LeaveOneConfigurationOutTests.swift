@@ -28,7 +28,7 @@ import Statistics
     @Test func oneConfigurationIsRejected() throws {
         let one = try Array(Self.configurations(1))
         do {
-            _ = try LeaveOneConfigurationOut(configurations: one, supervisedOrders: nil, unsupervisedOrders: nil, seed: 1)
+            _ = try LeaveOneConfigurationOut(configurations: one, supervisedOrders: nil, unsupervisedOrders: nil, maximumDimension: 1, seed: 1)
             Issue.record("expected an error for a single configuration")
         } catch let RegressionError.invalidParameter(field, _, _) {
             #expect(field == "configurations")
@@ -51,7 +51,7 @@ import Statistics
         }
         #expect(throws: RegressionError.self) {
             try LeaveOneConfigurationOut(configurations: configurations, supervisedOrders: nil, unsupervisedOrders: nil,
-                                         seed: 1, speciesCount: 2)
+                                         maximumDimension: 15, seed: 1, speciesCount: 2)
         }
     }
 

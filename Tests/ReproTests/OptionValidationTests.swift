@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Pipeline
+import Reproduction
 import Testing
 @testable import repro
 
@@ -17,26 +19,43 @@ import Testing
                 == "--sweeps must be a whole number in 1…100000000000 (10^11), got 9223372036854775807")
         #expect(message(DynamicsCommand.self, base + ["--sweeps", "100000000000"])?.contains("trajectory length") == true)
         #expect(message(DynamicsCommand.self, base + ["--sweeps", "100", "--runs", "1000000"])
-                == "--runs must be a whole number in 1…100000 (10^5), got 1000000")
+                == "--runs: 1000000 out of range: must be in [1.0, 1000.0]")  // the propensity stage's runs
         #expect(message(DynamicsCommand.self, base + ["--sweeps", "100"]) == nil)
         #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", "x", "--n", "9223372036854775800"])
-                == "--n must be a whole number in 25…10000000 (10^7), got 9223372036854775800")
+                == "--n: 9223372036854775800 out of range: must be in [25.0, 10000000.0]")
     }
 
     @Test func negativeNumbersParseAndFailValidationPlainly() {
         // Was "Missing value for '--max-d <max-d>'": "-5" looked like a short option.
-        #expect(message(SelectCommand.self, ["--features", "f.npy", "--max-d", "-5"]) == "--max-d must be at least 1, got -5")
-        #expect(message(SelectCommand.self, ["--features", "f.npy", "--max-d=-5"]) == "--max-d must be at least 1, got -5")
-        #expect(message(SimulateCommand.self, ["--temperature", "-1", "--out", "x"]) == "--temperature must be a finite number > 0, got -1.0")
+        #expect(message(SelectCommand.self, ["--features", "f.npy", "--max-d", "-5"]) == "--max-d: -5 out of range: must be ≥ 1.0")
+        #expect(message(SelectCommand.self, ["--features", "f.npy", "--max-d=-5"]) == "--max-d: -5 out of range: must be ≥ 1.0")
+        #expect(message(SimulateCommand.self, ["--temperature", "-1", "--out", "x"]) == "--temperature: -1.0 out of range: must be > 0.0")
         #expect(message(SimulateCommand.self, ["--temperature", "1", "--sweeps", "-3", "--out", "x"])
                 == "--sweeps must be a whole number in 1…100000000000 (10^11), got -3")
         #expect(message(DynamicsCommand.self, ["--from", "c.xyz", "--temperature", "1", "--sweeps", "10", "--origins", "-2", "--out", "d"])
-                == "--origins must be a whole number in 1…10000 (10^4), got -2")
-        #expect(message(DescriptorsCommand.self, ["c.xyz", "--radius", "-4"]) == "--radius must be a finite R_N > 0, got -4.0")
+                == "--origins: -2 out of range: must be in [1.0, 10000.0]")
+        #expect(message(DescriptorsCommand.self, ["c.xyz", "--radius", "-4"]) == "--radius: -4.0 out of range: must be > 0.0")
         #expect(message(DescriptorsCommand.self, ["c.xyz", "--ells", "-1,2"])?.contains("got '-1'") == true)
         #expect(message(ImbalanceCommand.self, ["a.npy", "b.npy", "--columns-a", "-1"]) == nil) // reaches parseColumns
         #expect(message(RunTaskCommand.self, ["--key", "k", "--jobs", "-2"]) == "--jobs must be ≥ 1, got -2")
         #expect(message(ReportCommand.self, ["--jobs", "-5"]) == "--jobs must be ≥ 1, got -5")
+    }
+
+    /// Issue 26 §3: an option that sets a stage field takes the field's default, limits and
+    /// message (the manifest's, `FieldSpec.check`), so the two ways in cannot drift apart.
+    @Test func optionsShareTheStageFieldsDefaultsAndMessages() throws {
+        let dynamics = ["--from", "c.xyz", "--temperature", "1", "--sweeps", "10", "--out", "d"]
+        #expect(try DynamicsCommand.parse(dynamics).origins == SimulationStages.Relaxation.origins.defaultValue?.intValue)
+        #expect(try SelectCommand.parse(["--features", "f.npy"]).maxD == ImbalanceStage.maxD.defaultValue?.intValue)
+        let simulate = try SimulateCommand.parse(["--temperature", "1", "--out", "x"])
+        #expect(simulate.windowSweeps == SimulationStages.Equilibrate.window.defaultValue?.intValue)
+        #expect(simulate.maxSwapSweeps == SimulationStages.Equilibrate.budget.defaultValue?.intValue)
+        let issue = try #require(#expect(throws: FieldIssue.self) { try SimulationStages.Relaxation.origins.check(.int(-2)) })
+        #expect(message(DynamicsCommand.self, dynamics + ["--origins", "-2"]) == "--origins: \(issue.message)")
+        // The production run's swap fraction shares the engine's limit with the stage's.
+        #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", "x", "--swap-fraction", "10"]) == nil)
+        #expect(message(SimulateCommand.self, ["--temperature", "1", "--out", "x", "--swap-fraction", "10.5"])
+                == "--swap-fraction: 10.5 out of range: must be in [0.0, 10.0]")
     }
 
     @Test func theEllListIsBoundedAndLongListsAreShortened() {

@@ -8,7 +8,7 @@ import Testing
 struct SimulateGuardTests {
     /// A budget of three 10-sweep windows after a quench to T = 0.3: the energy still drifts.
     static let tinyBudget = ["simulate", "--n", "100", "--temperature", "0.3", "--window-sweeps", "10", "--max-swap-sweeps", "30",
-                             "--sweeps", "10", "--seed", "1", "--out", "c.xyz"]
+                             "--check-sweeps", "200", "--sweeps", "10", "--seed", "1", "--out", "c.xyz"]
 
     @Test func anOutputUnderAFileFailsBeforeAnyCompute() throws {
         let dir = try Binary.scratch()

@@ -56,9 +56,9 @@ import Testing
         for count in [10, 20, 100] {
             let ells = ParameterValue.list((1...count).map { .double(Double($0) * 0.05) })
             let p = Parameters(["n": .int(400), "ells": ells])
-            let c = TaskCosts.estimate("descriptors")(p, [:])
+            let c = DescriptorsStage.kind.cost(p, [:])
             #expect(c.diskBytes == 8 * 6 * Double(count) * 400)
-            let imbalance = TaskCosts.estimate("imbalance")(Parameters(["n": .int(400)]), ["descriptors": [p]])
+            let imbalance = ImbalanceStage.kind.cost(Parameters(["n": .int(400)]), ["descriptors": [p]])
             #expect(imbalance.memoryBytes == 12 * 400 * 400 + 4 * 8 * 400 * 6 * Double(count))
         }
     }

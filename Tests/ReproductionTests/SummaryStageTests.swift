@@ -17,7 +17,7 @@ import Testing
         #expect(figureInputs.removeValue(forKey: "summary") == summary.map(\.id))
         #expect(summary.first?.inputs == figureInputs)
         // Exported under the name the README and `repro diff` use.
-        let exports = SummaryStage.kind.exports(ExportContext(taskID: summary[0].id, kind: "summary", parameters: summary[0].parameters,
+        let exports = SummaryStage.kind.kind.exports(ExportContext(taskID: summary[0].id, kind: "summary", parameters: summary[0].parameters,
                                                               files: [SummaryStage.fileName]))
         #expect(exports.map(\.path) == ["values.json", "analysis/summary.json", "analysis/series.json"])
     }

@@ -45,7 +45,7 @@ import Testing
         let prepared = g.tasks.filter { ["equilibrate", "temperature_point"].contains($0.kind.name) }
         #expect(Set(prepared.map(\.kind.name)).count == 2)
         for node in prepared {
-            let stretch = try #require(TaskCosts.estimate(node.kind.name)(node.parameters, [:]).checkpointTrials)
+            let stretch = try #require(PaperStages.cost(of: node.kind.name)(node.parameters, [:]).checkpointTrials)
             #expect(abs(stretch - 4000 * 2000 * 1.8) < 1e-6 * stretch, "\(node.id)")
         }
     }
@@ -59,7 +59,7 @@ import Testing
         let m = try Manifest.load(url: ManifestTests.manifest, profile: "paper", registry: PaperStages.registry())
         let g = TaskGraph(manifest: m, registry: PaperStages.registry())
         let node = try #require(g.tasks.first { $0.kind.name == "equilibrate" })
-        let disk = TaskCosts.estimate("equilibrate")(node.parameters, [:]).diskBytes
+        let disk = SimulationStages.equilibrate.cost(node.parameters, [:]).diskBytes
         let checkpoint: Double = 4000 * 64 + 500_000 * 8 + 10_000 * 16
         #expect(disk == 4000 * 64 + 2 * checkpoint)
     }
