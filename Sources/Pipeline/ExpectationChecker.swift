@@ -33,9 +33,9 @@ public struct ExpectationResult: Sendable, Codable {
     public var ours: String?
     public var value: Double?
     public var standardError: Double?
-    /// The paper's value (the value named by `expectation.paper`), formatted like ours; nil when
+    /// The reference value (named by `expectation.reference`), formatted like ours; nil when
     /// the expectation names none or the value store lacks it.
-    public var paper: String?
+    public var reference: String?
     public var verdict: Verdict
     /// How the verdict was reached, e.g. "|0.51 − 0.56| = 0.05 > 2 SE (0.04)".
     public var detail: String
@@ -50,7 +50,7 @@ public struct ExpectationResult: Sendable, Codable {
         }
     }
 
-    public var paperText: String { paper ?? "–" }
+    public var referenceText: String { reference ?? "–" }
 }
 
 /// Checks expectations against a value store.
@@ -74,8 +74,8 @@ public struct ExpectationChecker: Sendable {
     }
 
     public func check(_ e: Expectation) -> ExpectationResult {
-        var r = ExpectationResult(expectation: e, ours: nil, value: nil, standardError: nil, paper: nil, verdict: .missing, detail: "")
-        r.paper = e.paper.flatMap { values[$0] }.flatMap(Self.formatted)
+        var r = ExpectationResult(expectation: e, ours: nil, value: nil, standardError: nil, reference: nil, verdict: .missing, detail: "")
+        r.reference = e.reference.flatMap { values[$0] }.flatMap(Self.formatted)
         guard let v = values[e.quantity] else {
             r.detail = "no value '\(e.quantity)' in the value store"
             return r

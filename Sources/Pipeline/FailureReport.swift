@@ -6,16 +6,16 @@ import Foundation
 
 extension ReportBuilder {
     /// Writes the failure report for `summary` into `outputDirectory`, in the same files as a full
-    /// report. `valuesTask` is the task whose outputs the report quotes: the failed tasks upstream
-    /// of it are the ones that leave the expectations unchecked.
-    public static func buildFailed(graph: TaskGraph, summary: RunSummary, valuesTask: TaskID, profile: String?,
+    /// report. `valuesTasks` are the tasks whose outputs the report quotes: the failed tasks
+    /// upstream of them are the ones that leave the expectations unchecked.
+    public static func buildFailed(graph: TaskGraph, summary: RunSummary, valuesTasks: [TaskID], profile: String?,
                                    expectations: [Expectation], outputDirectory: URL, html: Bool = true,
                                    pandoc: String = "pandoc") throws -> ReportOutcome {
-        let upstream = Plan.selection(graph, [valuesTask])
+        let upstream = Plan.selection(graph, valuesTasks)
         let blamed = summary.failed.map(\.id).filter { upstream.contains($0) }
         let reason = notChecked(blamed.isEmpty ? summary.failed.map(\.id) : blamed)
         let results = expectations.map {
-            ExpectationResult(expectation: $0, ours: nil, value: nil, standardError: nil, paper: nil, verdict: .missing, detail: reason)
+            ExpectationResult(expectation: $0, ours: nil, value: nil, standardError: nil, reference: nil, verdict: .missing, detail: reason)
         }
         var values = ValueStore()
         values.set("profile", profile ?? "base")

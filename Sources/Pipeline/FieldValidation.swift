@@ -30,6 +30,15 @@ extension FieldSpec {
                 }
             }
             return .success(.list(out))
+        case (.table(let inner), .table(let items)):
+            var out: [String: ParameterValue] = [:]
+            for (k, item) in items.sorted(by: { $0.key < $1.key }) {
+                switch check(item, type: inner, spec: spec) {
+                case .success(let v): out[k] = v
+                case .failure(let m): return .failure(FieldMessage("\(k): \(m.text)"))
+                }
+            }
+            return .success(.table(out))
         default:
             return .failure(FieldMessage("expected \(type), got \(value.typeName) \(value)"))
         }

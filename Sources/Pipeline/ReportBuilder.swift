@@ -49,7 +49,8 @@ struct ExpectationsFile: Codable {
         var value: Double?
         var standardError: Double?
         var expected: String
-        var paper: String
+        /// Optional so that builds written before the key was named `reference` still load.
+        var reference: String?
         var verdict: Verdict
         var detail: String
         var knownDeviation: String?
@@ -64,16 +65,19 @@ public enum ReportBuilder {
     /// Renders `source` for `profile` into `outputDirectory` (created). Throws `ReportErrors` for
     /// bad directives, missing values, or image/link targets outside `resourceDirectories`
     /// (nothing written then), or an I/O / pandoc error (previous files left in place).
+    /// `referenceLabel`: the header of the reference column (default `ReferenceValues().label`).
     /// `resourceDirectories`: what the report may embed besides its own directory; nil = the
     /// directories of the value store's figures (e.g. `figures/<profile>/`).
     public static func build(source: URL, profile: String?, values: ValueStore, expectations: [Expectation],
-                             declaredExpectations: Set<String> = [], knownProfiles: Set<String> = [], provenance: Provenance?,
+                             declaredExpectations: Set<String> = [], knownProfiles: Set<String> = [], referenceLabel: String? = nil,
+                             provenance: Provenance?,
                              outputDirectory: URL, resourceDirectories: [URL]? = nil, html: Bool = true,
                              pandoc: String = "pandoc") throws -> ReportOutcome {
         var renderer = ReportRenderer(values: values, results: ExpectationChecker(values: values).check(expectations), profile: profile,
                                       outputDirectory: outputDirectory, provenance: provenance,
                                       declaredExpectations: declaredExpectations.union(expectations.map(\.name)), knownProfiles: knownProfiles)
         renderer.published = PublishedBaselines(reportSource: source)
+        if let referenceLabel { renderer.referenceLabel = referenceLabel }
         // Reasons are templates: rendered once, shown alike in the report, the JSON and the terminal.
         renderer.results = try renderer.renderingReasons(renderer.results, file: "known_deviation")
         let results = renderer.results
@@ -98,7 +102,7 @@ public enum ReportBuilder {
         let file = ExpectationsFile(profile: profile ?? "base", failed: ExpectationChecker.failed(results), counts: counts,
                                     expectations: results.map {
             .init(name: $0.expectation.name, quantity: $0.expectation.quantity, description: $0.expectation.description,
-                  ours: $0.ours, value: finite($0.value), standardError: finite($0.standardError), expected: $0.expectedText, paper: $0.paperText,
+                  ours: $0.ours, value: finite($0.value), standardError: finite($0.standardError), expected: $0.expectedText, reference: $0.referenceText,
                   verdict: $0.verdict, detail: $0.detail, knownDeviation: $0.expectation.knownDeviation)
         })
         let encoder = JSONEncoder()

@@ -54,6 +54,8 @@ public struct ReportRenderer: Sendable {
     var placeholders = false
     /// The published baselines `{{value PROFILE:KEY}}` and `{{only … published}}` read.
     public var published = PublishedBaselines(directory: nil)
+    /// Header of the summary table's column of reference values (`StageRegistry.reference`).
+    public var referenceLabel = ReferenceValues().label
 
     public init(values: ValueStore, results: [ExpectationResult], profile: String?, outputDirectory: URL,
                 provenance: Provenance? = nil, declaredExpectations: Set<String> = [], knownProfiles: Set<String> = []) {
@@ -196,7 +198,7 @@ public struct ReportRenderer: Sendable {
         return nil
     }
 
-    /// The summary table: check, quantity, ours, expected, paper, verdict; then the legend and
+    /// The summary table: check, quantity, ours, expected, reference (`referenceLabel`), verdict; then the legend and
     /// the explanations of declared deviations. `rowAnchors`: give each row its `#check-…` id
     /// (once per document; inline checks link there).
     public func summaryTable(rowAnchors: Bool = true) -> String {
@@ -204,11 +206,11 @@ public struct ReportRenderer: Sendable {
         guard !results.isEmpty else { return "*No expectations for profile \(e(profile ?? "base")).*" }
         let failed = results.filter { $0.verdict.failsBuild }.count
         var lines = ["**Expectations (profile \(e(profile ?? "base"))): \(results.count - failed) of \(results.count) hold\(failed > 0 ? ", \(failed) FAILED" : "").**", "",
-                     "| Check | Quantity | Ours | Expected | Paper | Verdict |", "|---|---|---|---|---|---|"]
+                     "| Check | Quantity | Ours | Expected | \(e(referenceLabel)) | Verdict |", "|---|---|---|---|---|---|"]
         for r in results {
             let x = r.expectation
             let name = rowAnchors ? "[\(e(x.name))]{#\(anchors[x.name]!)}" : e(x.name)
-            lines.append("| \(name) | \(e(x.description ?? x.quantity)) | \(e(r.ours ?? "–")) | \(e(r.expectedText)) | \(e(r.paperText)) | \(Self.badge(r.verdict)) |")
+            lines.append("| \(name) | \(e(x.description ?? x.quantity)) | \(e(r.ours ?? "–")) | \(e(r.expectedText)) | \(e(r.referenceText)) | \(Self.badge(r.verdict)) |")
         }
         lines += ["", "Verdicts: " + Self.legend.map { "\(Self.badge($0.0)) \($0.1)" }.joined(separator: "; ") + "."]
         let notes = results.filter { $0.expectation.knownDeviation != nil }
@@ -231,7 +233,7 @@ public struct ReportRenderer: Sendable {
     }
 
     /// Compact, for running text: the verdict badge (a link to the check's row in the summary
-    /// table), name, ours and expected. The description, the paper's value and a deviation's
+    /// table), name, ours and expected. The description, the reference value and a deviation's
     /// explanation are in the summary table and its notes.
     func inline(_ r: ExpectationResult) -> String {
         let e = ReportText.escape

@@ -1,8 +1,11 @@
+import Foundation
 import Pipeline
 
 /// The stage kinds of the paper's experiments, for the manifest (report/manifest.toml).
 public enum PaperStages {
-    public static func registry() -> StageRegistry {
+    /// `directory`: where the `command` kind finds the files a manifest names (the manifest's
+    /// directory; the current directory when nil).
+    public static func registry(directory: URL? = nil) -> StageRegistry {
         var r = StageRegistry([
             SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
@@ -14,7 +17,10 @@ public enum PaperStages {
         })
         r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts,
                          PaperChecks.selectionMemory]
+        CommandStage.register(in: &r, directory: directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         r.valueKeys = ReportSummary.keySet
+        // The paper's numbers (`paper.*`, from the bundled published values) are the reference.
+        r.reference = ReferenceValues(prefix: "paper.", label: "Paper", example: "pq.delta_q_to_p", renamedKeys: ["paper": "reference"])
         return r
     }
 
