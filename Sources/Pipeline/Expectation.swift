@@ -197,8 +197,8 @@ public struct Expectation: Sendable, Hashable, Codable {
     }
 }
 
-/// Compact number formatting for tables and messages.
-func fmt(_ x: Double) -> String {
+/// Compact number formatting for tables and messages (also the report's).
+public func fmt(_ x: Double) -> String {
     if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
     return String(format: "%.4g", x)
 }

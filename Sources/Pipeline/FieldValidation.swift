@@ -75,8 +75,8 @@ func sameValue(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
 }
 
 /// A validation message (wrapped so it can travel in a `Result`).
-struct FieldMessage: Error, CustomStringConvertible {
-    var text: String
-    init(_ text: String) { self.text = text }
-    var description: String { text }
+public struct FieldMessage: Error, CustomStringConvertible {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    public var description: String { text }
 }

@@ -21,11 +21,7 @@ extension ManifestLoader {
 
     /// Unknown keys and bad values of the merged `[executor]` table, whatever the executor.
     mutating func checkExecutor(_ table: [String: ParameterValue], paths: [String: [String]]) {
-        if let t = table["type"], !(t.stringValue.map(ExecutorChoice.names.contains) ?? false) {
-            errors.add(paths["type"] ?? ["executor", "type"],
-                       "unknown executor \(t); allowed: \(ExecutorChoice.names.joined(separator: ", "))")
-        }
-        for p in SlurmOptions.problems(in: table) {
+        for p in registry.executorChecks.flatMap({ $0(table) }) {
             errors.add(paths[p.key] ?? ["executor", p.key], p.message)
         }
     }

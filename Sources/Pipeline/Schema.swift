@@ -180,6 +180,9 @@ public struct StageRegistry: Sendable {
     public var valueKeys: ValueKeySet?
     /// What an expectation's `reference` may name and how the report labels it.
     public var reference = ReferenceValues()
+    /// Checks of the merged `[executor]` table whatever the executor (e.g. the Slurm keys), as
+    /// (key, message); filled by the join, which knows the executors.
+    public var executorChecks: [@Sendable ([String: ParameterValue]) -> [(key: String, message: String)]] = []
 
     public init(_ kinds: [StageKind] = []) {
         for k in kinds { register(k) }

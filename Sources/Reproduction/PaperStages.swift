@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import PipelineSlurm
 
 /// The stage kinds of the paper's experiments, for the manifest (report/manifest.toml).
 public enum PaperStages {
@@ -19,6 +20,7 @@ public enum PaperStages {
                          PaperChecks.selectionMemory]
         CommandStage.register(in: &r, directory: directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         r.valueKeys = ReportSummary.keySet
+        r.executorChecks = [ExecutorChoice.problems]
         // The paper's numbers (`paper.*`, from the bundled published values) are the reference.
         r.reference = ReferenceValues(prefix: "paper.", label: "Paper", example: "pq.delta_q_to_p", renamedKeys: ["paper": "reference"])
         return r

@@ -1,5 +1,7 @@
 import Foundation
 import Pipeline
+import PipelineSlurm
+import Report
 
 /// The whole reproduction for one profile: manifest → task graph → cache → figures → report.
 /// Paths are relative to the repository root (the working directory of `make report`). The report
@@ -190,7 +192,7 @@ public struct Study {
 
     private func publish(_ summaryTask: TaskNode?, _ figures: TaskNode?, manifest: Manifest, graph: TaskGraph, store: Store,
                          summary: RunSummary, log: @escaping @Sendable (String) -> Void) throws -> Bool {
-        var values = try CommandValues.collect(graph: graph, store: store)
+        var values = try StageValues.collect(graph: graph, store: store)
         if let summaryTask, let figures {
             let summaryDirectory = store.filesDirectory(summaryTask.key)
             values.merge(try ValueStore.load(summaryDirectory.appendingPathComponent(SummaryStage.fileName)))

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct CommandStageTests {
     /// A study directory with one repository file, and a registry resolving files there.
@@ -49,7 +50,7 @@ import Testing
         let store = try Store(root: s.directory.appendingPathComponent("cache"))
         let first = LocalExecutor().run(graph: g, store: store, options: quietOptions())
         #expect(first.failed.isEmpty && first.ran.count == 3, "\(first)")
-        let values = try CommandValues.collect(graph: g, store: store)
+        let values = try StageValues.collect(graph: g, store: store)
         for t in g.tasks(ofStage: "make") {
             let seed = try String(contentsOf: store.filesDirectory(t.key).appendingPathComponent("seed.txt"), encoding: .utf8)
             #expect(seed == "\(t.seed)\n")

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ExpectationTests {
     var values: ValueStore {

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct FailureReportTests {
     /// `bad` throws (the toy failure); `pair` reads it and is what the report quotes.

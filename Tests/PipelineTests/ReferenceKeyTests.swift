@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReferenceKeyTests {
     /// The toy registry with declared value keys and a study-declared reference prefix ("lit.").
@@ -85,14 +86,18 @@ import Testing
 
     /// The tool is generic: its sources and README name no particular study's reference.
     @Test func theToolNamesNoStudy() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/Pipeline")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(files.count > 50)
-        for f in files {
-            let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
-            #expect(text.range(of: "paper", options: .caseInsensitive) == nil, "Sources/Pipeline/\(f) names a study")
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        var count = 0
+        for target in ["Pipeline", "PipelineSlurm", "Report"] {
+            let dir = sources.appendingPathComponent(target)
+            for f in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
+                let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
+                #expect(text.range(of: "paper", options: .caseInsensitive) == nil, "Sources/\(target)/\(f) names a study")
+                count += 1
+            }
         }
+        #expect(count > 50)
     }
 
     @Test func aPerProfileDeviationAppliesToItsProfileOnly() throws {

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportDiffTests {
     /// Writes a build directory with expectations.json (and values.json when given).

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportSafetyTests {
     static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")!

@@ -2,6 +2,7 @@
 /// output. A command that fails (controller down, timeout) throws: the caller must never mistake
 /// "squeue did not answer" for "the job has finished".
 import Foundation
+import Pipeline
 
 /// Runs `sbatch`, `squeue`, `sacct` and `scancel`.
 struct SlurmCommands: Sendable {

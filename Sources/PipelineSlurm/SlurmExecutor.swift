@@ -6,6 +6,7 @@
 /// re-run follows the jobs still queued instead of submitting them again. Results land in the
 /// shared cache exactly as with `LocalExecutor`: each element runs `run-task --key K`.
 import Foundation
+import Pipeline
 
 /// The Slurm back-end of `Executor`.
 public struct SlurmExecutor: Executor {

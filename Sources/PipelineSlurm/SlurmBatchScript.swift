@@ -3,6 +3,7 @@
 /// directly; it checkpoints, exits 75, and writes its exit status to `$REPRO_SLURM_EXIT_FILE`,
 /// which tells the driver "interrupted, resubmit" from "failed" without needing `sacct`.
 import Foundation
+import Pipeline
 
 public enum SlurmBatchScript {
     /// Exit status of a worker that stopped on a signal after checkpointing (EX_TEMPFAIL).

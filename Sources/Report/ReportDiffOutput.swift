@@ -2,6 +2,7 @@
 /// shown through `ReportText.visible`, so an escape sequence never reaches the terminal and a
 /// newline cannot forge a line such as the summary.
 import Foundation
+import Pipeline
 
 extension ReportDiff {
     /// Keys longer than this are not padded to: one long key must not widen every line.

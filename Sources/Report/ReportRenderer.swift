@@ -21,6 +21,7 @@
 /// from data (manifest names and descriptions, profile, value-store strings and tables) is
 /// escaped with `ReportText.escape`: it can never become markup, an image or raw HTML.
 import Foundation
+import Pipeline
 
 /// A problem in the report source.
 public struct ReportError: Error, Sendable, CustomStringConvertible {

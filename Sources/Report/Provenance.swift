@@ -1,6 +1,7 @@
 /// Provenance of a report: the software's version and build commit, the checkout's git commit and
 /// dirty flag, toolchain, profile, seed, time per stage, machine. Collected by running git, swift and uname; rendered as a markdown section.
 import Foundation
+import Pipeline
 
 public struct Provenance: Sendable, Codable {
     public var gitCommit: String?

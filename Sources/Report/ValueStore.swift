@@ -3,6 +3,7 @@
 /// It is Codable (plain JSON: numbers, strings, table objects, figure paths), so tasks can
 /// write their values as an output file and the join merges them.
 import Foundation
+import Pipeline
 
 /// A table for `{{table NAME}}`: header and rows of already formatted cells.
 public struct ReportTable: Sendable, Hashable, Codable {

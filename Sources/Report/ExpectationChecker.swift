@@ -2,6 +2,7 @@
 /// declared, like pytest's xfail: does not fail the build), unexpected pass (declared deviation
 /// that passed: reported, does not fail), missing (no value: fails the build).
 import Foundation
+import Pipeline
 
 /// The verdict on one expectation.
 public enum Verdict: String, Sendable, Codable {

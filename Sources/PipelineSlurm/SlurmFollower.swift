@@ -3,6 +3,7 @@
 /// no exit status) accounting. Interrupted elements are resubmitted; failed ones are retried up
 /// to `maxRetries` times and then reported with their log path.
 import Foundation
+import Pipeline
 
 struct SlurmFollower {
     let options: SlurmOptions

@@ -1,6 +1,7 @@
 /// What a literate report source refers to, found without rendering it: so the value keys and
 /// expectation names it quotes are checked when the manifest loads, before any compute is spent.
 import Foundation
+import Pipeline
 
 /// One `{{value KEY}}`, `{{table KEY}}` or `{{check NAME}}` of the source.
 public struct ReportReference: Sendable, Equatable {

@@ -2,6 +2,7 @@
 /// `{{value PROFILE:KEY}}`) directives, rendered with the build's values before the reason
 /// reaches the report, `expectations.json` or the terminal, so no reason types a measured number.
 import Foundation
+import Pipeline
 
 extension ReportRenderer {
     /// `template` with its `{{value …}}` directives replaced by plain text (the report's summary

@@ -2,6 +2,7 @@
 /// task key still in flight, the array element it was submitted as and how often it failed or was
 /// interrupted. A re-run reads it and asks Slurm about those jobs instead of resubmitting them.
 import Foundation
+import Pipeline
 
 /// One task's submission history.
 struct SlurmSubmission: Codable, Sendable, Equatable {

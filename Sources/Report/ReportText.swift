@@ -2,6 +2,7 @@
 /// store strings): escaped so it renders literally and can never become markup, an image, a
 /// link or raw HTML. Also the anchors of summary rows and the number formats of the report.
 import Foundation
+import Pipeline
 
 public enum ReportText {
     /// Backslash-escapes every character with meaning in pandoc markdown inline text (pandoc's

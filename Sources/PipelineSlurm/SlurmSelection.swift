@@ -2,6 +2,7 @@
 /// `REPRO_EXECUTOR` environment variable, then the manifest's `[executor] type`. Command-line
 /// options override keys of the `[executor]` table.
 import Foundation
+import Pipeline
 
 /// Which executor brings a study up to date, and command-line overrides of its options.
 public struct ExecutorChoice: Sendable {
@@ -11,6 +12,16 @@ public struct ExecutorChoice: Sendable {
     public var overrides: [String: ParameterValue]
 
     public static let names = ["local", "slurm"]
+
+    /// Problems of a merged `[executor]` table (its `type` and every Slurm key), whatever the
+    /// executor, for `StageRegistry.executorChecks`.
+    @Sendable public static func problems(in table: [String: ParameterValue]) -> [(key: String, message: String)] {
+        var out: [(key: String, message: String)] = []
+        if let t = table["type"], !(t.stringValue.map(names.contains) ?? false) {
+            out.append(("type", "unknown executor \(t); allowed: \(names.joined(separator: ", "))"))
+        }
+        return out + SlurmOptions.problems(in: table)
+    }
 
     public init(name: String? = nil, overrides: [String: ParameterValue] = [:]) {
         self.name = name

@@ -3,6 +3,7 @@
 /// the caption's own quotes delimit it). Rendered like `{{value}}`, escaped, and checked before
 /// compute with the other directives, so no caption types a measured number.
 import Foundation
+import Pipeline
 
 extension ReportRenderer {
     static let captionRule = "a figure caption may quote only [[value KEY …]] or [[value PROFILE:KEY …]] (options unquoted, e.g. format=%.2f)"

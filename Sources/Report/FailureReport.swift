@@ -3,6 +3,7 @@
 /// skipped tasks, and marks every expectation "not checked (task X failed)" (verdict missing, so
 /// it fails the build and `repro diff` sees it as worse).
 import Foundation
+import Pipeline
 
 extension ReportBuilder {
     /// Writes the failure report for `summary` into `outputDirectory`, in the same files as a full

@@ -3,6 +3,7 @@
 /// manifest loader reports them at their line whatever the executor, so a typo in a cluster
 /// setting fails when the manifest loads.
 import Foundation
+import Pipeline
 
 /// How the Slurm executor submits and follows tasks.
 public struct SlurmOptions: Sendable, Equatable {

@@ -2,6 +2,7 @@
 /// `report.md`, `expectations.json` and `report.html`. The full report is written even when an
 /// expectation fails; `ReportOutcome.failed` then tells the CLI to exit non-zero.
 import Foundation
+import Pipeline
 
 /// What a report build produced.
 public struct ReportOutcome: Sendable {

@@ -3,6 +3,7 @@
 /// and `{{only … published}}` / `{{only … unpublished}}` keep lines by whether the rendered
 /// profile has one, so no sentence types another run's number or guesses whether a run exists.
 import Foundation
+import Pipeline
 
 public struct PublishedBaselines: Sendable {
     /// `report/published`; nil: no profile has a baseline.

@@ -3,6 +3,7 @@
 /// element per key (element i takes the i-th case of every CaseIterable field), every other array
 /// and dictionary empty (they are not values), numbers 1, strings empty.
 import Foundation
+import Pipeline
 
 struct PrototypeDecoder: Decoder {
     /// The index of the keyed-array element being built.

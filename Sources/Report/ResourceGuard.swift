@@ -2,6 +2,7 @@
 /// embedding reads any local path (even `/etc/passwd`) into the HTML and fetches remote images,
 /// so only fragments, web links, data URIs and files under the allowed directories pass.
 import Foundation
+import Pipeline
 
 public struct ResourceGuard: Sendable {
     /// Directories whose files the report may embed or link (the build directory, the figures).

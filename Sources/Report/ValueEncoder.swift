@@ -8,6 +8,7 @@
 /// A type renames its keys with `ValueKeyed`. Arrays are not values (curves, records), except
 /// arrays of `ValueKeyedElement`s, each under its own key. Optional fields that are nil set nothing.
 import Foundation
+import Pipeline
 
 /// A type whose value keys are not its coding keys in snake_case.
 public protocol ValueKeyed {

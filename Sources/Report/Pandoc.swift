@@ -4,6 +4,7 @@
 /// `--self-contained` before pandoc 2.19). Pandoc writes a temporary file that is renamed onto
 /// `output` only when it succeeded, so a kill or a failure never leaves a truncated page.
 import Foundation
+import Pipeline
 #if canImport(Glibc)
 import Glibc
 #endif

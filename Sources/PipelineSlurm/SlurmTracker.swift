@@ -1,6 +1,7 @@
 /// The Slurm driver's bookkeeping over the shared `Plan`: which selected tasks are done, which
 /// still have to run, which failed for good, and which are ready (every input done). No Slurm.
 import Foundation
+import Pipeline
 
 struct SlurmTracker {
     /// Selected tasks, topologically sorted.

@@ -5,6 +5,7 @@
 /// Values come from `expectations.json` (each quantity and its `.sem`) and, when present, from
 /// `values.json` (the value store the report was rendered from; tables are skipped).
 import Foundation
+import Pipeline
 
 public struct ReportDiff: Sendable {
     /// A value as read from a build.
