@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The science half (Model … Regression) knows nothing of manifests or reports; the tool half
-// (Pipeline) knows nothing of physics; Reproduction joins them; `repro` is a thin CLI on top of
-// Reproduction and Pipeline.
+// (Pipeline, PipelineSlurm, Report) knows nothing of physics; Reproduction joins them; `repro` is
+// a thin CLI on top of Reproduction and the tool.
 import Foundation
 import PackageDescription
 
@@ -20,6 +20,9 @@ let package = Package(
     products: [
         .executable(name: "repro", targets: ["repro"]),
         .executable(name: "bench", targets: ["bench"]),
+        // The build tool, for other studies (examples/minimal, docs/build-tool.md).
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,15 +46,18 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["CCairo"]),
         // Figures from synthetic data, for tests and benchmarks only (not part of any product).
         .target(name: "PlottingFixtures", dependencies: ["Plotting"], path: "Tests/PlottingFixtures"),
-        // Tool half.
+        // Tool half: manifest, graph, store, plan and local executor; the Slurm executor; the report
+        // (values, template renderer, expectations, diff, pandoc).
         .target(name: "Pipeline", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], exclude: ["README.md"]),
+        .target(name: "PipelineSlurm", dependencies: ["Pipeline"]),
+        .target(name: "Report", dependencies: ["Pipeline"]),
         // The join: manifest stage kinds → science calls, figures, report.
         .target(name: "Reproduction", dependencies: [
             "Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Descriptors",
-            "InformationImbalance", "Regression", "Statistics", "Plotting", "Pipeline",
+            "InformationImbalance", "Regression", "Statistics", "Plotting", "Pipeline", "PipelineSlurm", "Report",
         ], resources: [.copy("Resources/published_values.json")], plugins: ["SourceFingerprints"]),
         // Build time: a hash of each science module's sources, recorded with every cache entry,
         // and the commit of the checkout (read from git's files by GitHead), named by --version.
@@ -60,7 +66,7 @@ let package = Package(
         .plugin(name: "SourceFingerprints", capability: .buildTool(), dependencies: ["fingerprint-sources"]),
         // The CLI reaches the science only through Reproduction (its stage parameters and re-exports).
         .executableTarget(name: "repro", dependencies: [
-            "Reproduction", "Pipeline",
+            "Reproduction", "Pipeline", "PipelineSlurm", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bench", dependencies: [
@@ -82,8 +88,8 @@ let package = Package(
         .testTarget(name: "InformationImbalanceTests", dependencies: ["InformationImbalance", "Randomness", "Statistics"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Statistics"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "PlottingFixtures"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "InformationImbalance", "Statistics", "TestSupport"],
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PipelineSlurm", "Report"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Report", "PipelineSlurm", "InformationImbalance", "Statistics", "TestSupport"],
                     exclude: ["Fixtures"]),  // read by path (ValueEncodingTests)
         // The CLI: option validation in process, signals and exit codes on the built binary.
         .testTarget(name: "ReproTests", dependencies: ["repro", "Reproduction", "Pipeline", "Model", "Formats", "TestSupport", "GitHead"]),

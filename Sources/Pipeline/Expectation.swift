@@ -48,9 +48,10 @@ public struct Expectation: Sendable, Hashable, Codable {
     public var tolerance: Tolerance
     /// Profiles it applies to; nil = all.
     public var profiles: [String]?
-    /// The value key (`paper.…`) holding the paper's value, computed from the bundled published
-    /// values; shown beside ours, never checked. One source: no number is typed into the manifest.
-    public var paper: String?
+    /// The value key (starting with the study's reference prefix) holding the reference value
+    /// ours is compared with; shown beside ours, never checked. One source: no number is typed
+    /// into the manifest.
+    public var reference: String?
     public var description: String?
     /// Set when the deviation is expected and explained (xfail), for the loaded profile.
     public var knownDeviation: String?
@@ -61,14 +62,14 @@ public struct Expectation: Sendable, Hashable, Codable {
     public var line: Int?
 
     public init(name: String, quantity: String, target: ExpectationTarget, tolerance: Tolerance = .absolute(0),
-                profiles: [String]? = nil, paper: String? = nil, description: String? = nil,
+                profiles: [String]? = nil, reference: String? = nil, description: String? = nil,
                 knownDeviation: String? = nil, knownDeviations: [String: String]? = nil, line: Int? = nil) {
         self.name = name
         self.quantity = quantity
         self.target = target
         self.tolerance = tolerance
         self.profiles = profiles
-        self.paper = paper
+        self.reference = reference
         self.description = description
         self.knownDeviation = knownDeviation
         self.knownDeviations = knownDeviations
@@ -83,9 +84,6 @@ public struct Expectation: Sendable, Hashable, Codable {
         return e
     }
 
-    /// Prefix of the value keys an expectation's `paper` may name.
-    public static let paperPrefix = "paper."
-
     /// Whether the expectation is checked under `profile`.
     public func applies(to profile: String?) -> Bool {
         guard let ps = profiles else { return true }
@@ -93,13 +91,19 @@ public struct Expectation: Sendable, Hashable, Codable {
     }
 
     static let keys: Set<String> = ["name", "quantity", "expected", "range", "min", "max", "tolerance", "tolerance_mode",
-                                    "profiles", "paper", "description", "known_deviation"]
+                                    "profiles", "reference", "description", "known_deviation"]
 
-    /// Parses one `[[expectation]]` table, reporting problems at `path`.
-    static func parse(_ t: [String: ParameterValue], path: [String], line: Int?, errors: inout ErrorCollector) -> Expectation? {
+    /// Parses one `[[expectation]]` table, reporting problems at `path`; `reference` says which
+    /// keys `reference` may name and which old key names were renamed.
+    static func parse(_ t: [String: ParameterValue], path: [String], line: Int?, reference: ReferenceValues,
+                      errors: inout ErrorCollector) -> Expectation? {
         let before = errors.errors.count
         for k in t.keys.sorted() where !keys.contains(k) {
-            errors.add(path + [k], "unknown key; allowed: \(keys.sorted().joined(separator: ", "))")
+            if let new = reference.renamedKeys[k] {
+                errors.add(path + [k], "renamed: write \(new) = \(t[k]!) (the key '\(k)' is no longer read)")
+            } else {
+                errors.add(path + [k], "unknown key; allowed: \(keys.sorted().joined(separator: ", "))")
+            }
         }
         func string(_ k: String, required: Bool) -> String? {
             guard let v = t[k] else {
@@ -177,23 +181,24 @@ public struct Expectation: Sendable, Hashable, Codable {
         case let v?:
             errors.add(path + ["known_deviation"], "expected a string (all profiles) or a table of profile = \"reason\", got \(v.typeName) \(v)")
         }
-        var paper: String? = nil
-        if let p = t["paper"] {
-            if let s = p.stringValue, s.hasPrefix(paperPrefix), s.count > paperPrefix.count {
-                paper = s
+        var referenceKey: String? = nil
+        if let p = t["reference"] {
+            let prefix = reference.prefix
+            if let s = p.stringValue, s.hasPrefix(prefix), s.count > prefix.count {
+                referenceKey = s
             } else {
-                errors.add(path + ["paper"], "expected the name of a paper value such as \"paper.pq.delta_q_to_p\" (a key starting with "
-                           + "'\(paperPrefix)', computed from the bundled published values; numbers are not accepted), got \(p.typeName) \(p)")
+                errors.add(path + ["reference"], "expected the name of a \(reference.label.lowercased()) value, a key starting with "
+                           + "'\(prefix)' such as \"\(prefix)\(reference.example)\" (numbers are not accepted), got \(p.typeName) \(p)")
             }
         }
         guard errors.errors.count == before, let name, let quantity, let target else { return nil }
         return Expectation(name: name, quantity: quantity, target: target, tolerance: tolerance, profiles: profiles,
-                           paper: paper, description: description, knownDeviation: known, knownDeviations: knownByProfile, line: line)
+                           reference: referenceKey, description: description, knownDeviation: known, knownDeviations: knownByProfile, line: line)
     }
 }
 
-/// Compact number formatting for tables and messages.
-func fmt(_ x: Double) -> String {
+/// Compact number formatting for tables and messages (also the report's).
+public func fmt(_ x: Double) -> String {
     if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
     return String(format: "%.4g", x)
 }

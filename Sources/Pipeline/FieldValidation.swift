@@ -30,6 +30,15 @@ extension FieldSpec {
                 }
             }
             return .success(.list(out))
+        case (.table(let inner), .table(let items)):
+            var out: [String: ParameterValue] = [:]
+            for (k, item) in items.sorted(by: { $0.key < $1.key }) {
+                switch check(item, type: inner, spec: spec) {
+                case .success(let v): out[k] = v
+                case .failure(let m): return .failure(FieldMessage("\(k): \(m.text)"))
+                }
+            }
+            return .success(.table(out))
         default:
             return .failure(FieldMessage("expected \(type), got \(value.typeName) \(value)"))
         }
@@ -66,10 +75,10 @@ func sameValue(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
 }
 
 /// A validation message (wrapped so it can travel in a `Result`).
-struct FieldMessage: Error, CustomStringConvertible {
-    var text: String
-    init(_ text: String) { self.text = text }
-    var description: String { text }
+public struct FieldMessage: Error, CustomStringConvertible {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    public var description: String { text }
 }
 
 extension FieldSpec {

@@ -79,6 +79,10 @@ public struct Manifest: Sendable {
     public var declaredExpectationNames: Set<String>
     /// Opaque `[executor]` table for executors (e.g. Slurm options), after the profile override.
     public var executor: [String: ParameterValue]
+    /// The value keys the study can provide (the registry's and those stages declare); nil = unchecked.
+    public var valueKeys: ValueKeySet?
+    /// What an expectation's `reference` names and how the report labels it.
+    public var reference: ReferenceValues
 
     public func stage(_ name: String) -> StageDefinition? { stages.first { $0.name == name } }
 }

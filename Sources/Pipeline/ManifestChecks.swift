@@ -21,11 +21,7 @@ extension ManifestLoader {
 
     /// Unknown keys and bad values of the merged `[executor]` table, whatever the executor.
     mutating func checkExecutor(_ table: [String: ParameterValue], paths: [String: [String]]) {
-        if let t = table["type"], !(t.stringValue.map(ExecutorChoice.names.contains) ?? false) {
-            errors.add(paths["type"] ?? ["executor", "type"],
-                       "unknown executor \(t); allowed: \(ExecutorChoice.names.joined(separator: ", "))")
-        }
-        for p in SlurmOptions.problems(in: table) {
+        for p in registry.executorChecks.flatMap({ $0(table) }) {
             errors.add(paths[p.key] ?? ["executor", p.key], p.message)
         }
     }
@@ -45,7 +41,7 @@ extension ManifestLoader {
     }
 
     static let whyLimits = "every task is a cache entry, a record file, a line of `repro status` and a Slurm array element, "
-        + "and the whole graph is built in memory before anything runs (the paper needs 10 per stage)"
+        + "and the whole graph is built in memory before anything runs (a study of a few cores needs far fewer)"
 
     /// Tasks and upstream references of the whole graph, from the definitions (the graph is not
     /// built: that is what could exhaust memory). Assumes every stage is within the per-stage limit.
@@ -82,7 +78,7 @@ extension ManifestLoader {
     /// An expectation's quantity (and its `.sem` for a `sem` tolerance) must be a value the join
     /// declares; otherwise it could only be found missing after every task ran.
     mutating func checkQuantity(_ e: Expectation, path: [String]) {
-        guard let keys = registry.valueKeys else { return }
+        guard let keys = valueKeys else { return }
         guard keys.contains(e.quantity) else {
             let hint = keys.suggestion(for: e.quantity).map { "; did you mean '\($0)'?" } ?? ""
             errors.add(path + ["quantity"], "no stage or report value provides '\(e.quantity)'\(hint)")

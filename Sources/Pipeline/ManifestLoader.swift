@@ -25,7 +25,7 @@ extension Manifest {
             throw ManifestErrors(errors: [ManifestError(file: file, line: e.source.begin.line, field: "(syntax)", message: e.description)])
         }
         var loader = ManifestLoader(doc: doc, profile: profile, registry: registry,
-                                    errors: ErrorCollector(file: file, map: SourceMap(text: text)))
+                                    errors: ErrorCollector(file: file, map: SourceMap(text: text)), reference: registry.reference)
         let manifest = loader.load()
         if !loader.errors.errors.isEmpty { throw ManifestErrors(errors: loader.errors.errors) }
         return manifest
@@ -47,10 +47,14 @@ struct ManifestLoader {
     var origins: [String: [String: [String]]] = [:]
     /// Stage → path of the value that sets its task count (locates fan-out limits).
     var fanOutSources: [String: [String]] = [:]
+    /// Value keys known to the study: the registry's and those its stages declare.
+    var valueKeys: ValueKeySet?
+    /// The registry's reference values, with the manifest's `[reference]` prefix and label.
+    var reference: ReferenceValues
     /// Fan-out counts beyond `TaskGraph.maxTasksPerStage`, by the path of the count.
     var oversized: [String: (path: [String], count: Int, stages: [String])] = [:]
 
-    static let topKeys: Set<String> = ["base", "profiles", "stage", "expectation", "executor"]
+    static let topKeys: Set<String> = ["base", "profiles", "stage", "expectation", "executor", "reference"]
     static let stageKeys: Set<String> = ["kind", "inputs", "replicas", "foreach", "profiles", "description"]
     static let profileReserved: Set<String> = ["stage", "executor", "description"]
 
@@ -126,11 +130,14 @@ struct ManifestLoader {
                 for issue in check(stages) { errors.add(locate(issue), issue.message) }
             }
         }
+        valueKeys = Self.valueKeys(registry: registry, stages: stages)
+        readReference()
         let expectations = parseExpectations(profiles: Set(profiles.keys))
         return Manifest(file: nil, profile: profile, profiles: profiles.keys.sorted(), seed: seed,
                         base: Parameters(base.mapValues(\.value)), stages: stages,
                         expectations: expectations.filter { $0.applies(to: profile) }.map { $0.resolved(for: profile) },
-                        declaredExpectationNames: Set(expectations.map(\.name)), executor: executor)
+                        declaredExpectationNames: Set(expectations.map(\.name)), executor: executor,
+                        valueKeys: valueKeys, reference: reference)
     }
 
     /// Validates one stage, recording errors; nil only when its kind is unknown.
@@ -233,7 +240,8 @@ struct ManifestLoader {
             if let it = inp.value.tableValue {
                 for (k, v) in it.sorted(by: { $0.key < $1.key }) {
                     let path = inp.path + [k]
-                    guard kind.inputs.contains(where: { $0.name == k }) else {
+                    guard kind.acceptsAnyInput ? Manifest.isValidName(k) : kind.inputs.contains(where: { $0.name == k }) else {
+                        if kind.acceptsAnyInput { errors.add(path, CommandStage.nameRule("an input", placeholder: "input")); continue }
                         errors.add(path, "unknown input for stage kind '\(kindName)'; inputs: \(kind.inputs.map(\.name).joined(separator: ", "))"); continue
                     }
                     guard let s = v.stringValue, let ref = Self.reference(s) else {
@@ -332,9 +340,9 @@ struct ManifestLoader {
         for (i, item) in list.enumerated() {
             let path = ["expectation[\(i)]"]
             guard let t = item.tableValue else { errors.add(path, "expected a table"); continue }
-            guard let e = Expectation.parse(t, path: path, line: errors.map.line(of: path), errors: &errors) else { continue }
+            guard let e = Expectation.parse(t, path: path, line: errors.map.line(of: path), reference: reference, errors: &errors) else { continue }
             checkQuantity(e, path: path)
-            checkPaperKey(e, path: path)
+            checkReferenceKey(e, path: path)
             for p in e.profiles ?? [] where !profiles.contains(p) {
                 errors.add(path + ["profiles"], "unknown profile '\(p)'; declared: \(profiles.sorted().joined(separator: ", "))")
             }
@@ -354,11 +362,32 @@ struct ManifestLoader {
         return out
     }
 
-    /// An expectation's `paper` must name a declared paper value, like its quantity.
-    mutating func checkPaperKey(_ e: Expectation, path: [String]) {
-        guard let key = e.paper, let keys = registry.valueKeys, !keys.contains(key) else { return }
+    /// An expectation's `reference` must name a declared reference value, like its quantity.
+    mutating func checkReferenceKey(_ e: Expectation, path: [String]) {
+        guard let key = e.reference, let keys = valueKeys, !keys.contains(key) else { return }
         let hint = keys.suggestion(for: key).map { "; did you mean '\($0)'?" } ?? ""
-        errors.add(path + ["paper"], "no paper value '\(key)' is computed from the published values\(hint)")
+        errors.add(path + ["reference"], "no \(reference.label.lowercased()) value '\(key)' is provided by the study\(hint)")
+    }
+
+    /// The registry's keys and `<stage>.<key>` for each value a stage declares; nil when neither.
+    static func valueKeys(registry: StageRegistry, stages: [StageDefinition]) -> ValueKeySet? {
+        let declared = stages.flatMap { s in registry[s.kind].map { $0.providedValues(s.parameters).map { s.name + "." + $0 } } ?? [] }
+        guard registry.valueKeys != nil || !declared.isEmpty else { return nil }
+        return ValueKeySet(keys: (registry.valueKeys?.keys ?? []) + declared)
+    }
+
+    /// `[reference]`: `prefix` (of the value keys an expectation's `reference` may name) and `label`
+    /// (the summary table's column header), over the registry's.
+    mutating func readReference() {
+        for (k, v) in table(doc["reference"], ["reference"]).sorted(by: { $0.key < $1.key }) {
+            switch (k, v.stringValue) {
+            case ("prefix", let s?) where !s.isEmpty && !s.contains(" "): reference.prefix = s
+            case ("label", let s?) where !s.isEmpty: reference.label = s
+            case ("prefix", _), ("label", _):
+                errors.add(["reference", k], "expected a non-empty string\(k == "prefix" ? " without spaces, e.g. \"truth.\"" : ""), got \(v.typeName) \(v)")
+            default: errors.add(["reference", k], "unknown key; allowed: label, prefix")
+            }
+        }
     }
 
     /// A table at `path`, or an error and an empty table when it is something else.

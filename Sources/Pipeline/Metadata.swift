@@ -64,7 +64,7 @@ public struct TaskRecord: Codable, Sendable, Equatable {
     public var inputs: [String: [InputRecord]]
     public var seed: UInt64
 
-    init(node: TaskNode, graph: TaskGraph) {
+    public init(node: TaskNode, graph: TaskGraph) {
         key = node.key
         kind = node.kind.name
         version = node.kind.version

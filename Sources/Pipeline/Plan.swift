@@ -57,7 +57,7 @@ public struct Plan: Sendable {
     }
 
     /// The targets and everything upstream of them (nil: every task).
-    static func selection(_ graph: TaskGraph, _ targets: [TaskID]?) -> Set<TaskID> {
+    public static func selection(_ graph: TaskGraph, _ targets: [TaskID]?) -> Set<TaskID> {
         guard let targets else { return Set(graph.tasks.map(\.id)) }
         var out: Set<TaskID> = []
         var stack = targets.filter { graph.task($0) != nil }

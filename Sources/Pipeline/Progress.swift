@@ -206,4 +206,4 @@ final class ProgressBoard: @unchecked Sendable {
     }
 }
 
-func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+public func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

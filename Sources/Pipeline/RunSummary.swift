@@ -7,6 +7,10 @@ public struct TaskFailure: Sendable, CustomStringConvertible {
     public var id: TaskID
     public var message: String
     public var description: String { "\(id): \(message)" }
+    public init(id: TaskID, message: String) {
+        self.id = id
+        self.message = message
+    }
 }
 
 /// What a run did; the task lists are in topological order.
@@ -30,6 +34,8 @@ public struct RunSummary: Sendable, CustomStringConvertible {
     /// Problems while exporting results.
     public var exportErrors: [String] = []
 
+    public init() {}
+
     /// True when every selected task is done.
     public var succeeded: Bool { failed.isEmpty && skipped.isEmpty && !cancelled && exportErrors.isEmpty }
 
@@ -49,7 +55,7 @@ public struct RunSummary: Sendable, CustomStringConvertible {
 /// Builds a run's summary the same way for every executor: it starts from the plan (cached tasks,
 /// reasons of the others), files each task's outcome, and closes with stage times, exports and
 /// the wall time.
-struct RunLedger {
+public struct RunLedger {
     let plan: Plan
     private(set) var summary = RunSummary()
     /// Metadata of every entry the run ends with (cached or computed), for exports and stage times.
@@ -57,7 +63,7 @@ struct RunLedger {
 
     /// Records the definitions of cached tasks (later changes are explained against them) and
     /// logs why the others run.
-    init(plan: Plan, graph: TaskGraph, store: Store, log: (String) -> Void) {
+    public init(plan: Plan, graph: TaskGraph, store: Store, log: (String) -> Void) {
         self.plan = plan
         for s in plan.statuses {
             if s.state == .done {
@@ -72,7 +78,7 @@ struct RunLedger {
     }
 
     /// Files the outcome of a task the plan said to run (`.cancelled`: skipped).
-    mutating func record(_ id: TaskID, _ outcome: TaskOutcome, _ meta: EntryMetadata?) {
+    public mutating func record(_ id: TaskID, _ outcome: TaskOutcome, _ meta: EntryMetadata?) {
         switch outcome {
         case .ran(let seconds):
             summary.ran.append(id)
@@ -85,7 +91,7 @@ struct RunLedger {
     }
 
     /// Orders the lists, sums recorded stage times, exports, and logs the summary.
-    mutating func finish(graph: TaskGraph, store: Store, options: ExecutionOptions, start: Double) -> RunSummary {
+    public mutating func finish(graph: TaskGraph, store: Store, options: ExecutionOptions, start: Double) -> RunSummary {
         let plan = self.plan
         summary.ran.sort { plan.order($0) < plan.order($1) }
         summary.cached.sort { plan.order($0) < plan.order($1) }

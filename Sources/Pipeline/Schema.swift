@@ -7,6 +7,8 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
     case int, double, string, bool
     /// A list whose elements all have the given type.
     case list(FieldType)
+    /// A table of names to values of the given type (e.g. a command's repository files).
+    case table(FieldType)
 
     public var isList: Bool { if case .list = self { true } else { false } }
 
@@ -17,6 +19,7 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
         case .string: return "string"
         case .bool: return "bool"
         case .list(let e): return "list of \(e)"
+        case .table(let e): return "table of \(e)"
         }
     }
 }
@@ -135,6 +138,15 @@ public struct StageKind: Sendable {
     /// `status` and the report can say when a result was computed by different code although
     /// `version` was not bumped. Not part of the cache key: a comment edit must not recompute.
     public var codeFingerprint: String? = nil
+    /// Inputs are named by the manifest (any valid name) rather than declared in `inputs`.
+    public var acceptsAnyInput = false
+    /// The file of a task's entry holding values the report quotes (a flat JSON object), and the
+    /// keys it holds, declared before the task runs; the report sees them as `<stage>.<key>`.
+    public var valuesFile: String? = nil
+    public var providedValues: @Sendable (Parameters) -> [String] = { _ in [] }
+    /// SHA-256 (hex) of files outside the cache that a task reads, by name: added to its
+    /// parameters as `file_sha256` when the graph is built, so a changed file is a new cache key.
+    public var fileDigests: (@Sendable (Parameters) -> [String: String])? = nil
 
     public init(_ name: String, version: Int, fields: [FieldSpec] = [], inputs: [InputSpec] = [],
                 checks: [@Sendable (Parameters) -> [FieldIssue]] = [],
@@ -166,6 +178,11 @@ public struct StageRegistry: Sendable {
     /// The value keys the join's report can provide; when set, an expectation on any other key
     /// (or on `<key>.sem` of one without it, for `tolerance_mode = "sem"`) is a manifest error.
     public var valueKeys: ValueKeySet?
+    /// What an expectation's `reference` may name and how the report labels it.
+    public var reference = ReferenceValues()
+    /// Checks of the merged `[executor]` table whatever the executor (e.g. the Slurm keys), as
+    /// (key, message); filled by the join, which knows the executors.
+    public var executorChecks: [@Sendable ([String: ParameterValue]) -> [(key: String, message: String)]] = []
 
     public init(_ kinds: [StageKind] = []) {
         for k in kinds { register(k) }
@@ -177,6 +194,24 @@ public struct StageRegistry: Sendable {
     }
 
     public subscript(name: String) -> StageKind? { kinds[name] }
+}
+
+/// The study's reference values (e.g. published numbers): the prefix of the value keys
+/// an expectation's `reference` may name, the summary table's column header, and expectation
+/// keys the study renamed (old → new), which get a message naming the new key.
+public struct ReferenceValues: Sendable {
+    public var prefix: String
+    public var label: String
+    /// A key after the prefix, for messages.
+    public var example: String
+    public var renamedKeys: [String: String]
+
+    public init(prefix: String = "reference.", label: String = "Reference", example: String = "slope", renamedKeys: [String: String] = [:]) {
+        self.prefix = prefix
+        self.label = label
+        self.example = example
+        self.renamedKeys = renamedKeys
+    }
 }
 
 /// A problem found by a manifest-wide check: the stage and field it concerns.

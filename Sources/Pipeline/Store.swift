@@ -259,5 +259,5 @@ private func rawStat(_ path: String) -> stat? {
 /// An I/O problem of the store.
 public struct StoreError: Error, CustomStringConvertible {
     public var description: String
-    init(_ d: String) { description = d }
+    public init(_ d: String) { description = d }
 }

@@ -50,8 +50,8 @@ public struct TaskNode: Sendable {
 /// All tasks of a manifest profile in a topological order.
 public struct TaskGraph: Sendable {
     /// Fan-out limits, checked when the manifest loads. Every task is a cache entry, a record
-    /// file, a line of `status` and a Slurm array element, and the graph lives in memory; the
-    /// paper's profile has at most 10 tasks per stage and 40 in all, so these are far beyond any study
+    /// file, a line of `status` and a Slurm array element, and the graph lives in memory; a
+    /// large profile has tens of tasks per stage and hundreds in all, so these are far beyond any study
     /// and far below what exhausts a machine.
     public static let maxTasksPerStage = 10_000
     public static let maxTasks = 100_000
@@ -88,7 +88,10 @@ public struct TaskGraph: Sendable {
             let indices: [Int?] = s.fanOut.count.map { (0..<$0).map { Optional($0) } } ?? [nil]
             for i in indices {
                 let id = TaskID(stage: s.name, index: i)
-                let params = i.map { s.fanOut.parameters(s.parameters, task: $0) } ?? s.parameters
+                var params = i.map { s.fanOut.parameters(s.parameters, task: $0) } ?? s.parameters
+                if let digests = kind.fileDigests?(params) {
+                    params[Self.fileDigestsField] = .table(digests.mapValues { .string($0) })
+                }
                 var inputs: [String: [TaskID]] = [:]
                 for (name, ref) in s.inputs {
                     let up = stages[ref.stage]!
@@ -117,6 +120,9 @@ public struct TaskGraph: Sendable {
         position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
         byKey = Dictionary(nodes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// The parameter holding `StageKind.fileDigests` (a name no schema may declare).
+    public static let fileDigestsField = "file_sha256"
 
     public func task(_ id: TaskID) -> TaskNode? { position[id].map { tasks[$0] } }
     public func task(key: String) -> TaskNode? { byKey[key].map { tasks[$0] } }

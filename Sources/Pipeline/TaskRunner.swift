@@ -13,9 +13,9 @@ public enum TaskOutcome: Sendable, Equatable {
 }
 
 /// Facts about this process's machine and toolchain, computed once.
-enum Toolchain {
+public enum Toolchain {
     /// Host name from gethostname (no DNS lookup, unlike ProcessInfo.hostName).
-    static let host: String = {
+    public static let host: String = {
         var buffer = [CChar](repeating: 0, count: 256)
         return gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "unknown"
     }()
@@ -23,7 +23,7 @@ enum Toolchain {
 
 /// `swift --version`, computed once per process and only when a task actually runs.
 extension Toolchain {
-    static let version: String = {
+    public static let version: String = {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["swift", "--version"]

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import MonteCarlo
 import Pipeline
+import Report
 import Plotting
 import Regression
 

@@ -1,4 +1,6 @@
+import Foundation
 import Pipeline
+import PipelineSlurm
 
 /// The stage kinds of the paper's experiments, for the manifest (report/manifest.toml).
 public enum PaperStages {
@@ -8,11 +10,17 @@ public enum PaperStages {
         EllScanStages.scanKind, EllScanStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
     ]
 
-    public static func registry() -> StageRegistry {
+    /// `directory`: where the `command` kind finds the files a manifest names (the manifest's
+    /// directory; the current directory when nil).
+    public static func registry(directory: URL? = nil) -> StageRegistry {
         var r = StageRegistry(kinds.map(\.kind))
         r.graphChecks = [PaperChecks.coarseGrainingRadius, PaperChecks.distinctElls, PaperChecks.configurationCounts,
                          PaperChecks.selectionMemory]
+        CommandStage.register(in: &r, directory: directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         r.valueKeys = ReportSummary.keySet
+        r.executorChecks = [ExecutorChoice.problems]
+        // The paper's numbers (`paper.*`, from the bundled published values) are the reference.
+        r.reference = ReferenceValues(prefix: "paper.", label: "Paper", example: "pq.delta_q_to_p", renamedKeys: ["paper": "reference"])
         return r
     }
 

@@ -1,6 +1,7 @@
 import Formats
 import Foundation
 import Pipeline
+import Report
 
 /// A profile's published baseline, `report/published/<profile>/`: the `values.json` and
 /// `expectations.json` of its reference build, committed and reviewed like code, and a

@@ -1,6 +1,7 @@
 import Formats
 import Foundation
 import Pipeline
+import Report
 
 /// `make readme` (`repro readme`): rewrites the regions of README.md and docs/*.md between
 /// `<!-- BEGIN generated:NAME -->` and `<!-- END generated:NAME -->` from committed inputs only:

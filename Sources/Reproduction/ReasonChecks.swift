@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Report
 
 extension Study {
     /// The expectations of every profile of the manifest (each once), so a reason is checked

@@ -1,8 +1,14 @@
 import Foundation
 import Pipeline
+import PipelineSlurm
+import Report
 
 /// The whole reproduction for one profile: manifest → task graph → cache → figures → report.
-/// Paths are relative to the repository root (the working directory of `make report`).
+/// Paths are relative to the repository root (the working directory of `make report`). The report
+/// source (`report.md`), its published baselines (`published/`) and its builds (`build/<profile>/`)
+/// sit beside the manifest. The paper's study (report/manifest.toml) writes results/ and figures/
+/// at the root; any other study (e.g. examples/minimal) beside its manifest. A study without the
+/// paper's summary and figures stages quotes the values its stages declare (`CommandValues`).
 public struct Study {
     public var root: URL
     public var profile: String
@@ -16,15 +22,26 @@ public struct Study {
 
     public init(root: URL, profile: String, manifest: URL? = nil, cache: URL? = nil, jobs: Int? = nil) {
         self.root = root; self.profile = profile
-        manifestURL = manifest ?? root.appendingPathComponent("report/manifest.toml")
+        manifestURL = manifest ?? root.appendingPathComponent(Self.paperManifest)
         cacheURL = cache ?? root.appendingPathComponent(".cache")
         self.jobs = jobs
     }
 
-    public var resultsURL: URL { root.appendingPathComponent("results/\(profile)") }
-    public var figuresURL: URL { root.appendingPathComponent("figures/\(profile)") }
-    public var reportURL: URL { root.appendingPathComponent("report/build/\(profile)") }
-    var reportSource: URL { root.appendingPathComponent("report/report.md") }
+    static let paperManifest = "report/manifest.toml"
+    /// The manifest's directory: report source, published baselines and report builds.
+    var studyDirectory: URL { manifestURL.deletingLastPathComponent() }
+    /// Where results/ and figures/ go: the root for the paper's study, else the study directory.
+    var outputRoot: URL {
+        studyDirectory.standardizedFileURL == root.appendingPathComponent(Self.paperManifest).deletingLastPathComponent().standardizedFileURL
+            ? root : studyDirectory
+    }
+    public var resultsURL: URL { outputRoot.appendingPathComponent("results/\(profile)") }
+    public var figuresURL: URL { outputRoot.appendingPathComponent("figures/\(profile)") }
+    public var reportURL: URL { studyDirectory.appendingPathComponent("build/\(profile)") }
+    var reportSource: URL { studyDirectory.appendingPathComponent("report.md") }
+
+    /// The paper's stage kinds and the `command` kind, its files resolved in the study directory.
+    var registry: StageRegistry { PaperStages.registry(directory: studyDirectory) }
 
     /// Loads and validates the manifest, and checks the report source (its references, directives
     /// and links; it is rendered after every task ran); throws `ManifestErrors` naming file, line
@@ -33,7 +50,7 @@ public struct Study {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             throw ReproductionError.invalid("no manifest at \(manifestURL.path): run repro from the repository root (the directory holding report/manifest.toml)")
         }
-        let registry = PaperStages.registry()
+        let registry = self.registry
         var problems: [ManifestError] = []
         let source = reportSource
         let text = try? String(contentsOf: source, encoding: .utf8)  // nil also for a directory
@@ -47,7 +64,7 @@ public struct Study {
         }
         let published = PublishedBaselines(reportSource: source)
         if let text {
-            problems = Self.unknownReferences(in: text, file: source.path, keys: registry.valueKeys,
+            problems = Self.unknownReferences(in: text, file: source.path, keys: manifest.valueKeys,
                                               expectations: manifest.declaredExpectationNames, published: published, profiles: Set(manifest.profiles))
             // Links and directives too: a forbidden image is refused now, at its line in the source.
             let resources = ResourceGuard(allowed: [reportURL, figuresURL], base: reportURL)
@@ -55,7 +72,7 @@ public struct Study {
                                                 published: published)
                 .map { ManifestError(file: $0.file, line: $0.line, field: $0.directive, message: $0.message) }
         }
-        problems += Self.reasonProblems(expectationsOfEveryProfile(manifest, registry: registry), file: manifestURL.path, keys: registry.valueKeys,
+        problems += Self.reasonProblems(expectationsOfEveryProfile(manifest, registry: registry), file: manifestURL.path, keys: manifest.valueKeys,
                                         published: published, profiles: Set(manifest.profiles))
         if !problems.isEmpty { throw ManifestErrors(errors: problems) }
         return (manifest, TaskGraph(manifest: manifest, registry: registry))
@@ -113,8 +130,9 @@ public struct Study {
     public func run(log: @escaping @Sendable (String) -> Void) throws -> Bool {
         let (manifest, graph) = try load()
         try checkTimeLimit(manifest: manifest, graph: graph)
-        let summaryTask = try reportTask(ofKind: PaperStages.summaryKind, in: graph)
-        let figures = try reportTask(ofKind: PaperStages.figuresKind, in: graph)
+        let paperStudy = graph.tasks.contains { [PaperStages.summaryKind, PaperStages.figuresKind].contains($0.kind.name) }
+        let summaryTask = paperStudy ? try reportTask(ofKind: PaperStages.summaryKind, in: graph) : nil
+        let figures = paperStudy ? try reportTask(ofKind: PaperStages.figuresKind, in: graph) : nil
         let store = try Store(root: cacheURL)
         var options = ExecutionOptions()
         if let jobs { options.workers = jobs }
@@ -134,8 +152,10 @@ public struct Study {
         // concurrent run waits, then rewrites the same bytes, each file renamed into place.
         try FileManager.default.createDirectory(at: reportURL, withIntermediateDirectories: true)
         return try Publishing.withLock(for: reportURL, log: log) {
-            guard done.contains(summaryTask.id), done.contains(figures.id) else {
-                publishFailure(summaryTask, figures: done.contains(figures.id) ? figures : nil, manifest: manifest, graph: graph,
+            // Without the paper's stages the report quotes every task's declared values.
+            let quoted = summaryTask.map { [$0.id] } ?? graph.tasks.map(\.id)
+            guard quoted.allSatisfy(done.contains), figures.map({ done.contains($0.id) }) ?? true else {
+                publishFailure(quoted, figures: figures.flatMap { done.contains($0.id) ? $0 : nil }, manifest: manifest, graph: graph,
                                store: store, summary: summary, log: log)
                 return false
             }
@@ -147,15 +167,17 @@ public struct Study {
 
     /// After failed tasks: figures of this run only, and the report that lists the failures in
     /// place of the previous one (or, if that cannot be written, no report). Says which happened.
-    private func publishFailure(_ summaryTask: TaskNode, figures: TaskNode?, manifest: Manifest, graph: TaskGraph, store: Store,
+    private func publishFailure(_ quoted: [TaskID], figures: TaskNode?, manifest: Manifest, graph: TaskGraph, store: Store,
                                 summary: RunSummary, log: @escaping @Sendable (String) -> Void) {
         var unused = ValueStore()
-        do { try publishFigures(figures.map { store.filesDirectory($0.key) }, store: store, key: figures?.key, into: &unused) } catch {
-            log("figures: \(error)")
+        if figures != nil || FileManager.default.fileExists(atPath: figuresURL.path) {
+            do { try publishFigures(figures.map { store.filesDirectory($0.key) }, store: store, key: figures?.key, into: &unused) } catch {
+                log("figures: \(error)")
+            }
         }
         let failed = "\(summary.failed.count) task(s) failed"
         do {
-            let outcome = try ReportBuilder.buildFailed(graph: graph, summary: summary, valuesTask: summaryTask.id, profile: profile,
+            let outcome = try ReportBuilder.buildFailed(graph: graph, summary: summary, valuesTasks: quoted, profile: profile,
                                                         expectations: manifest.expectations, outputDirectory: reportURL)
             log(outcome.summary)
             log("report: \(failed), so the report lists them and marks its \(outcome.results.count) expectations not checked "
@@ -168,17 +190,20 @@ public struct Study {
         }
     }
 
-    private func publish(_ summaryTask: TaskNode, _ figures: TaskNode, manifest: Manifest, graph: TaskGraph, store: Store,
+    private func publish(_ summaryTask: TaskNode?, _ figures: TaskNode?, manifest: Manifest, graph: TaskGraph, store: Store,
                          summary: RunSummary, log: @escaping @Sendable (String) -> Void) throws -> Bool {
-        let summaryDirectory = store.filesDirectory(summaryTask.key)
-        var values = try ValueStore.load(summaryDirectory.appendingPathComponent(SummaryStage.fileName))
+        var values = try StageValues.collect(graph: graph, store: store)
+        if let summaryTask, let figures {
+            let summaryDirectory = store.filesDirectory(summaryTask.key)
+            values.merge(try ValueStore.load(summaryDirectory.appendingPathComponent(SummaryStage.fileName)))
+            let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
+            try RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
+                    propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
+                    propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
+                    propensityTrials: try SummaryStage.read(from: summaryDirectory).statePoint.propensityTrials).keyed(into: &values)
+            try publishFigures(store.filesDirectory(figures.key), store: store, key: figures.key, into: &values)
+        }
         values.set("profile", profile)
-        let propensityStages = Set(graph.tasks.filter { $0.kind.name == SimulationStages.propensity.name }.map(\.id.stage))
-        try RunCost(totalSeconds: summary.recordedSecondsPerStage.values.reduce(0, +),
-                propensitySeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedSecondsPerStage[$1] ?? 0) },
-                propensityCoreSeconds: propensityStages.reduce(0.0) { $0 + (summary.recordedCoreSecondsPerStage[$1] ?? 0) },
-                propensityTrials: try SummaryStage.read(from: summaryDirectory).statePoint.propensityTrials).keyed(into: &values)
-        try publishFigures(store.filesDirectory(figures.key), store: store, key: figures.key, into: &values)
         var provenance = Provenance.collect(repository: root, profile: profile, globalSeed: manifest.seed,
                                             stageSeconds: summary.recordedSecondsPerStage)
         provenance.software = "repro \(ReproVersion.number)"
@@ -190,7 +215,8 @@ public struct Study {
         }
         let outcome = try ReportBuilder.build(source: reportSource, profile: profile, values: values,
                                               expectations: manifest.expectations, declaredExpectations: manifest.declaredExpectationNames, knownProfiles: Set(manifest.profiles),
-                                              provenance: provenance, outputDirectory: reportURL)
+                                              referenceLabel: manifest.reference.label, provenance: provenance, outputDirectory: reportURL,
+                                              resourceDirectories: figures == nil ? [] : nil)
         log(outcome.summary)
         return !outcome.failed
     }
@@ -224,7 +250,7 @@ public struct Study {
                 guard let keys, !keys.contains(r.name) else { return nil }
                 let hint = keys.suggestion(for: r.name).map { "; did you mean '\($0)'?" } ?? ""
                 return ManifestError(file: file, line: r.line, field: "{{\(r.kind.rawValue) \(r.name)}}",
-                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: the fields of ReportSummary, Sources/Reproduction/SummaryValues.swift)")
+                                     message: "no stage or report value provides '\(r.name)'\(hint) (keys: the fields of ReportSummary, Sources/Reproduction/SummaryValues.swift, and <stage>.<key> for each key a stage declares in values = [...])")
             case .check:
                 guard !expectations.contains(r.name) else { return nil }
                 return ManifestError(file: file, line: r.line, field: "{{check \(r.name)}}",

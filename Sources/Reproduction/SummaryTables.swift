@@ -2,6 +2,7 @@ import Descriptors
 import Foundation
 import Model
 import Pipeline
+import Report
 
 /// The report's tables, formatted from the typed summary (their keys: ReportSummary.Derived, SummaryValues.swift).
 enum SummaryTables {

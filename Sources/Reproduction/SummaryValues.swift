@@ -2,10 +2,11 @@ import Descriptors
 import Model
 import MonteCarlo
 import Pipeline
+import Report
 import Regression
 
 /// The typed summary → the flat key → value map of `values.json` that report.md, the expectations
-/// and `repro diff` read, by the flattening encoder (Pipeline/ValueEncoder.swift): a field's key is
+/// and `repro diff` read, by the flattening encoder (Report/ValueEncoder.swift): a field's key is
 /// its path of coding keys in snake_case. Quoting a new value is one field and one `{{value}}`.
 /// This file holds only where a key differs from that rule, and the values derived from fields.
 extension ReportSummary: ValueKeyed, DerivedValues {

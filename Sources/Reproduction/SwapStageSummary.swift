@@ -1,6 +1,7 @@
 import Foundation
 import MonteCarlo
 import Pipeline
+import Report
 
 /// The adaptive swap stage of the main data set, per configuration: windows used, the drift test
 /// that ended it, and the swap acceptance among unlike pairs, overall and by pair type.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Report
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -7,7 +7,7 @@ import Reproduction
 struct StudyOptions: ParsableArguments {
     @Option(help: "Profile of report/manifest.toml: smoke (CI, minutes), default (`make report`), paper (cluster).")
     var profile = "default"
-    @Option(help: "Manifest file.")
+    @Option(help: "Manifest file; its report.md, published/ and build/ are beside it (examples/minimal/manifest.toml: a minimal study).")
     var manifest = "report/manifest.toml"
     @Option(help: "Content-addressed cache directory.")
     var cache = ".cache"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import PipelineSlurm
 import Reproduction
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 /// A result computed by other code than the current build is flagged, never silently reused
 /// unnoticed (the cache key holds the version, not the code).

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ExpectationTests {
     var values: ValueStore {
@@ -68,7 +69,7 @@ import Testing
         expected = 2.0
         tolerance = 2.5
         tolerance_mode = "sem"
-        paper = "paper.theta.peak"
+        reference = "reference.theta.peak"
         description = "optimal length of theta"
         [[expectation]]
         name = "falls"

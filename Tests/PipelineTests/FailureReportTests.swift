@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct FailureReportTests {
     /// `bad` throws (the toy failure); `pair` reads it and is what the report quotes.
@@ -37,7 +38,7 @@ import Testing
         let g = try graph(Self.toml, registry: toyRegistry(Counter()))
         let summary = LocalExecutor().run(graph: g, store: try Store(root: dir.appendingPathComponent("cache")), options: quietOptions())
         #expect(summary.failed.map(\.id.description) == ["bad"] && summary.skipped.map(\.description) == ["pair"])
-        let outcome = try ReportBuilder.buildFailed(graph: g, summary: summary, valuesTask: TaskID("pair")!, profile: "p",
+        let outcome = try ReportBuilder.buildFailed(graph: g, summary: summary, valuesTasks: [TaskID("pair")!], profile: "p",
                                                     expectations: Self.expectations, outputDirectory: out)
         #expect(outcome.failed)
         #expect(outcome.results.allSatisfy { $0.verdict == .missing && $0.detail == "not checked (task bad failed)" })
@@ -63,7 +64,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let summary = LocalExecutor().run(graph: g, store: try Store(root: dir.appendingPathComponent("cache")), options: quietOptions())
         #expect(summary.failed.count == 2)
-        let outcome = try ReportBuilder.buildFailed(graph: g, summary: summary, valuesTask: TaskID("pair")!, profile: nil,
+        let outcome = try ReportBuilder.buildFailed(graph: g, summary: summary, valuesTasks: [TaskID("pair")!], profile: nil,
                                                     expectations: Self.expectations, outputDirectory: dir.appendingPathComponent("b"), html: false)
         #expect(outcome.results.map(\.detail) == ["not checked (task bad failed)", "not checked (task bad failed)"])
         let many = (0..<5).map { TaskID("e[\($0)]")! }

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct FigureCaptionTests {
     static let out = URL(fileURLWithPath: "/r/report/build/p")

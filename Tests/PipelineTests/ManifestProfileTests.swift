@@ -119,7 +119,7 @@ import Testing
         expected = 2.0
         tolerance = 0.5
         profiles = ["paper"]
-        paper = "paper.theta.peak"
+        reference = "reference.theta.peak"
         [[expectation]]
         name = "ratio"
         quantity = "ratio"

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import PipelineSlurm
 
 @Suite struct PlanTests {
     func id(_ s: String) -> TaskID { TaskID(s)! }

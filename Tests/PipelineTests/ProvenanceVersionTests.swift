@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ProvenanceVersionTests {
     func provenance() -> Provenance {

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct PublishedBaselineTests {
     /// report/published/ with a `cold` baseline holding theta.pearson_margin (and its SE).

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportDiffTests {
     /// Writes a build directory with expectations.json (and values.json when given).
@@ -11,7 +12,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = ExpectationsFile(profile: profile, failed: false, counts: [:], expectations: entries.map {
             .init(name: $0.name, quantity: $0.quantity, description: nil, ours: $0.value.map { String($0) } ?? "Θ̄", value: $0.value,
-                  standardError: $0.sem, expected: "1", paper: "–", verdict: $0.verdict, detail: "detail of \($0.name)", knownDeviation: nil)
+                  standardError: $0.sem, expected: "1", reference: "–", verdict: $0.verdict, detail: "detail of \($0.name)", knownDeviation: nil)
         })
         try JSONEncoder().encode(file).write(to: dir.appendingPathComponent("expectations.json"))
         if let values { try values.write(to: dir.appendingPathComponent("values.json"), atomically: true, encoding: .utf8) }

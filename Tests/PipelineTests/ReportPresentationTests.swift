@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportPresentationTests {
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportReferencesTests {
     @Test func valuesTablesAndChecksAreFoundWithTheirLinesOutsideCode() {

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportSafetyTests {
     static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")!
@@ -42,7 +43,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: layout.root) }
         let hostile = [
             Expectation(name: "<script>alert(1)</script>", quantity: "x", target: .value(1),
-                        paper: "paper.hostile", description: "![x](/etc/passwd)"),
+                        reference: "paper.hostile", description: "![x](/etc/passwd)"),
             Expectation(name: "img", quantity: "x", target: .value(5), description: "![y](\(layout.secret.path)) [z](file:///etc/passwd)",
                         knownDeviation: "<img src=\"/etc/passwd\" onerror=\"alert(3)\"> <SCRIPT>alert(4)</SCRIPT>"),
             Expectation(name: "eq", quantity: "x", target: .equals(.string("<script>alert(5)</script>"))),

@@ -3,12 +3,13 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct ReportTests {
     let expectations = [
-        Expectation(name: "peak", quantity: "theta.peak", target: .value(2), tolerance: .absolute(0.5), paper: "paper.theta.peak",
+        Expectation(name: "peak", quantity: "theta.peak", target: .value(2), tolerance: .absolute(0.5), reference: "paper.theta.peak",
                     description: "Θ̄ Pearson peak ℓ"),
-        Expectation(name: "pq", quantity: "delta.qp", target: .value(0.21), tolerance: .absolute(0.01), paper: "paper.delta.qp"),
+        Expectation(name: "pq", quantity: "delta.qp", target: .value(0.21), tolerance: .absolute(0.01), reference: "paper.delta.qp"),
         Expectation(name: "beta", quantity: "beta.l", target: .range(nil, 1), knownDeviation: "short trajectories"),
     ]
 

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import PipelineSlurm
 
 @Suite struct SlurmExecutorTests {
     /// Output files (name → sha256) of every task, from the entries' metadata.

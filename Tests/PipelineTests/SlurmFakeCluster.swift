@@ -5,6 +5,7 @@
 // hold it running.
 import Foundation
 @testable import Pipeline
+@testable import PipelineSlurm
 
 final class FakeSlurm: @unchecked Sendable {
     let dir: URL

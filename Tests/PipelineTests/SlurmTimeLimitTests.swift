@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import PipelineSlurm
 
 @Suite struct SlurmTimeLimitTests {
     @Test func slurmTimeSyntaxInSeconds() throws {

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 @Suite struct TemplateValidationTests {
     static let resources = ResourceGuard(allowed: [URL(fileURLWithPath: "/r/report/build/p"), URL(fileURLWithPath: "/r/figures/p")],

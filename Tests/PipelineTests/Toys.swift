@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import PipelineSlurm
 
 /// Counts task function calls per task id (tests run in parallel, so each test has its own).
 final class Counter: @unchecked Sendable {
@@ -28,6 +29,7 @@ struct ToyFailure: Error, CustomStringConvertible { var description: String { "t
 func toyRegistry(_ counter: Counter, numberVersion: Int = 1, slowHook: (@Sendable (Int, TaskContext) -> Void)? = nil,
                  delay: Double = 0) -> StageRegistry {
     var r = StageRegistry()
+    r.executorChecks = [ExecutorChoice.problems]  // the [executor] table is checked as the join checks it
     r.register(StageKind("number", version: numberVersion, fields: [
         FieldSpec("x", .double, default: .double(0), minimum: -1000, maximum: 1000),
         FieldSpec("temperature", .double, default: .double(1), minimum: 0, minimumExclusive: true),

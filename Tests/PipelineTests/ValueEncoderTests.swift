@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 private enum Kind: Int, Codable, CaseIterable, ReportValueConvertible {
     case alpha, beta

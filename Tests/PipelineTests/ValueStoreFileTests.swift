@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+@testable import Report
 
 /// values.json is what the report, `repro diff` and users read: every kind of value survives a
 /// round trip, and an undefined statistic is written as "nan" rather than failing the write.

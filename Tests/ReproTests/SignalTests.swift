@@ -118,10 +118,13 @@ struct ReportSignalTests {
     @Test func anInterruptedReportExits130() throws {
         let dir = try Binary.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // A repository layout: the report source is checked when the manifest loads.
+        // A repository layout: the report source beside the manifest is checked when it loads, and
+        // the study writes beside its manifest (here, not into the repository).
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Binary.root.appendingPathComponent("report/report.md"), to: dir.appendingPathComponent("report/report.md"))
-        let manifest = Binary.root.appendingPathComponent("report/manifest.toml").path
+        for file in ["report/report.md", "report/manifest.toml"] {
+            try FileManager.default.copyItem(at: Binary.root.appendingPathComponent(file), to: dir.appendingPathComponent(file))
+        }
+        let manifest = dir.appendingPathComponent("report/manifest.toml").path
         let p = try Binary.start(["report", "--profile", "smoke", "--manifest", manifest, "--cache", dir.appendingPathComponent("cache").path,
                                   "--jobs", "1"], in: dir)
         usleep(2_000_000)

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func everyRegisteredKindHasAFingerprintOfKnownModules() {
-        for kind in PaperStages.registry().kinds.values {
+        // The command kind runs the study's own programs: their content is in its cache key.
+        for kind in PaperStages.registry().kinds.values where kind.name != CommandStage.name {
             let f = kind.codeFingerprint ?? ""
             #expect(!f.isEmpty && !f.contains("?"), "\(kind.name): \(f)")
         }

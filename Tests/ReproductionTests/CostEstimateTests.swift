@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import PipelineSlurm
 import Testing
 @testable import Reproduction
 

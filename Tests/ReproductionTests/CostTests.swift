@@ -1,4 +1,5 @@
 import Pipeline
+import Report
 import Testing
 @testable import Reproduction
 

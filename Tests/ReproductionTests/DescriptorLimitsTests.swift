@@ -3,6 +3,7 @@ import Foundation
 import Formats
 import Model
 import Pipeline
+import Report
 import Testing
 @testable import Reproduction
 

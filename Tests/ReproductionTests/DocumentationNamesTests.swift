@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+@testable import PipelineSlurm
 import Testing
 @testable import Reproduction
 
@@ -61,7 +62,7 @@ import Testing
         let start = try #require(text.range(of: "```toml\n"))
         let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
         let example = String(text[start.upperBound..<end.lowerBound])
-        for profile in ["smoke", "paper"] {
+        for profile in ["smoke", "full"] {
             #expect(throws: Never.self) { try Manifest.parse(text: example, file: "Sources/Pipeline/README.md", profile: profile, registry: PaperStages.registry()) }
         }
     }

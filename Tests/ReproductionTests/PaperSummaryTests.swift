@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Report
 import Testing
 @testable import Reproduction
 
@@ -54,7 +55,7 @@ import Testing
         let m = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
         #expect(!m.expectations.isEmpty)
         for e in m.expectations {
-            if let key = e.paper { #expect(Self.values[key] != nil, "\(e.name): \(key)") }
+            if let key = e.reference { #expect(Self.values[key] != nil, "\(e.name): \(key)") }
         }
         // One expectation per name, however many profiles deviate.
         #expect(Set(m.expectations.map(\.name)).count == m.expectations.count)
@@ -68,7 +69,7 @@ import Testing
             let d = try #require(def.expectations.first { $0.name == name }), p = try #require(paper.expectations.first { $0.name == name })
             #expect(d.knownDeviation != nil, "\(name)")
             #expect(p.knownDeviation == nil, "\(name)")
-            #expect(d.paper != nil && d.paper == p.paper && d.target == p.target)
+            #expect(d.reference != nil && d.reference == p.reference && d.target == p.target)
         }
     }
 

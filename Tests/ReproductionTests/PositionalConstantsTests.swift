@@ -2,6 +2,7 @@ import Descriptors
 import Foundation
 import Model
 import Pipeline
+import Report
 import Regression
 import Testing
 @testable import Reproduction

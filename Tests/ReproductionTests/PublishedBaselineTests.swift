@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+@testable import Report
 import Testing
 @testable import Reproduction
 
@@ -15,7 +16,7 @@ import Testing
         try values.write(to: dir.appendingPathComponent("values.json"))
         let file = ExpectationsFile(profile: profile, failed: false, counts: ["pass": 1], expectations: [
             .init(name: "theta-peak", quantity: "theta_bar.peak_ell", description: nil, ours: "4", value: 4, standardError: nil,
-                  expected: "[3, 5]", paper: "4", verdict: .pass, detail: "inside", knownDeviation: nil)])
+                  expected: "[3, 5]", reference: "4", verdict: .pass, detail: "inside", knownDeviation: nil)])
         try JSONEncoder().encode(file).write(to: dir.appendingPathComponent("expectations.json"))
         return dir
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Report
 import Testing
 @testable import Reproduction
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+@testable import Report
 import Testing
 @testable import Reproduction
 

@@ -3,6 +3,7 @@ import Foundation
 import InformationImbalance
 import MonteCarlo
 import Pipeline
+import Report
 import Regression
 import Testing
 @testable import Reproduction

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+@testable import Report
 import Testing
 @testable import Reproduction
 
@@ -29,8 +30,8 @@ import Testing
             .replacingOccurrences(of: "[stage.figures]", with: "[stage.figures]\nprofiles = [\"paper\"]")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("report"), withIntermediateDirectories: true)
-        try "# Report\n".write(to: dir.appendingPathComponent("report/report.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "# Report\n".write(to: dir.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)  // beside the manifest
         let url = dir.appendingPathComponent("manifest.toml")
         try withoutSummary.write(to: url, atomically: true, encoding: .utf8)
         let study = Study(root: dir, profile: "smoke", manifest: url)
