@@ -12,8 +12,6 @@ enum CodeFingerprints {
         "imbalance": ["Randomness", "Statistics", "InformationImbalance"],
         "regression": ["Randomness", "Statistics", "Regression"],
         "pearson_ell_scan": ["Model", "Statistics", "Descriptors", "Dynamics", "InformationImbalance"],
-        "temperature_point": ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics", "Statistics", "Descriptors",
-                              "InformationImbalance"],
         "summary": ["Model", "Statistics", "Dynamics", "Descriptors", "InformationImbalance", "Regression", "Reproduction"],
         "figures": ["Model", "Statistics", "Plotting", "Reproduction"],
     ]

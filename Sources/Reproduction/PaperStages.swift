@@ -6,7 +6,7 @@ public enum PaperStages {
         var r = StageRegistry([
             SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
             DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
-            EllScanStages.scanKind, EllScanStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
+            EllScanStages.scanKind, SummaryStage.kind, FiguresStage.kind,
         ].map { kind in
             var k = CodeFingerprints.stamped(kind)
             k.cost = TaskCosts.of(k.name)

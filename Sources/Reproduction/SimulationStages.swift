@@ -36,7 +36,7 @@ enum SimulationStages {
         })
     }
 
-    // MARK: the adaptive swap stage, shared by equilibrate and temperature_point
+    // MARK: the adaptive swap stage
 
     /// Fields of the swap stage (`PreparationProtocol`, `AdaptiveEquilibration`).
     static func swapStageFields(window: Int, budget: Int) -> [FieldSpec] {
@@ -106,11 +106,14 @@ enum SimulationStages {
             FieldSpec("melt_sweeps", .int, default: .int(200), minimum: 0, help: "sweeps at the melt temperature"),
             FieldSpec("check_sweeps", .int, default: .int(5000), minimum: 20, help: "sweeps of plain translational moves for the equilibrium check"),
             maxDisplacement,
+            FieldSpec("wrap", .bool, default: .bool(true),
+                      help: "fold the positions written into the box; false keeps the unwrapped positions the run ended with (the temperature series' dynamics start from those)")
+                .omittingDefaultFromKey(),
         ] + swapStageFields(window: 15000, budget: 150000),
         inputs: [],
         checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
         exports: { ctx in
-            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            let dir = configurationDirectory(ctx)
             return [ExportItem(file: "configuration.xyz", as: "\(dir)/configuration.xyz"),
                     ExportItem(file: "equilibrium.json", as: "\(dir)/equilibrium.json")]
         },
@@ -120,7 +123,7 @@ enum SimulationStages {
         let p = context.parameters
         var proto = try preparation(p, n: p.int("n"), temperature: p.double("temperature"), checkSweeps: p.int("check_sweeps"))
         proto.meltTemperature = p.double("melt_temperature"); proto.meltSweeps = p.int("melt_sweeps")
-        let flag = CancellationFlag(), index = context.id.index ?? 0
+        let flag = CancellationFlag(), index = context.replica ?? 0
         let prepared: PreparedConfiguration
         // Progress against the swap sweeps expected so far, not the budget (which a run that
         // equilibrates never reaches), so the run's time estimate matches `repro status`'s.
@@ -145,11 +148,18 @@ enum SimulationStages {
         if !prepared.check.isEquilibrated {
             context.warn(String(format: "energy drift %.2e per sweep is %.1f standard errors from zero", prepared.check.slopePerSweep, prepared.check.driftSignificance))
         }
-        try ExtendedXYZ.write(prepared.configuration.wrapped(), to: context.output("configuration.xyz"),
+        try ExtendedXYZ.write(p.bool("wrap") ? prepared.configuration.wrapped() : prepared.configuration, to: context.output("configuration.xyz"),
                               comment: ["Temperature": "\(proto.temperature)"])
         try Artifact.writeJSON(EquilibrationRecord(check: prepared.check, equilibration: prepared.equilibration, traceSweeps: prepared.samples.map(\.sweep),
                                                    traceEnergy: prepared.samples.map(\.energyPerParticle)),
                                to: context.output("equilibrium.json"))
+    }
+
+    /// Where a configuration's files are published: `config_<i>/` for the stage named after its
+    /// kind (the main data set), else under the stage's name (`series_equilibrate/config_<i>/`).
+    static func configurationDirectory(_ ctx: ExportContext) -> String {
+        let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+        return ctx.taskID.stage == ctx.kind ? dir : "\(ctx.taskID.stage)/\(dir)"
     }
 
     // MARK: relaxation
@@ -170,10 +180,16 @@ enum SimulationStages {
             FieldSpec("max_lag", .int, minimum: 1, help: "longest lag in sweeps; must exceed τα"),
             FieldSpec("origins", .int, default: .int(4), minimum: 1, help: "time origins averaged over"),
             FieldSpec("lags_per_decade", .int, default: .int(8), minimum: 1, help: "log-spaced lags per decade"),
+            FieldSpec("until_decay", .bool, default: .bool(false),
+                      help: "when F_s^CR stays above 1/e up to max_lag, double max_lag and run again until it crosses (τα not known beforehand)")
+                .omittingDefaultFromKey(),
         ],
         inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
-        exports: { ctx in [ExportItem(file: "relaxation.json", as: "dynamics/relaxation_\(ctx.taskID.stage).json"),
-                           ExportItem(file: "fs.csv", as: "dynamics/fs_\(ctx.taskID.stage).csv")] },
+        exports: { ctx in
+            let name = ctx.taskID.description.replacingOccurrences(of: "[", with: "_").replacingOccurrences(of: "]", with: "")
+            return [ExportItem(file: "relaxation.json", as: "dynamics/relaxation_\(name).json"),
+                    ExportItem(file: "fs.csv", as: "dynamics/fs_\(name).csv")]
+        },
         run: runRelaxation)
 
     /// Sweeps of one trajectory between checkpoints (relaxation and propensity runs): at N = 4000
@@ -183,15 +199,24 @@ enum SimulationStages {
     @Sendable static func runRelaxation(_ context: TaskContext) throws {
         let p = context.parameters
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
-        let run = try RelaxationRun(temperature: p.double("temperature"), maxLag: p.int("max_lag"), origins: p.int("origins"),
+        var run = try RelaxationRun(temperature: p.double("temperature"), maxLag: p.int("max_lag"), origins: p.int("origins"),
                                     lagsPerDecade: p.int("lags_per_decade"), maxDisplacement: p.double("max_displacement"))
         let (flag, progress) = bridge(context, unit: "sweeps")
-        let result: RelaxationResult
-        do {
-            result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent("relaxation.ckpt"),
-                                     checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress,
-                                     resumed: { context.resumed(Double($0)) })
-        } catch { throw cancelled(error) }
+        var result: RelaxationResult
+        while true {
+            do {
+                // One checkpoint per max lag: a longer run is another trajectory's record.
+                let name = p.bool("until_decay") ? "relaxation_\(run.maxLag).ckpt" : "relaxation.ckpt"
+                result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent(name),
+                                         checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress,
+                                         resumed: { context.resumed(Double($0)) })
+            } catch { throw cancelled(error) }
+            guard p.bool("until_decay"), result.tauAlpha == nil else { break }
+            guard run.maxLag < 1 << 30 else { throw ReproductionError.invalid("\(context.id): F_s^CR never decays at T = \(run.temperature)") }
+            context.warn("τα > \(run.maxLag) sweeps at T = \(run.temperature); retrying with max lag \(2 * run.maxLag)")
+            run = try RelaxationRun(temperature: run.temperature, maxLag: 2 * run.maxLag, origins: run.origins,
+                                    lagsPerDecade: run.lagsPerDecade, maxDisplacement: run.maxDisplacement)
+        }
         if result.tauAlpha == nil {
             context.warn("F_s^CR stays above 1/e up to max_lag = \(run.maxLag) sweeps: τα is longer; increase max_lag")
         }
@@ -220,7 +245,7 @@ enum SimulationStages {
                  InputSpec("relaxation", required: false, help: "the relaxation run giving τα")],
         threads: { _ in StageKind.everyCore },
         exports: { ctx in
-            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            let dir = configurationDirectory(ctx)
             return ["propensity.npy", "propensity_halves.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
         },
         run: runPropensity)
@@ -248,12 +273,12 @@ enum SimulationStages {
         let (flag, progress) = bridge(context, unit: "sweeps")
         let result: PropensityResult
         do {
-            result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.id.index ?? 0),
+            result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.replica ?? 0),
                                           checkpointDirectory: context.scratchDirectory, checkpointInterval: checkpointSweeps,
                                           cancellation: flag, progress: progress, resumed: { context.resumed(Double($0)) })
         } catch { throw cancelled(error) }
         let times = PropensityTimes(labels: ["t_beta", "tau_alpha"], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
-                                    temperature: ensemble.temperature)
+                                    temperature: ensemble.temperature, curveTimes: result.curveTimes, fs: result.fs)
         try PropensityData.write(p: result.p, q: result.q, pHalves: result.pHalves, times: times, to: context.outputDirectory)
     }
 }

@@ -49,7 +49,10 @@ struct TemperatureSeries: Codable, Sendable, Equatable {
 
     /// `paper`: the paper's descriptor scan (Fig. 4a), whose peaks are its T = 0.30 point.
     init(_ o: StudyOutputs, paper scan: DescriptorScanSummary) {
-        points = (o.series + [o.ellScan].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
+        // The main temperature's window is the equilibrium summary's to check, not the series'.
+        var main = o.ellScan
+        main?.equilibrationWindow = nil
+        points = (o.series + [main].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
         paper = SeriesPoint(temperature: 0.30, tauAlpha: 4e6, configurations: 10, optimalEllTheta: scan.peak(.stericOrder).optimalEll,
                             bestPearson: scan.peaks.map(\.pearsonPeak.value))
     }

@@ -44,17 +44,38 @@ import Testing
     kind = "pearson_ell_scan"
     inputs = { configuration = "equilibrate[*]", propensity = "propensity[*]" }
     coarse_graining_radius = 4.5
-    [stage.series]
-    kind = "temperature_point"
-    foreach = "temperatures"
-    temperatures = [2.0]
-    n = 100
-    configurations = 2
-    runs = 2
+    [stage.series_equilibrate]
+    kind = "equilibrate"
+    foreach = "temperature"
+    replicas = 2
+    seed_from = "series"
+    temperature = [2.0]
+    wrap = false
     equilibration_window = 10
     max_swap_sweeps = 200
     check_sweeps = 20
-    initial_max_lag = 50
+    [stage.series_relaxation]
+    kind = "relaxation"
+    foreach = "temperature"
+    seed_from = "series"
+    temperature = [2.0]
+    inputs = { configuration = "series_equilibrate[*,0]" }
+    max_lag = 50
+    until_decay = true
+    origins = 2
+    [stage.series_propensity]
+    kind = "propensity"
+    foreach = "temperature"
+    replicas = 2
+    seed_from = "series"
+    temperature = [2.0]
+    inputs = { configuration = "series_equilibrate", relaxation = "series_relaxation" }
+    runs = 2
+    [stage.series]
+    kind = "pearson_ell_scan"
+    foreach = "temperature"
+    temperature = [2.0]
+    inputs = { configuration = "series_equilibrate", propensity = "series_propensity" }
     coarse_graining_radius = 4.5
     [stage.summary]
     inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", ell_scan = "ell_scan", series = "series[*]" }
@@ -105,5 +126,13 @@ import Testing
         #expect(values["model.wave_number"]?.doubleValue == 6.3 && values["model.cage_ratio"]?.doubleValue == 1.4)
         #expect(values["model.coordination_ratio"]?.doubleValue == 1.5 && values["model.bond_breaking_ratio"]?.doubleValue == 1.8)
         #expect(values["unsupervised.random_overlap_d10"]?.doubleValue == 10.0 / 60 && values["paper.temperature"]?.doubleValue == 0.3)
+        // Issue 26 §2: the series as a fan-out of the main stages gives the values the one-task
+        // temperature_point gave the fixture, bit for bit.
+        let fixture = try Artifact.readJSON(ReportSummary.self, from: ValueEncodingTests.summaryURL)
+        #expect(typed.series == fixture.series)
+        let before = try ValueStore.load(ValueEncodingTests.valuesURL)
+        let seriesKeys = before.values.keys.filter { $0.hasPrefix("series.") }
+        #expect(seriesKeys.count > 10)
+        for key in seriesKeys { #expect("\(values[key].map { "\($0)" } ?? "nil")" == "\(before[key]!)", "\(key)") }
     }
 }
