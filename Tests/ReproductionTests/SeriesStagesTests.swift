@@ -9,46 +9,48 @@ import Testing
 /// Issue 26 §2: a temperature point of the series is the main data set's stages fanned out over
 /// temperature × configuration, and gives what one task computing the whole point gave.
 @Suite struct SeriesStagesTests {
-    /// ValueKeysTests' micro series point (T = 2, N = 100, 2 configurations of 2 runs), alone.
-    static let point = """
-    [base]
-    seed = 5
-    n = 100
-    [stage.series_equilibrate]
-    kind = "equilibrate"
-    foreach = "temperature"
-    replicas = 2
-    seed_from = "series"
-    temperature = [2.0]
-    wrap = false
-    equilibration_window = 10
-    max_swap_sweeps = 200
-    check_sweeps = 20
-    [stage.series_relaxation]
-    kind = "relaxation"
-    foreach = "temperature"
-    seed_from = "series"
-    temperature = [2.0]
-    inputs = { configuration = "series_equilibrate[*,0]" }
-    max_lag = 10
-    until_decay = true
-    origins = 2
-    [stage.series_propensity]
-    kind = "propensity"
-    foreach = "temperature"
-    replicas = 2
-    seed_from = "series"
-    temperature = [2.0]
-    inputs = { configuration = "series_equilibrate", relaxation = "series_relaxation" }
-    runs = 2
-    [stage.series]
-    kind = "pearson_ell_scan"
-    foreach = "temperature"
-    temperature = [2.0]
-    ells = [0.5, 1.0, 2.0]
-    inputs = { configuration = "series_equilibrate", propensity = "series_propensity" }
-    coarse_graining_radius = 4.5
-    """
+    /// The series point of ValueKeysTests' micro study (T = 2, 2 configurations of 2 runs): the
+    /// four stages, with the relaxation's first max lag and any extra scan fields.
+    static func stages(maxLag: Int, scan: String = "") -> String {
+        """
+        [stage.series_equilibrate]
+        kind = "equilibrate"
+        foreach = "temperature"
+        replicas = 2
+        seed_from = "series"
+        temperature = [2.0]
+        wrap = false
+        equilibration_window = 10
+        max_swap_sweeps = 200
+        check_sweeps = 20
+        [stage.series_relaxation]
+        kind = "relaxation"
+        foreach = "temperature"
+        seed_from = "series"
+        temperature = [2.0]
+        inputs = { configuration = "series_equilibrate[*,0]" }
+        max_lag = \(maxLag)
+        until_decay = true
+        origins = 2
+        [stage.series_propensity]
+        kind = "propensity"
+        foreach = "temperature"
+        replicas = 2
+        seed_from = "series"
+        temperature = [2.0]
+        inputs = { configuration = "series_equilibrate", relaxation = "series_relaxation" }
+        runs = 2
+        [stage.series]
+        kind = "pearson_ell_scan"
+        foreach = "temperature"
+        temperature = [2.0]
+        inputs = { configuration = "series_equilibrate", propensity = "series_propensity" }
+        coarse_graining_radius = 4.5\(scan)
+        """
+    }
+
+    /// The point alone at N = 100, with a first max lag τα exceeds and three ℓ.
+    static let point = "[base]\nseed = 5\nn = 100\n" + stages(maxLag: 10, scan: "\nells = [0.5, 1.0, 2.0]")
 
     /// The point computed by direct calls of the science, as the one-task `temperature_point`
     /// did: every step seeded by series[0]'s seed, the configuration index told to each step.
@@ -71,17 +73,9 @@ import Testing
     }
 
     @Test func theSeriesStagesGiveTheDirectScanBitForBit() throws {
-        let registry = PaperStages.registry()
-        let graph = TaskGraph(manifest: try Manifest.parse(text: Self.point, file: "point.toml", profile: nil, registry: registry), registry: registry)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("series-point-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try Store(root: dir)
-        var options = ExecutionOptions()
-        options.progress = .none
-        options.log = { _ in }
-        options.toolchain = "test"
-        let run = LocalExecutor().run(graph: graph, store: store, options: options)
-        #expect(run.succeeded, "\(run)")
+        guard let (graph, store) = try ValueKeysTests.run(Self.point, in: dir) else { return }
         let task = try #require(graph.tasks(ofStage: "series").first)
         let staged = try Data(contentsOf: store.filesDirectory(task.key).appendingPathComponent(EllScanStages.fileName))
         let direct = try Self.direct()

@@ -44,50 +44,16 @@ import Testing
     kind = "pearson_ell_scan"
     inputs = { configuration = "equilibrate[*]", propensity = "propensity[*]" }
     coarse_graining_radius = 4.5
-    [stage.series_equilibrate]
-    kind = "equilibrate"
-    foreach = "temperature"
-    replicas = 2
-    seed_from = "series"
-    temperature = [2.0]
-    wrap = false
-    equilibration_window = 10
-    max_swap_sweeps = 200
-    check_sweeps = 20
-    [stage.series_relaxation]
-    kind = "relaxation"
-    foreach = "temperature"
-    seed_from = "series"
-    temperature = [2.0]
-    inputs = { configuration = "series_equilibrate[*,0]" }
-    max_lag = 50
-    until_decay = true
-    origins = 2
-    [stage.series_propensity]
-    kind = "propensity"
-    foreach = "temperature"
-    replicas = 2
-    seed_from = "series"
-    temperature = [2.0]
-    inputs = { configuration = "series_equilibrate", relaxation = "series_relaxation" }
-    runs = 2
-    [stage.series]
-    kind = "pearson_ell_scan"
-    foreach = "temperature"
-    temperature = [2.0]
-    inputs = { configuration = "series_equilibrate", propensity = "series_propensity" }
-    coarse_graining_radius = 4.5
+    \(SeriesStagesTests.stages(maxLag: 50))
     [stage.summary]
     inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", ell_scan = "ell_scan", series = "series[*]" }
     """
 
-    /// Runs the micro study; nil (with the failure recorded) when it fails.
-    static func runMicro() throws -> (typed: ReportSummary, values: ValueStore)? {
+    /// Runs every task of a manifest (no profile) in a new cache in `dir`; nil (with the failure
+    /// recorded) when a task fails.
+    static func run(_ text: String, in dir: URL) throws -> (graph: TaskGraph, store: Store)? {
         let registry = PaperStages.registry()
-        let manifest = try Manifest.parse(text: Self.micro, file: "micro.toml", profile: nil, registry: registry)
-        let graph = TaskGraph(manifest: manifest, registry: registry)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repro-valuekeys-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let graph = TaskGraph(manifest: try Manifest.parse(text: text, file: "micro.toml", profile: nil, registry: registry), registry: registry)
         let store = try Store(root: dir)
         var options = ExecutionOptions()
         options.progress = .none
@@ -95,7 +61,14 @@ import Testing
         options.toolchain = "test"
         let summary = LocalExecutor().run(graph: graph, store: store, options: options)
         #expect(summary.succeeded, "\(summary)")
-        guard summary.succeeded else { return nil }
+        return summary.succeeded ? (graph, store) : nil
+    }
+
+    /// Runs the micro study; nil (with the failure recorded) when it fails.
+    static func runMicro() throws -> (typed: ReportSummary, values: ValueStore)? {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repro-valuekeys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard let (graph, store) = try run(Self.micro, in: dir) else { return nil }
         let summaryTask = try #require(graph.tasks(ofStage: "summary").first)
         let values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
         return (try SummaryStage.read(from: store.filesDirectory(summaryTask.key)), values)
