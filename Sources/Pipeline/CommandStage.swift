@@ -122,7 +122,7 @@ public enum CommandStage {
                                                     + "\(s.inputs.keys.sorted().joined(separator: ", ")) (declare inputs = { \(n) = \"stage\" })"))
                         continue
                     }
-                    if taskCount(ref, of: s, byName) != 1 { fanned.insert(n) }
+                    if let up = byName[ref.stage], TaskGraph.inputCount(ref, of: s, from: up) != 1 { fanned.insert(n) }
                 }
                 if fanned.count > 1 {
                     issues.append(ManifestIssue(stage: s.name, field: "argv", "\"\(element)\" names several inputs of many tasks "
@@ -135,15 +135,5 @@ public enum CommandStage {
             }
         }
         return issues
-    }
-
-    /// Upstream tasks feeding `ref` in each task of `stage` (as `TaskGraph` matches them).
-    static func taskCount(_ ref: InputReference, of stage: StageDefinition, _ byName: [String: StageDefinition]) -> Int {
-        guard let up = byName[ref.stage]?.fanOut.count else { return 1 }
-        switch ref.selector {
-        case .index: return 1
-        case .all: return up
-        case .automatic: return stage.fanOut.count != nil ? 1 : up
-        }
     }
 }

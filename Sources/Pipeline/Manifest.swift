@@ -11,23 +11,65 @@ public enum FanOut: Sendable, Hashable {
     case replicas(Int)
     /// One task per element of the list parameter `field`; each task sees the element, and
     /// element i of each field in `perTask` (scalar fields given one value per element).
-    case foreach(field: String, values: [ParameterValue], perTask: [String: [ParameterValue]])
+    /// With `replicas` (one count per element, from `foreach` with `replicas`) element i has
+    /// `replicas[i]` tasks, numbered element by element: a two-level fan-out.
+    case foreach(field: String, values: [ParameterValue], perTask: [String: [ParameterValue]], replicas: [Int]?)
 
     /// Number of tasks, or nil for `.single`.
     public var count: Int? {
         switch self {
         case .single: return nil
         case .replicas(let n): return n
-        case .foreach(_, let v, _): return v.count
+        case .foreach(_, let v, _, let r): return r?.reduce(0, +) ?? v.count
         }
     }
 
-    /// Task `i`'s parameters: for `foreach`, element i replaces each fanned-out list.
+    /// `foreach` with replicas per element.
+    public var isTwoLevel: Bool { if case .foreach(_, _, _, .some) = self { true } else { false } }
+
+    /// Number of `foreach` elements, or nil for the other forms.
+    public var elementCount: Int? {
+        if case .foreach(_, let v, _, _) = self { return v.count }
+        return nil
+    }
+
+    /// Tasks of each `foreach` element (one each without `replicas`), or nil for the other forms.
+    public var replicasPerElement: [Int]? {
+        guard case .foreach(_, let v, _, let r) = self else { return nil }
+        return r ?? Array(repeating: 1, count: v.count)
+    }
+
+    /// The `foreach` element of task `i` (nil for the other forms).
+    public func element(ofTask i: Int) -> Int? {
+        guard let per = replicasPerElement else { return nil }
+        var start = 0
+        for (e, n) in per.enumerated() {
+            if i < start + n { return e }
+            start += n
+        }
+        return nil
+    }
+
+    /// Task indices of `foreach` element `e`, in order.
+    public func tasks(ofElement e: Int) -> Range<Int> {
+        let per = replicasPerElement ?? []
+        let start = per.prefix(e).reduce(0, +)
+        return start..<(start + (e < per.count ? per[e] : 0))
+    }
+
+    /// Task `i`'s index among the tasks of its element: its index, except in a two-level fan-out,
+    /// where it counts within the element (the configuration index of a replica).
+    public func replica(ofTask i: Int) -> Int {
+        guard case .foreach(_, _, _, .some) = self, let e = element(ofTask: i) else { return i }
+        return i - tasks(ofElement: e).lowerBound
+    }
+
+    /// Task `i`'s parameters: for `foreach`, its element replaces each fanned-out list.
     public func parameters(_ stage: Parameters, task i: Int) -> Parameters {
-        guard case .foreach(let f, let values, let perTask) = self else { return stage }
+        guard case .foreach(let f, let values, let perTask, _) = self, let e = element(ofTask: i) else { return stage }
         var p = stage
-        p[f] = values[i]
-        for (name, items) in perTask { p[name] = items[i] }
+        p[f] = values[e]
+        for (name, items) in perTask { p[name] = items[e] }
         return p
     }
 }
@@ -41,6 +83,9 @@ public enum InputSelector: Sendable, Hashable {
     case all
     /// One task (`"stage[3]"`).
     case index(Int)
+    /// Replica j of each element of a two-level upstream (`"stage[*,j]"`): of the downstream
+    /// task's own element when both stages fan out over equally many elements, else of every element.
+    case replica(Int)
 }
 
 /// A reference from an input of one stage to another stage.
@@ -58,6 +103,9 @@ public struct StageDefinition: Sendable {
     public var parameters: Parameters
     public var inputs: [String: InputReference]
     public var fanOut: FanOut
+    /// `seed_from`: the tasks take the seeds of stage `seedFrom`'s tasks (which need not exist),
+    /// task i that of `seedFrom[e]` with e its `foreach` element (else i); nil = the stage's own.
+    public var seedFrom: String? = nil
 }
 
 /// A loaded, validated manifest for one profile.

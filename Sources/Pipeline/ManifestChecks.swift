@@ -58,12 +58,7 @@ extension ManifestLoader {
             let n = s.fanOut.count ?? 1
             for (input, ref) in s.inputs.sorted(by: { $0.key < $1.key }) {
                 guard let up = byName[ref.stage] else { continue }
-                let perTask: Int
-                switch ref.selector {
-                case .index: perTask = 1
-                case .all: perTask = up.fanOut.count ?? 1
-                case .automatic: perTask = s.fanOut.count != nil ? 1 : up.fanOut.count ?? 1
-                }
+                let perTask = TaskGraph.inputCount(ref, of: s, from: up)
                 references.append((["stage", s.name, "inputs", input], n * perTask,
                                    "each of the \(n) tasks of '\(s.name)' reads \(perTask) of '\(up.name)'"))
             }

@@ -55,7 +55,7 @@ struct ManifestLoader {
     var oversized: [String: (path: [String], count: Int, stages: [String])] = [:]
 
     static let topKeys: Set<String> = ["base", "profiles", "stage", "expectation", "executor", "reference"]
-    static let stageKeys: Set<String> = ["kind", "inputs", "replicas", "foreach", "profiles", "description"]
+    static let stageKeys: Set<String> = ["kind", "inputs", "replicas", "foreach", "seed_from", "profiles", "description"]
     static let profileReserved: Set<String> = ["stage", "executor", "description"]
 
     mutating func load() -> Manifest {
@@ -207,32 +207,64 @@ struct ManifestLoader {
         }
         origins[name] = origin
         var fanOut = FanOut.single
+        // With foreach, replicas may give one count per element (a list): a two-level fan-out.
+        var replicaCounts: [Int]? = nil, replicasScalar = false
+        var replicaPath: [String] = []
         if let r = t["replicas"] {
-            var count: Int? = nil
+            var count: ParameterValue? = nil
             var countPath = r.path
             switch r.value {
-            case .int(let n): count = n
+            case .int, .list: count = r.value
             case .string(let key):
-                if let v = params[key] ?? base[key]?.value { count = v.intValue; used.insert(key) }
-                if count == nil { errors.add(r.path, "replicas = \"\(key)\" must name an int parameter of the stage or the base") }
+                count = params[key] ?? base[key]?.value
+                if count != nil { used.insert(key) }
                 // The line to show is where the number is, not where it is named.
                 countPath = params[key] != nil ? origin[key] ?? r.path : base[key]?.path ?? r.path
-            default: errors.add(r.path, "expected an int or the name of an int parameter, got \(r.value)")
+                if count?.intValue == nil && (foreachField == nil || count?.listValue == nil) {
+                    errors.add(r.path, "replicas = \"\(key)\" must name an int parameter of the stage or the base\(foreachField == nil ? "" : " (or a list of ints, one per element)")")
+                    count = nil
+                }
+            default: break
             }
-            if let n = count {
-                if n >= 1 { fanOut = .replicas(n) } else { errors.add(countPath, "\(n) out of range: must be ≥ 1") }
-                fanOutSources[name] = countPath
-                limitFanOut(name, count: n, path: countPath)
+            let counts: [Int]?
+            if let n = count?.intValue { counts = [n]; replicasScalar = true } else if foreachField != nil, let l = count?.listValue {
+                counts = l.allSatisfy({ $0.intValue != nil }) ? l.compactMap(\.intValue) : nil
+                if counts == nil { errors.add(countPath, "expected a list of ints (replicas per element), got \(count!)") }
+            } else {
+                counts = nil
+                if r.value.stringValue == nil {
+                    errors.add(r.path, "expected an int or the name of an int parameter\(foreachField == nil ? "" : " (with foreach: or a list of ints, one per element)"), got \(r.value)")
+                }
             }
-            if foreachField != nil { errors.add(r.path, "use either replicas or foreach, not both") }
+            if let counts {
+                if let bad = counts.first(where: { $0 < 1 }) { errors.add(countPath, "\(bad) out of range: must be ≥ 1") } else if foreachField == nil {
+                    fanOut = .replicas(counts[0])
+                    fanOutSources[name] = countPath
+                    limitFanOut(name, count: counts[0], path: countPath)
+                } else {
+                    replicaCounts = counts
+                }
+                replicaPath = countPath
+            }
         }
         if let f = foreachField, let items = params[f]?.listValue {
             for (name, values) in perTask.sorted(by: { $0.key < $1.key }) where values.count != items.count {
                 errors.add(origin[name] ?? ["stage", name], "one value per element of \(f) expected: \(items.count) (\(f) = \(ParameterValue.list(items))), got \(values.count)")
             }
-            fanOut = .foreach(field: f, values: items, perTask: perTask)
-            fanOutSources[name] = origin[f] ?? ["stage", name, f]
-            limitFanOut(name, count: items.count, path: fanOutSources[name]!)
+            if let c = replicaCounts, !replicasScalar, c.count != items.count {
+                errors.add(replicaPath, "one count of replicas per element of \(f) expected: \(items.count) (\(f) = \(ParameterValue.list(items))), got \(c.count)")
+                replicaCounts = nil
+            }
+            let per = replicaCounts.map { replicasScalar ? Array(repeating: $0[0], count: items.count) : $0 }
+            fanOut = .foreach(field: f, values: items, perTask: perTask, replicas: per)
+            fanOutSources[name] = per != nil ? replicaPath : origin[f] ?? ["stage", name, f]
+            limitFanOut(name, count: fanOut.count ?? items.count, path: fanOutSources[name]!)
+        }
+        var seedFrom: String? = nil
+        if let sf = t["seed_from"] {
+            if let v = sf.value.stringValue, Manifest.isValidName(v) { seedFrom = v } else {
+                errors.add(sf.path, "expected a stage name (\(Manifest.nameRule("stage"))), got \(sf.value)")
+            }
         }
 
         var inputs: [String: InputReference] = [:]
@@ -245,7 +277,7 @@ struct ManifestLoader {
                         errors.add(path, "unknown input for stage kind '\(kindName)'; inputs: \(kind.inputs.map(\.name).joined(separator: ", "))"); continue
                     }
                     guard let s = v.stringValue, let ref = Self.reference(s) else {
-                        errors.add(path, "expected \"stage\", \"stage[*]\" or \"stage[i]\", got \(v)"); continue
+                        errors.add(path, "expected \"stage\", \"stage[*]\", \"stage[i]\" or \"stage[*,j]\", got \(v)"); continue
                     }
                     inputs[k] = ref
                 }
@@ -257,12 +289,13 @@ struct ManifestLoader {
             errors.add(["stage", name, "inputs", spec.name], "missing required input '\(spec.name)'")
         }
         // With errors, still return the stage so graph checks (missing stages, cycles) run too.
-        let definition = StageDefinition(name: name, kind: kindName, parameters: Parameters(params), inputs: inputs, fanOut: fanOut)
+        let definition = StageDefinition(name: name, kind: kindName, parameters: Parameters(params), inputs: inputs, fanOut: fanOut, seedFrom: seedFrom)
         guard errors.errors.count == before else { return definition }
         // Cross-field checks run on each task's parameters (each element for foreach).
         let variants: [Parameters]
-        if case .foreach(_, let items, _) = fanOut {
-            variants = items.indices.map { fanOut.parameters(Parameters(params), task: $0) }
+        if case .foreach(_, let items, let perTask, _) = fanOut {
+            let elements = FanOut.foreach(field: foreachField!, values: items, perTask: perTask, replicas: nil)
+            variants = items.indices.map { elements.parameters(Parameters(params), task: $0) }
         } else {
             variants = [Parameters(params)]
         }
@@ -277,13 +310,17 @@ struct ManifestLoader {
         return definition
     }
 
-    /// "eq" / "eq[*]" / "eq[3]".
+    /// "eq" / "eq[*]" / "eq[3]" / "eq[*,0]".
     static func reference(_ s: String) -> InputReference? {
         guard let open = s.firstIndex(of: "[") else { return s.isEmpty ? nil : InputReference(stage: s, selector: .automatic) }
         guard s.hasSuffix("]") else { return nil }
         let stage = String(s[..<open])
         let inner = s[s.index(after: open)..<s.index(before: s.endIndex)]
         if inner == "*" { return InputReference(stage: stage, selector: .all) }
+        if inner.hasPrefix("*,") {
+            guard let j = Int(inner.dropFirst(2).trimmingCharacters(in: .whitespaces)), j >= 0, !stage.isEmpty else { return nil }
+            return InputReference(stage: stage, selector: .replica(j))
+        }
         guard let i = Int(inner), i >= 0, !stage.isEmpty else { return nil }
         return InputReference(stage: stage, selector: .index(i))
     }
@@ -305,9 +342,19 @@ struct ManifestLoader {
                         errors.add(path, "index \(i) out of range: '\(up.name)' has \(up.fanOut.count.map { "\($0) tasks" } ?? "no fan-out")"); continue
                     }
                 case .automatic:
-                    if let n = up.fanOut.count, let m = s.fanOut.count, n != m {
+                    if let e = s.fanOut.elementCount, e == up.fanOut.elementCount {
+                        checkElements(s, up, path: path)
+                        if s.fanOut.isTwoLevel, up.fanOut.isTwoLevel, s.fanOut.replicasPerElement != up.fanOut.replicasPerElement {
+                            errors.add(path, "'\(up.name)' has \(up.fanOut.replicasPerElement!) replicas per element but '\(s.name)' has \(s.fanOut.replicasPerElement!): matching replicas needs equal counts")
+                        }
+                    } else if let n = up.fanOut.count, let m = s.fanOut.count, n != m {
                         errors.add(path, "'\(up.name)' has \(n) tasks but '\(s.name)' has \(m): match indices needs equal counts; use \"\(up.name)[*]\" to gather all")
                     }
+                case .replica(let j):
+                    guard up.fanOut.isTwoLevel, let per = up.fanOut.replicasPerElement, j < per.min()! else {
+                        errors.add(path, "replica \(j) out of range: '\(up.name)' \(up.fanOut.isTwoLevel ? "has \(up.fanOut.replicasPerElement!.min()!) replicas in some element" : "has no replicas per foreach element")"); continue
+                    }
+                    if s.fanOut.elementCount == up.fanOut.elementCount { checkElements(s, up, path: path) }
                 case .all: break
                 }
             }
@@ -330,6 +377,13 @@ struct ManifestLoader {
             state[n] = 2
         }
         for s in stages where state[s.name] == nil { visit(s.name) }
+    }
+
+    /// Stages matched element by element must fan out over the same values when their `foreach`
+    /// fields share a name (a point's τα must come from its own temperature).
+    mutating func checkElements(_ s: StageDefinition, _ up: StageDefinition, path: [String]) {
+        guard case .foreach(let f, let v, _, _) = s.fanOut, case .foreach(let g, let w, _, _) = up.fanOut, f == g, v != w else { return }
+        errors.add(path, "'\(up.name)' fans out over \(g) = \(ParameterValue.list(w)) but '\(s.name)' over \(ParameterValue.list(v)): matching by element needs the same values")
     }
 
     mutating func parseExpectations(profiles: Set<String>) -> [Expectation] {

@@ -40,6 +40,9 @@ public struct FieldSpec: Sendable {
     public var allowed: [ParameterValue]?
     /// One line of documentation, shown in errors and generated docs.
     public var help: String
+    /// For a field added to a kind after its results were cached, whose default keeps the old
+    /// behaviour: at the default it stays out of the cache key, so those entries stay valid.
+    public var omitDefaultFromKey = false
 
     public init(_ name: String, _ type: FieldType, default defaultValue: ParameterValue? = nil,
                 minimum: Double? = nil, maximum: Double? = nil,
@@ -54,6 +57,13 @@ public struct FieldSpec: Sendable {
         self.maximumExclusive = maximumExclusive
         self.allowed = allowed
         self.help = help
+    }
+
+    /// The field with `omitDefaultFromKey` set.
+    public func omittingDefaultFromKey() -> FieldSpec {
+        var f = self
+        f.omitDefaultFromKey = true
+        return f
     }
 
     /// The allowed range as text, e.g. "> 0", "in [1, 10]".
@@ -164,6 +174,14 @@ public struct StageKind: Sendable {
     }
 
     func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// The parameters a cache key hashes: without the fields left at a default that
+    /// `omitDefaultFromKey` keeps out of it.
+    public func keyParameters(_ p: Parameters) -> Parameters {
+        var out = p
+        for f in fields where f.omitDefaultFromKey && f.defaultValue != nil && p[f.name] == f.defaultValue { out[f.name] = nil }
+        return out
+    }
 }
 
 /// The stage kinds a manifest may use; filled by the join.

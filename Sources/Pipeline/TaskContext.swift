@@ -33,6 +33,9 @@ public final class TaskContext: @unchecked Sendable {
     /// Derived from the global seed and `id` (see `TaskGraph.seed`).
     public let seed: UInt64
     public let globalSeed: UInt64
+    /// Index among the tasks of the task's element (`TaskNode.replica`): the configuration index
+    /// of a replica; nil for a single task.
+    public let replica: Int?
     /// Workers reserved for this task (its kind's `threads`, capped by the executor's budget).
     public let threads: Int
     /// Write the task's output files here (it becomes the entry's `files/`).
@@ -45,7 +48,7 @@ public final class TaskContext: @unchecked Sendable {
     private let lock = NSLock()
     private var _warnings: [String] = []
 
-    init(id: TaskID, kind: String, parameters: Parameters, inputs: [String: [InputArtifact]], seed: UInt64, globalSeed: UInt64, threads: Int,
+    init(id: TaskID, kind: String, parameters: Parameters, inputs: [String: [InputArtifact]], seed: UInt64, globalSeed: UInt64, replica: Int? = nil, threads: Int,
          outputDirectory: URL, scratchDirectory: URL, cancellation: CancellationToken,
          onProgress: @escaping @Sendable (TaskID, Double, Double, String) -> Void,
          onResumed: @escaping @Sendable (TaskID, Double) -> Void = { _, _ in }) {
@@ -55,6 +58,7 @@ public final class TaskContext: @unchecked Sendable {
         self.inputs = inputs
         self.seed = seed
         self.globalSeed = globalSeed
+        self.replica = replica
         self.threads = threads
         self.outputDirectory = outputDirectory
         self.scratchDirectory = scratchDirectory

@@ -20,7 +20,7 @@ public struct TaskID: Hashable, Comparable, Sendable, Codable, CustomStringConve
         switch ref.selector {
         case .automatic: self.init(stage: ref.stage)
         case .index(let i): self.init(stage: ref.stage, index: i)
-        case .all: return nil
+        case .all, .replica: return nil
         }
     }
 
@@ -45,6 +45,8 @@ public struct TaskNode: Sendable {
     public let key: String
     /// Workers the task keeps busy.
     public let threads: Int
+    /// Index among the tasks of its element (`FanOut.replica(ofTask:)`); nil for a single task.
+    public var replica: Int? = nil
 }
 
 /// All tasks of a manifest profile in a topological order.
@@ -95,25 +97,17 @@ public struct TaskGraph: Sendable {
                 var inputs: [String: [TaskID]] = [:]
                 for (name, ref) in s.inputs {
                     let up = stages[ref.stage]!
-                    switch ref.selector {
-                    case .index(let j): inputs[name] = [TaskID(stage: up.name, index: j)]
-                    case .all: inputs[name] = (up.fanOut.count.map { (0..<$0).map { Optional($0) } } ?? [nil]).map { TaskID(stage: up.name, index: $0) }
-                    case .automatic:
-                        if let n = up.fanOut.count {
-                            if s.fanOut.count != nil, let i { inputs[name] = [TaskID(stage: up.name, index: i)] } else {
-                                inputs[name] = (0..<n).map { TaskID(stage: up.name, index: $0) }
-                            }
-                        } else {
-                            inputs[name] = [TaskID(stage: up.name)]
-                        }
-                    }
+                    inputs[name] = Self.upstream(ref.selector, of: s, task: i, from: up).map { TaskID(stage: up.name, index: $0) }
                 }
-                let seed = Self.seed(global: manifest.seed, task: id)
-                let key = CacheKey.compute(kind: kind.name, version: kind.version, parameters: params,
-                                           inputs: inputs.mapValues { $0.map { keys[$0]! } }, seed: seed)
+                let seed = Self.seed(global: manifest.seed, task: s.seedFrom.map { TaskID(stage: $0, index: i.map { s.fanOut.element(ofTask: $0) ?? $0 }) } ?? id)
+                // Replicas sharing a seed (seed_from) differ only by their replica index: it keys them.
+                let replica = i.map { s.fanOut.replica(ofTask: $0) }
+                let key = CacheKey.compute(kind: kind.name, version: kind.version, parameters: kind.keyParameters(params),
+                                           inputs: inputs.mapValues { $0.map { keys[$0]! } }, seed: seed,
+                                           replica: s.seedFrom != nil ? replica : nil)
                 keys[id] = key
                 nodes.append(TaskNode(id: id, kind: kind, parameters: params, inputs: inputs, seed: seed, key: key,
-                                      threads: max(1, kind.threads(params))))
+                                      threads: max(1, kind.threads(params)), replica: replica))
             }
         }
         tasks = nodes
@@ -130,6 +124,38 @@ public struct TaskGraph: Sendable {
     /// Tasks of one stage, in index order.
     public func tasks(ofStage stage: String) -> [TaskNode] { tasks.filter { $0.id.stage == stage } }
 
+    /// Upstream task indices feeding task `i` of `s` through a selector (see `InputSelector`).
+    /// Between two stages that fan out over equally many `foreach` elements, automatic matching
+    /// is by element: the same replica when both have replicas per element, else all of the
+    /// element's upstream tasks (one when the upstream has none).
+    static func upstream(_ selector: InputSelector, of s: StageDefinition, task i: Int?, from up: StageDefinition) -> [Int?] {
+        let all: [Int?] = up.fanOut.count.map { (0..<$0).map { Optional($0) } } ?? [nil]
+        let element = i.flatMap { s.fanOut.element(ofTask: $0) }
+        let matched = element != nil && s.fanOut.elementCount == up.fanOut.elementCount
+        switch selector {
+        case .index(let j): return [j]
+        case .all: return all
+        case .replica(let j):
+            let elements = matched ? [element!] : Array(0..<(up.fanOut.elementCount ?? 0))
+            return elements.map { up.fanOut.tasks(ofElement: $0).lowerBound + j }
+        case .automatic:
+            if matched, let element, let i {
+                let range = up.fanOut.tasks(ofElement: element)
+                if s.fanOut.isTwoLevel && up.fanOut.isTwoLevel { return [range.lowerBound + s.fanOut.replica(ofTask: i)] }
+                return range.map { $0 }
+            }
+            guard up.fanOut.count != nil else { return [nil] }
+            if s.fanOut.count != nil, let i { return [i] }
+            return all
+        }
+    }
+
+    /// Upstream tasks one task of `s` reads through `ref` (its first task's, for the limits and
+    /// checks made before the graph is built).
+    public static func inputCount(_ ref: InputReference, of s: StageDefinition, from up: StageDefinition) -> Int {
+        upstream(ref.selector, of: s, task: s.fanOut.count == nil ? nil : 0, from: up).count
+    }
+
     /// A task's seed: the first 8 bytes of SHA-256("seed", global seed, stage, index).
     public static func seed(global: UInt64, task: TaskID) -> UInt64 {
         let digest = SHA256.hash(data: Data("seed|\(global)|\(task.stage)|\(task.index.map(String.init) ?? "-")".utf8))
@@ -139,10 +165,13 @@ public struct TaskGraph: Sendable {
 
 /// Cache keys: SHA-256 over the canonical JSON of what determines a task's output.
 public enum CacheKey {
-    /// Hex SHA-256 of {kind, version, parameters, input keys, seed} as sorted JSON.
-    public static func compute(kind: String, version: Int, parameters: Parameters, inputs: [String: [String]], seed: UInt64) -> String {
+    /// Hex SHA-256 of {kind, version, parameters, input keys, seed} as sorted JSON, with the
+    /// replica index when given (tasks that share a seed).
+    public static func compute(kind: String, version: Int, parameters: Parameters, inputs: [String: [String]], seed: UInt64,
+                               replica: Int? = nil) -> String {
         let inputsJSON = ParameterValue.table(inputs.mapValues { .list($0.map { .string($0) }) }).canonicalJSON
-        let text = "{\"inputs\":\(inputsJSON),\"kind\":\(ParameterValue.jsonQuote(kind)),\"parameters\":\(parameters.canonicalJSON),\"seed\":\(seed),\"version\":\(version)}"
+        let replicaJSON = replica.map { "\"replica\":\($0)," } ?? ""
+        let text = "{\"inputs\":\(inputsJSON),\"kind\":\(ParameterValue.jsonQuote(kind)),\"parameters\":\(parameters.canonicalJSON),\(replicaJSON)\"seed\":\(seed),\"version\":\(version)}"
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

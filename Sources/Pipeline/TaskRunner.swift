@@ -83,7 +83,7 @@ struct TaskRunner {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let board = self.board
         let context = TaskContext(id: node.id, kind: node.kind.name, parameters: node.parameters, inputs: inputs,
-                                  seed: node.seed, globalSeed: graph.globalSeed,
+                                  seed: node.seed, globalSeed: graph.globalSeed, replica: node.replica,
                                   threads: min(node.threads, max(1, options.workers)),
                                   outputDirectory: pending.appendingPathComponent("files"), scratchDirectory: scratch,
                                   cancellation: options.cancellation,

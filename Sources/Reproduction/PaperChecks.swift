@@ -59,11 +59,7 @@ extension PaperChecks {
     /// Number of upstream tasks one task of `s` reads through `input` (nil when not wired).
     static func inputCount(_ s: StageDefinition, _ input: String, in stages: [StageDefinition]) -> Int? {
         guard let ref = s.inputs[input], let up = stages.first(where: { $0.name == ref.stage }) else { return nil }
-        switch ref.selector {
-        case .index: return 1
-        case .all: return up.fanOut.count ?? 1
-        case .automatic: return s.fanOut.count != nil ? 1 : up.fanOut.count ?? 1
-        }
+        return TaskGraph.inputCount(ref, of: s, from: up)
     }
 
     /// Configuration indices and feature counts that the regression, imbalance and figures code

@@ -7,7 +7,7 @@ public enum PaperStages {
     static let kinds: [StudyKind] = [
         SimulationStages.equilibrate, SimulationStages.relaxation, SimulationStages.propensity,
         DescriptorsStage.kind, ImbalanceStage.kind, RegressionStage.kind,
-        EllScanStages.scanKind, EllScanStages.seriesKind, SummaryStage.kind, FiguresStage.kind,
+        EllScanStages.scanKind, SummaryStage.kind, FiguresStage.kind,
     ]
 
     /// `directory`: where the `command` kind finds the files a manifest names (the manifest's

@@ -17,6 +17,10 @@ struct PropensityTimes: Codable, Sendable {
     var tauAlpha: Double
     var runs: Int
     var temperature: Double
+    /// F_s^CR of the runs (origin t = 0) at log-spaced times up to the last one; absent in
+    /// entries written before it was recorded.
+    var curveTimes: [Int]? = nil
+    var fs: [Double]? = nil
 
     /// The time with this label, in sweeps.
     func time(_ label: Timescale) throws -> Int { times[try index(label)] }

@@ -40,7 +40,7 @@ public enum SimulationStages {
         })
     }
 
-    // MARK: the adaptive swap stage, shared by equilibrate and temperature_point
+    // MARK: the adaptive swap stage
 
     /// Fields of the swap stage (`PreparationProtocol`, `AdaptiveEquilibration`).
     static func swapStageFields(window: Int, budget: Int) -> [FieldSpec] {
@@ -99,11 +99,6 @@ public enum SimulationStages {
         return "\(b) is less than \(k) windows (\(k) × equilibration_window = \(k * w)); the drift test compares two successive windows after a burn-in window"
     }
 
-    /// The preparation protocol of a stage's parameters.
-    static func preparation(_ p: Parameters, n: Int, temperature: Double, checkSweeps: Int) throws -> PreparationProtocol {
-        try SwapStage(p).preparation(n: n, temperature: temperature, checkSweeps: checkSweeps)
-    }
-
     /// Fails the task, loudly, when the swap stage spent its budget with the energy still drifting.
     static func requireEquilibrium(_ e: AdaptiveEquilibration, _ context: TaskContext, configuration: Int, temperature: Double) throws {
         guard !e.isEquilibrated else { return }
@@ -137,11 +132,16 @@ public enum SimulationStages {
                                                   maximum: Double(EngineLimits.maxSweeps), help: "sweeps of plain translational moves for the equilibrium check")
         static let swapFields = swapStageFields(window: 15000, budget: 150000)
         public static let window = swapFields[0], budget = swapFields[1]
-        static let fields = [SimulationStages.n, temperature, meltTemperature, meltSweeps, checkSweeps, maxDisplacement] + swapFields
+        static let wrap = FieldSpec("wrap", .bool, default: .bool(true),
+                                    help: "fold the positions written into the box; false keeps the unwrapped positions the run ended with (the temperature series' dynamics start from those)")
+            .omittingDefaultFromKey()
+        static let fields = [SimulationStages.n, temperature, meltTemperature, meltSweeps, checkSweeps, maxDisplacement, wrap] + swapFields
 
         public var preparation: PreparationProtocol
+        public var wrap: Bool
 
         init(_ p: Parameters) throws {
+            wrap = p.bool(Self.wrap.name)
             preparation = try SwapStage(p).preparation(n: p.int(SimulationStages.n.name), temperature: p.double(temperature.name),
                                                        checkSweeps: p.int(Self.checkSweeps.name))
             preparation.meltTemperature = p.double(Self.meltTemperature.name); preparation.meltSweeps = p.int(Self.meltSweeps.name)
@@ -154,7 +154,7 @@ public enum SimulationStages {
         inputs: [],
         checks: [SimulationStages.checkN, SimulationStages.checkSwapBudget],
         exports: { ctx in
-            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            let dir = configurationDirectory(ctx)
             return [ExportItem(file: "configuration.xyz", as: "\(dir)/configuration.xyz"),
                     ExportItem(file: "equilibrium.json", as: "\(dir)/equilibrium.json")]
         },
@@ -162,8 +162,8 @@ public enum SimulationStages {
         modules: ["Formats", "Randomness", "Model", "MonteCarlo"], cost: TaskCosts.equilibrate)
 
     @Sendable static func runEquilibrate(_ context: TaskContext) throws {
-        let proto = try Equilibrate(context.parameters).preparation
-        let flag = CancellationFlag(), index = context.id.index ?? 0
+        let parameters = try Equilibrate(context.parameters), proto = parameters.preparation
+        let flag = CancellationFlag(), index = context.replica ?? 0
         let prepared: PreparedConfiguration
         // Progress against the swap sweeps expected so far, not the budget (which a run that
         // equilibrates never reaches), so the run's time estimate matches `repro status`'s.
@@ -188,11 +188,18 @@ public enum SimulationStages {
         if !prepared.check.isEquilibrated {
             context.warn(String(format: "energy drift %.2e per sweep is %.1f standard errors from zero", prepared.check.slopePerSweep, prepared.check.driftSignificance))
         }
-        try ExtendedXYZ.write(prepared.configuration.wrapped(), to: context.output("configuration.xyz"),
+        try ExtendedXYZ.write(parameters.wrap ? prepared.configuration.wrapped() : prepared.configuration, to: context.output("configuration.xyz"),
                               comment: ["Temperature": "\(proto.temperature)"])
         try Artifact.writeJSON(EquilibrationRecord(check: prepared.check, equilibration: prepared.equilibration, traceSweeps: prepared.samples.map(\.sweep),
                                                    traceEnergy: prepared.samples.map(\.energyPerParticle)),
                                to: context.output("equilibrium.json"))
+    }
+
+    /// Where a configuration's files are published: `config_<i>/` for the stage named after its
+    /// kind (the main data set), else under the stage's name (`series_equilibrate/config_<i>/`).
+    static func configurationDirectory(_ ctx: ExportContext) -> String {
+        let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+        return ctx.taskID.stage == ctx.kind ? dir : "\(ctx.taskID.stage)/\(dir)"
     }
 
     // MARK: relaxation
@@ -213,13 +220,18 @@ public enum SimulationStages {
                                               maximum: Double(EngineLimits.maxOrigins), help: "time origins averaged over")
         static let lagsPerDecade = FieldSpec("lags_per_decade", .int, default: .int(RelaxationRun.defaultLagsPerDecade), minimum: 1,
                                              maximum: Double(EngineLimits.maxLagsPerDecade), help: "log-spaced lags per decade")
-        static let fields = [temperature, maxDisplacement, maxLag, origins, lagsPerDecade]
+        static let untilDecay = FieldSpec("until_decay", .bool, default: .bool(false),
+                                          help: "when F_s^CR stays above 1/e up to max_lag, double max_lag and run again until it crosses (τα not known beforehand)")
+            .omittingDefaultFromKey()
+        static let fields = [temperature, maxDisplacement, maxLag, origins, lagsPerDecade, untilDecay]
 
         public var run: RelaxationRun
+        public var untilDecay: Bool
 
         init(_ p: Parameters) throws {
             run = try RelaxationRun(temperature: p.double(temperature.name), maxLag: p.int(Self.maxLag.name), origins: p.int(Self.origins.name),
                                     lagsPerDecade: p.int(Self.lagsPerDecade.name), maxDisplacement: p.double(maxDisplacement.name))
+            untilDecay = p.bool(Self.untilDecay.name)
         }
     }
 
@@ -227,8 +239,11 @@ public enum SimulationStages {
         "relaxation", version: 2,
         fields: Relaxation.fields,
         inputs: [InputSpec("configuration", help: "an equilibrated configuration")],
-        exports: { ctx in [ExportItem(file: "relaxation.json", as: "dynamics/relaxation_\(ctx.taskID.stage).json"),
-                           ExportItem(file: "fs.csv", as: "dynamics/fs_\(ctx.taskID.stage).csv")] },
+        exports: { ctx in
+            let name = ctx.taskID.description.replacingOccurrences(of: "[", with: "_").replacingOccurrences(of: "]", with: "")
+            return [ExportItem(file: "relaxation.json", as: "dynamics/relaxation_\(name).json"),
+                    ExportItem(file: "fs.csv", as: "dynamics/fs_\(name).csv")]
+        },
         run: runRelaxation),
         modules: ["Formats", "Randomness", "Model", "MonteCarlo", "Dynamics"], cost: TaskCosts.relaxation)
 
@@ -237,15 +252,25 @@ public enum SimulationStages {
     static let checkpointSweeps = 2000
 
     @Sendable static func runRelaxation(_ context: TaskContext) throws {
-        let run = try Relaxation(context.parameters).run
+        let parameters = try Relaxation(context.parameters), untilDecay = parameters.untilDecay
+        var run = parameters.run
         let start = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
         let (flag, progress) = bridge(context, unit: "sweeps")
-        let result: RelaxationResult
-        do {
-            result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent("relaxation.ckpt"),
-                                     checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress,
-                                     resumed: { context.resumed(Double($0)) })
-        } catch { throw cancelled(error) }
+        var result: RelaxationResult
+        while true {
+            do {
+                // One checkpoint per max lag: a longer run is another trajectory's record.
+                let name = untilDecay ? "relaxation_\(run.maxLag).ckpt" : "relaxation.ckpt"
+                result = try run.compute(from: start, seed: context.seed, checkpointURL: context.scratchDirectory.appendingPathComponent(name),
+                                         checkpointInterval: checkpointSweeps, cancellation: flag, progress: progress,
+                                         resumed: { context.resumed(Double($0)) })
+            } catch { throw cancelled(error) }
+            guard untilDecay, result.tauAlpha == nil else { break }
+            guard run.maxLag < 1 << 30 else { throw ReproductionError.invalid("\(context.id): F_s^CR never decays at T = \(run.temperature)") }
+            context.warn("τα > \(run.maxLag) sweeps at T = \(run.temperature); retrying with max lag \(2 * run.maxLag)")
+            run = try RelaxationRun(temperature: run.temperature, maxLag: 2 * run.maxLag, origins: run.origins,
+                                    lagsPerDecade: run.lagsPerDecade, maxDisplacement: run.maxDisplacement)
+        }
         if result.tauAlpha == nil {
             context.warn("F_s^CR stays above 1/e up to max_lag = \(run.maxLag) sweeps: τα is longer; increase max_lag")
         }
@@ -288,7 +313,7 @@ public enum SimulationStages {
                  InputSpec("relaxation", required: false, help: "the relaxation run giving τα")],
         threads: { _ in StageKind.everyCore },
         exports: { ctx in
-            let dir = String(format: "config_%02d", ctx.taskID.index ?? 0)
+            let dir = configurationDirectory(ctx)
             return ["propensity.npy", "propensity_halves.npy", "propensity.names.json", "propensity.json"].map { ExportItem(file: $0, as: "\(dir)/\($0)") }
         },
         run: runPropensity),
@@ -316,12 +341,12 @@ public enum SimulationStages {
         let (flag, progress) = bridge(context, unit: "sweeps")
         let result: PropensityResult
         do {
-            result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.id.index ?? 0),
+            result = try ensemble.compute(from: start, seed: context.seed, configuration: UInt64(context.replica ?? 0),
                                           checkpointDirectory: context.scratchDirectory, checkpointInterval: checkpointSweeps,
                                           cancellation: flag, progress: progress, resumed: { context.resumed(Double($0)) })
         } catch { throw cancelled(error) }
         let times = PropensityTimes(labels: [.tBeta, .tauAlpha], times: [tBeta, tA], tauAlpha: tau, runs: ensemble.runs,
-                                    temperature: ensemble.temperature)
+                                    temperature: ensemble.temperature, curveTimes: result.curveTimes, fs: result.fs)
         try PropensityData.write(p: result.p, q: result.q, pHalves: result.pHalves, times: times, to: context.outputDirectory)
     }
 }

@@ -40,42 +40,33 @@ enum TaskCosts {
     }
 
     /// (origins − 1) × spacing + max_lag, with the default spacing max_lag / 2. It keeps one cage
-    /// reference frame (2 doubles per particle) per origin, in memory and in its checkpoint.
+    /// reference frame (2 doubles per particle) per origin, in memory and in its checkpoint. With
+    /// until_decay the lag doubles past τα, for which the swap window of the configuration's
+    /// preparation (at least τα, by the manifest's rule) stands in.
     static let relaxation: Model = { p, up in
         let n = n(up["configuration"]?.first), origins = value(p, "origins")
-        return TaskCost(trials: n * value(p, "max_lag") * (1 + (origins - 1) / 2),
+        let lags = untilDecay(p) ? doublingLags(initialMaxLag: value(p, "max_lag"), tauAlpha: value(up["configuration"]?.first, "equilibration_window"))
+                                 : value(p, "max_lag")
+        return TaskCost(trials: n * lags * (1 + (origins - 1) / 2),
                         memoryBytes: n * (engineBytesPerParticle + 16 * origins),
                         diskBytes: n * (frameBytesPerParticle + 16 * origins),
                         checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
     }
 
-    /// Runs to τα: given, or measured upstream, where the manifest sizes max_lag at about 3 τα.
-    /// Every run keeps its displacements at t_β and τα (4 doubles per particle) until the ensemble
-    /// ends; at most one engine per run is running; one checkpoint per run (a frame, its start and
-    /// its recorded displacements) stays in scratch until the task finishes.
+    /// Runs to τα: given, or measured upstream, where the manifest sizes max_lag at about 3 τα (or,
+    /// for a relaxation run until decay, the swap window at about τα). Every run keeps its
+    /// displacements at t_β and τα (4 doubles per particle) until the ensemble ends; at most one
+    /// engine per run is running; one checkpoint per run (a frame, its start and its recorded
+    /// displacements) stays in scratch until the task finishes.
     static let propensity: Model = { p, up in
         let n = n(up["configuration"]?.first), runs = value(p, "runs")
-        let tau = value(p, "tau_alpha") > 0 ? value(p, "tau_alpha") : value(up["relaxation"]?.first, "max_lag") / 3
+        let relaxation = up["relaxation"]?.first
+        let tau = value(p, "tau_alpha") > 0 ? value(p, "tau_alpha")
+            : relaxation.map(untilDecay) == true ? value(up["configuration"]?.first, "equilibration_window") : value(relaxation, "max_lag") / 3
         return TaskCost(trials: n * runs * tau, parallelism: runs,
                         memoryBytes: n * runs * (engineBytesPerParticle + 32),
                         diskBytes: n * runs * (frameBytesPerParticle + 16 + 32) + n * 5 * 8,
                         checkpointTrials: n * Double(SimulationStages.checkpointSweeps))
-    }
-
-    /// Per configuration: preparation and `runs` runs to τα; once, the relaxation runs that find
-    /// τα. The manifest sizes equilibration_window at about τα, so it stands in for τα. Every
-    /// trajectory checkpoints: the preparation's swap sweeps make the longest stretch. Scratch
-    /// holds the prepared configurations, one preparation's checkpoints at a time, and a
-    /// checkpoint per run of every configuration until the task ends.
-    static let temperaturePoint: Model = { p, _ in
-        let n = n(p), runs = value(p, "runs"), tau = value(p, "equilibration_window")
-        let preparation = value(p, "melt_sweeps") + expectedSwapSweeps(p) * swapSweepCost(p) + value(p, "check_sweeps")
-        return TaskCost(trials: n * (value(p, "configurations") * (preparation + runs * tau)
-                                     + relaxationSweeps(initialMaxLag: value(p, "initial_max_lag"), tauAlpha: tau)),
-                        memoryBytes: n * (engineBytesPerParticle + 32 * runs),
-                        diskBytes: n * value(p, "configurations") * (frameBytesPerParticle + 40 + runs * (frameBytesPerParticle + 48))
-                            + preparationCheckpointBytes(p),
-                        checkpointTrials: n * max(preparationStretch(p), Double(SimulationStages.checkpointSweeps)))
     }
 
     /// The greedy selections hold N × N arrays (`GreedySelection.memoryBytes`).
@@ -103,14 +94,16 @@ enum TaskCosts {
         min(Double(AdaptiveEquilibration.minimumWindows) * value(p, "equilibration_window"), value(p, "max_swap_sweeps"))
     }
 
-    /// The temperature point's search for τα: relaxation runs from 2 origins (1.5 × the lag each),
-    /// the lag doubling from `initialMaxLag` until it exceeds τα.
-    static func relaxationSweeps(initialMaxLag: Double, tauAlpha: Double) -> Double {
+    /// A relaxation run until decay: the sum of its max lags, doubling from `initialMaxLag`
+    /// until one exceeds τα.
+    static func doublingLags(initialMaxLag: Double, tauAlpha: Double) -> Double {
         guard initialMaxLag > 0 else { return 0 }
-        var lag = initialMaxLag, total = 1.5 * lag
-        while lag <= tauAlpha { lag *= 2; total += 1.5 * lag }
+        var lag = initialMaxLag, total = lag
+        while lag <= tauAlpha { lag *= 2; total += lag }
         return total
     }
+
+    static func untilDecay(_ p: Parameters) -> Bool { p.values["until_decay"]?.boolValue == true }
 
     /// Translation-sweep equivalents between two checkpoints of a preparation: `checkpointSweeps`
     /// of the costliest kind, swap sweeps, or the whole preparation when it is shorter.

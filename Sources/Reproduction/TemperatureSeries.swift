@@ -49,7 +49,10 @@ struct TemperatureSeries: Codable, Sendable, Equatable {
 
     /// `paper`: the paper's state point, and its descriptor scan (Fig. 4a), whose peaks are its point.
     init(_ o: StudyOutputs, paper p: PaperSummary) {
-        points = (o.series + [o.ellScan].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
+        // The main temperature's window is the equilibrium summary's to check, not the series'.
+        var main = o.ellScan
+        main?.equilibrationWindow = nil
+        points = (o.series + [main].compactMap { $0 }).sorted { $0.temperature > $1.temperature }.map(SeriesPoint.init)
         paper = SeriesPoint(temperature: p.temperature, tauAlpha: p.tauAlpha, configurations: p.configurations,
                             optimalEllTheta: p.scan.peak(.stericOrder).optimalEll, bestPearson: p.scan.peaks.map(\.pearsonPeak.value))
     }

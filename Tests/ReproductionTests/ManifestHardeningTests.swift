@@ -36,8 +36,10 @@ import Testing
         let e = errors(text, profile: "smoke")
         #expect(e.map(\.field) == ["profiles.smoke.stage.propensity.runs"])
         #expect(e.first?.message.contains("out of range") == true)
-        let series = errors("[stage.series]\nkind = \"temperature_point\"\nforeach = \"temperatures\"\ntemperatures = [1.0]\nconfigurations = 100000\nruns = 5000\n")
-        #expect(Set(series.map(\.field)) == ["stage.series.configurations", "stage.series.runs"])
+        let series = errors("[stage.series_equilibrate]\nkind = \"equilibrate\"\nforeach = \"temperature\"\ntemperature = [1.0]\nreplicas = 100000\n"
+                            + "[stage.series_propensity]\nkind = \"propensity\"\nforeach = \"temperature\"\ntemperature = [1.0]\nruns = 5000\n"
+                            + "inputs = { configuration = \"series_equilibrate\" }\n")
+        #expect(Set(series.map(\.field)) == ["stage.series_equilibrate.replicas", "stage.series_propensity.runs"])
     }
 
     @Test func infiniteTemperatureIsALoadError() {
@@ -59,22 +61,28 @@ import Testing
     }
 
     @Test func theDefaultRadiusIsCheckedAgainstASmallBoxToo() {
-        let e = errors("""
+        let text = """
         [stage.equilibrate]
         temperature = 0.5
         n = 400
         [stage.descriptors]
         inputs = { configuration = "equilibrate" }
-        [stage.series]
-        kind = "temperature_point"
-        foreach = "temperatures"
-        temperatures = [1.0]
+        [stage.series_equilibrate]
+        kind = "equilibrate"
+        foreach = "temperature"
+        temperature = [1.0]
         n = 400
+        [stage.series]
+        kind = "pearson_ell_scan"
+        foreach = "temperature"
+        temperature = [1.0]
+        inputs = { configuration = "series_equilibrate", propensity = "series_equilibrate" }
         coarse_graining_radius = 12
-        """)
+        """
+        let e = errors(text)
         #expect(Set(e.map(\.field)) == ["stage.descriptors.coarse_graining_radius", "stage.series.coarse_graining_radius"])
         #expect(e.first { $0.field == "stage.descriptors.coarse_graining_radius" }?.line == 4)
-        #expect(e.first { $0.field == "stage.series.coarse_graining_radius" }?.line == 11)
+        #expect(e.first { $0.field == "stage.series.coarse_graining_radius" }?.line == line(text, "coarse_graining_radius = 12"))
         #expect(e.allSatisfy { $0.message.contains("20") || $0.message.contains("12") })
     }
 

@@ -97,10 +97,8 @@ import Testing
     func seriesConfigurationsAreAsTheReportSays(profile: String) throws {
         let m = try Manifest.load(url: ManifestTests.manifest, profile: profile, registry: PaperStages.registry())
         let main = try #require(m.stage("equilibrate")?.fanOut.count)
-        let series = try #require(m.stage("series"))
-        let counts = try (0..<(series.fanOut.count ?? 1)).map {
-            try #require(series.fanOut.parameters(series.parameters, task: $0)["configurations"]?.intValue)
-        }
+        let series = try #require(m.stage("series_equilibrate"))
+        let counts = try #require(series.fanOut.replicasPerElement)
         #expect(counts.allSatisfy { $0 <= main } && counts.filter { $0 < main }.count * 2 > counts.count, "\(counts) against \(main)")
         if profile == "default" { #expect(counts.allSatisfy { $0 == 2 }) }                         // "two configurations each"
         if profile == "cold" { #expect(counts.suffix(1) == [main] && main == 4 && counts.dropLast().allSatisfy { $0 == 2 }) }

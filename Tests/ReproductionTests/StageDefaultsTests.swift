@@ -26,13 +26,6 @@ import Testing
                                                   maxSwapSweeps: p.int("max_swap_sweeps"), checkSweeps: p.int("check_sweeps"))
             #expect(try SimulationStages.Equilibrate(p).preparation == science)
         },
-        "temperature_point": {
-            let p = defaults(EllScanStages.seriesKind, ["temperatures": .double(0.5)])
-            let science = try PreparationProtocol(n: p.int("n"), temperature: 0.5, windowSweeps: p.int("equilibration_window"),
-                                                  maxSwapSweeps: p.int("max_swap_sweeps"), checkSweeps: p.int("check_sweeps"))
-            #expect(try SimulationStages.preparation(p, n: p.int("n"), temperature: 0.5, checkSweeps: p.int("check_sweeps")) == science)
-            #expect(try DescriptorsStage.calculator(p).coarseGrainingRadius == StructuralDescriptors().coarseGrainingRadius)
-        },
         "relaxation": {
             let run = try SimulationStages.Relaxation(defaults(SimulationStages.relaxation, ["temperature": .double(0.5), "max_lag": .int(100)])).run
             let science = try RelaxationRun(temperature: 0.5, maxLag: 100)

@@ -3,7 +3,7 @@ import Pipeline
 import Testing
 @testable import Reproduction
 
-/// The swap-stage fields of equilibrate and temperature_point are checked when the manifest loads.
+/// The swap-stage fields of equilibrate (the main data set's and the series') are checked when the manifest loads.
 @Suite struct SwapStageManifestTests {
     static let shipped = ManifestHardeningTests.shipped
 
@@ -29,9 +29,9 @@ import Testing
     }
 
     @Test func aWindowTooShortForTheDriftTestIsALoadError() {
-        let text = "[stage.series]\nkind = \"temperature_point\"\nforeach = \"temperatures\"\ntemperatures = [1.0]\nequilibration_window = 5\n"
+        let text = "[stage.series_equilibrate]\nkind = \"equilibrate\"\nforeach = \"temperature\"\nreplicas = 2\ntemperature = [1.0]\nequilibration_window = 5\n"
         let e = errors(text)
-        #expect(e.map(\.field) == ["stage.series.equilibration_window"])
+        #expect(e.map(\.field) == ["stage.series_equilibrate.equilibration_window"])
     }
 
     @Test func everyProfileOfTheShippedManifestLoads() {

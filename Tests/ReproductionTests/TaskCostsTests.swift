@@ -29,11 +29,16 @@ import Testing
         let relaxation: Double = 4000 * 66_000 * 2.5
         #expect(c["relaxation"] == relaxation)
         #expect((c["figures"] ?? .infinity) < equilibrate / 100)
-        // The T = 0.45 series point: 2 configurations, each prepared (three windows of 15 000 swap
-        // sweeps at 1.8 + 2000 check sweeps) with 30 runs to τα ≈ equilibration_window = 15 000; the
-        // search for τα runs lags 2000, 4000, 8000, 16 000 (the first beyond τα) at 1.5 × each.
-        let series: Double = 4000 * (2 * (3 * 15_000 * 1.8 + 2000 + 30 * 15_000) + 1.5 * (2000 + 4000 + 8000 + 16_000))
-        #expect(abs(c["series[2]"]! - series) < 1e-6 * series)
+        // The T = 0.45 series point (element 2: tasks 4 and 5 of two-configuration elements):
+        // each sample prepared with three windows of 15 000 swap sweeps at 1.8 + 2000 check
+        // sweeps; 30 runs to τα ≈ equilibration_window = 15 000; the relaxation run of 2 origins
+        // (1.5 × its lag) with lags 2000, 4000, 8000, 16 000 (the first beyond τα).
+        let prepared: Double = 4000 * (200 + 3 * 15_000 * 1.8 + 2000)
+        #expect(abs(c["series_equilibrate[4]"]! - prepared) < 1e-6 * prepared)
+        let runs: Double = 4000 * 30 * 15_000
+        #expect(abs(c["series_propensity[5]"]! - runs) < 1e-6 * runs)
+        let search: Double = 4000 * 1.5 * (2000 + 4000 + 8000 + 16_000)
+        #expect(abs(c["series_relaxation[2]"]! - search) < 1e-6 * search)
     }
 
     /// The preparation checkpoints every 2000 sweeps: at the paper's windows (budgets of 2.5×10⁷ and
@@ -42,8 +47,8 @@ import Testing
     @Test func thePaperPreparationsCheckpointEvery2000SwapSweeps() throws {
         let m = try Manifest.load(url: ManifestTests.manifest, profile: "paper", registry: PaperStages.registry())
         let g = TaskGraph(manifest: m, registry: PaperStages.registry())
-        let prepared = g.tasks.filter { ["equilibrate", "temperature_point"].contains($0.kind.name) }
-        #expect(Set(prepared.map(\.kind.name)).count == 2)
+        let prepared = g.tasks.filter { $0.kind.name == "equilibrate" }
+        #expect(Set(prepared.map(\.id.stage)) == ["equilibrate", "series_equilibrate"])
         for node in prepared {
             let stretch = try #require(PaperStages.cost(of: node.kind.name)(node.parameters, [:]).checkpointTrials)
             #expect(abs(stretch - 4000 * 2000 * 1.8) < 1e-6 * stretch, "\(node.id)")

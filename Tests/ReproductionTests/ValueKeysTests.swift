@@ -45,29 +45,16 @@ import Testing
     kind = "pearson_ell_scan"
     inputs = { configuration = "equilibrate[*]", propensity = "propensity[*]" }
     coarse_graining_radius = 4.5
-    [stage.series]
-    kind = "temperature_point"
-    foreach = "temperatures"
-    temperatures = [2.0]
-    n = 100
-    configurations = 2
-    runs = 2
-    equilibration_window = 10
-    max_swap_sweeps = 200
-    check_sweeps = 20
-    initial_max_lag = 50
-    coarse_graining_radius = 4.5
+    \(SeriesStagesTests.stages(maxLag: 50))
     [stage.summary]
     inputs = { equilibrate = "equilibrate[*]", relaxation = "relaxation", propensity = "propensity[*]", descriptors = "descriptors[*]", imbalance = "imbalance", regression = "regression", ell_scan = "ell_scan", series = "series[*]" }
     """
 
-    /// Runs the micro study; nil (with the failure recorded) when it fails.
-    static func runMicro() throws -> (typed: ReportSummary, values: ValueStore)? {
+    /// Runs every task of a manifest (no profile) in a new cache in `dir`; nil (with the failure
+    /// recorded) when a task fails.
+    static func run(_ text: String, in dir: URL) throws -> (graph: TaskGraph, store: Store)? {
         let registry = PaperStages.registry()
-        let manifest = try Manifest.parse(text: Self.micro, file: "micro.toml", profile: nil, registry: registry)
-        let graph = TaskGraph(manifest: manifest, registry: registry)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repro-valuekeys-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let graph = TaskGraph(manifest: try Manifest.parse(text: text, file: "micro.toml", profile: nil, registry: registry), registry: registry)
         let store = try Store(root: dir)
         var options = ExecutionOptions()
         options.progress = .none
@@ -75,7 +62,14 @@ import Testing
         options.toolchain = "test"
         let summary = LocalExecutor().run(graph: graph, store: store, options: options)
         #expect(summary.succeeded, "\(summary)")
-        guard summary.succeeded else { return nil }
+        return summary.succeeded ? (graph, store) : nil
+    }
+
+    /// Runs the micro study; nil (with the failure recorded) when it fails.
+    static func runMicro() throws -> (typed: ReportSummary, values: ValueStore)? {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repro-valuekeys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard let (graph, store) = try run(Self.micro, in: dir) else { return nil }
         let summaryTask = try #require(graph.tasks(ofStage: "summary").first)
         let values = try ValueStore.load(store.filesDirectory(summaryTask.key).appendingPathComponent(SummaryStage.fileName))
         return (try SummaryStage.read(from: store.filesDirectory(summaryTask.key)), values)
@@ -106,5 +100,13 @@ import Testing
         #expect(values["model.wave_number"]?.doubleValue == 6.3 && values["model.cage_ratio"]?.doubleValue == 1.4)
         #expect(values["model.coordination_ratio"]?.doubleValue == 1.5 && values["model.bond_breaking_ratio"]?.doubleValue == 1.8)
         #expect(values["unsupervised.random_overlap_d10"]?.doubleValue == 10.0 / 60 && values["paper.temperature"]?.doubleValue == 0.3)
+        // Issue 26 §2: the series as a fan-out of the main stages gives the values the one-task
+        // temperature_point gave the fixture, bit for bit.
+        let fixture = try Artifact.readJSON(ReportSummary.self, from: ValueEncodingTests.summaryURL)
+        #expect(typed.series == fixture.series)
+        let before = try ValueStore.load(ValueEncodingTests.valuesURL)
+        let seriesKeys = before.values.keys.filter { $0.hasPrefix("series.") }
+        #expect(seriesKeys.count > 10)
+        for key in seriesKeys { #expect("\(values[key].map { "\($0)" } ?? "nil")" == "\(before[key]!)", "\(key)") }
     }
 }
