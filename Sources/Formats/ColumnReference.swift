@@ -35,7 +35,8 @@ public struct ColumnReference: Equatable, Sendable, CustomStringConvertible {
     public var description: String { argument }
 
     /// The array, the 0-based indices of the selected columns in it, and the names of all its
-    /// columns (nil when no names file sits beside the array). Errors name the file, the column and what is allowed.
+    /// columns (nil when no names file sits beside the array). Errors name the file, the column
+    /// and what is allowed.
     public func resolve() throws -> (array: NpyArray, columns: [Int], names: [String]?) {
         let array = try NpyArray.read(from: URL(fileURLWithPath: path))
         guard array.shape.count == 1 || array.shape.count == 2 else {
@@ -107,6 +108,7 @@ public struct ColumnReference: Equatable, Sendable, CustomStringConvertible {
 
     /// What may follow the ':' for an array of `m` columns.
     private func allowed(_ m: Int, _ names: [String]?) -> String {
+        guard m > 0 else { return "the array has no columns" }
         let indices = m == 1 ? "0" : "0…\(m - 1)"
         guard let names else { return "allowed: \(indices) (no names file \(namesPath))" }
         return "allowed: \(indices) or a name: " + names.joined(separator: ", ")

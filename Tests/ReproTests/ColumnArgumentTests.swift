@@ -9,11 +9,10 @@ import Model
 /// Issue 27 §1: `imbalance` and `select` take FILE:COLUMN and named columns for every array;
 /// `dynamics` names the columns of p.npy and q.npy.
 @Suite struct ColumnArgumentTests {
-    func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colarg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    /// The scratch directories and the error-as-read of the select guards.
+    let guards = SelectGuardTests()
+    func scratch() throws -> URL { try guards.scratch() }
+    func failure<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) throws -> String? { try guards.failure(type, arguments) }
 
     /// `rows` × `columns`, column c of row i a fixed scramble, so no two columns are alike.
     func matrix(_ rows: Int, _ columns: Int) -> [[Double]] {
@@ -23,11 +22,6 @@ import Model
                 return Double(scramble) + 0.1 * Double(c)
             }
         }
-    }
-
-    func failure<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) throws -> String? {
-        var command = try type.parse(arguments)
-        do { try command.run(); return nil } catch { return "\(error)" }
     }
 
     @Test func imbalanceTakesAColumnByIndexOrNameAsTheOneColumnFileDoes() throws {
