@@ -87,13 +87,13 @@ enum ImbalanceInput {
         let reference: ColumnReference
         do {
             reference = try ColumnReference(parsing: argument)
+            if columns != nil && reference.column != .all {
+                throw Problem("\(argument): give the columns either as FILE:COLUMN or with \(option), not both")
+            }
             (array, chosen, names) = try reference.resolve()
             if oneColumn && chosen.count != 1 { _ = try reference.loadVector() } // throws, naming the allowed columns
         } catch let e as ColumnError { throw Problem(e.description) } catch let e as NpyError { throw Problem(e.description) }
         let path = reference.path
-        if columns != nil && reference.column != .all {
-            throw Problem("\(argument): give the columns either as FILE:COLUMN or with \(option), not both")
-        }
         let n = array.rowCount, m = array.columnCount
         guard n >= 2 else { throw Problem("\(path): information imbalance needs at least 2 rows (points), got \(n)") }
         guard m >= 1 else { throw Problem("\(path): the array has no columns") }
