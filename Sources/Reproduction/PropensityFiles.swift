@@ -4,7 +4,9 @@ import InformationImbalance
 import Model
 
 /// The on-disk form of one configuration's iso-configurational propensities:
-/// `propensity.npy` (N × 2K: p(t₁), q(t₁), p(t₂), q(t₂), …) with `propensity.names.json`, and
+/// `propensity.npy` (N × 2K: p(t₁), q(t₁), p(t₂), q(t₂), …; the pipeline's times are t_β then
+/// τα) with `propensity.names.json` (`p_t_beta`, `q_t_beta`, `p_tau_alpha`, `q_tau_alpha`, so
+/// that `propensity.npy:p_tau_alpha` names a column on the command line), and
 /// `propensity.json` recording the times and which one is τα and which the β time, and
 /// `propensity_halves.npy` (N × 2K: p(t₁) over the even-numbered runs, over the odd-numbered
 /// runs, then t₂, …), two independent half-ensembles that measure the finite-run noise of p.
@@ -33,6 +35,9 @@ struct PropensityTimes: Codable, Sendable {
     }
 }
 
+/// The column names of a propensity array: p and q at each labelled time, in column order.
+func propensityColumnNames(_ labels: [Timescale]) -> [String] { labels.flatMap { ["p_\($0.rawValue)", "q_\($0.rawValue)"] } }
+
 struct PropensityData {
     var times: PropensityTimes
     var p: [[Double]]   // [time][particle]
@@ -54,7 +59,7 @@ struct PropensityData {
         var halves = [Double](repeating: .nan, count: n * 2 * k)
         for h in 0..<2 { for t in 0..<k where pHalves[h][t].count == n { for i in 0..<n { halves[i * 2 * k + 2 * t + h] = pHalves[h][t][i] } } }
         try Artifact.writeNpy(NpyArray(shape: [n, 2 * k], values: halves), to: directory.appendingPathComponent("propensity_halves.npy"))
-        let names = times.labels.flatMap { ["p(\($0.rawValue))", "q(\($0.rawValue))"] }
+        let names = propensityColumnNames(times.labels)
         try Artifact.writeJSON(names, to: directory.appendingPathComponent("propensity.names.json"))
         try Artifact.writeJSON(times, to: directory.appendingPathComponent("propensity.json"))
     }

@@ -11,7 +11,9 @@ struct DynamicsCommand: ParsableCommand {
         recorded at log-spaced lags up to --sweeps and averaged over origins. With --runs M: M \
         iso-configurational trajectories of --sweeps sweeps from the same configuration; p_i and q_i are \
         recorded at --times and F_s^CR from t = 0 averaged over the runs. Writes fs.csv and fs.npy \
-        (columns t, F_s^CR), tau_alpha.txt, and with --runs p.npy and q.npy (N × times) and times.npy. \
+        (columns t, F_s^CR), tau_alpha.txt, and with --runs p.npy and q.npy (N × times, one column per \
+        time, named in p.names.json and q.names.json as p_t<sweeps>, q_t<sweeps>, so that p.npy:p_t1000 \
+        selects a column for imbalance and select) and times.npy. \
         Checkpoints live in DIR/checkpoints: rerunning the same command after an interruption resumes.
         """)
 
@@ -70,7 +72,9 @@ struct DynamicsCommand: ParsableCommand {
     }
 
     /// The files written into --out.
-    var outputNames: [String] { ["fs.npy", "fs.csv", "tau_alpha.txt"] + (runs == nil ? [] : ["p.npy", "q.npy", "times.npy"]) }
+    var outputNames: [String] {
+        ["fs.npy", "fs.csv", "tau_alpha.txt"] + (runs == nil ? [] : ["p.npy", "q.npy", "times.npy", "p.names.json", "q.names.json"])
+    }
 
     func run() throws { try FileProblem.translatingErrors(measure) }
 
@@ -82,7 +86,7 @@ struct DynamicsCommand: ParsableCommand {
         let checkpoints = dir.appendingPathComponent("checkpoints")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let curveTimes: [Int], fs: [Double], tau: Double?
-        var arrays: [(String, NpyArray)] = []
+        var arrays: [(String, NpyArray)] = [], names: [(String, Data)] = []
         do {
             if let runs {
                 let e = try IsoconfigurationalEnsemble(temperature: temperature, runs: runs, times: parsedTimes())
@@ -91,6 +95,7 @@ struct DynamicsCommand: ParsableCommand {
                 let n = start.count
                 for (name, m) in [("p", r.p), ("q", r.q)] {
                     arrays.append(("\(name).npy", NpyArray(shape: [n, r.times.count], values: (0..<n).flatMap { i in m.map { $0[i] } })))
+                    names.append(("\(name).names.json", try JSONEncoder().encode(r.times.map { "\(name)_t\($0)" })))
                 }
                 arrays.append(("times.npy", NpyArray(int32: r.times.map(Int32.init))))
                 (curveTimes, fs, tau) = (r.curveTimes, r.fs, r.tauAlpha)
@@ -115,6 +120,7 @@ struct DynamicsCommand: ParsableCommand {
         var csv = "# F_s^CR(k = \(paperWaveNumber), t), T = \(temperature), tau_alpha = \(tauText) sweeps\nt,fs_cr\n"
         for (t, f) in zip(curveTimes, fs) { csv += "\(t),\(f)\n" }
         for (name, a) in arrays { try a.write(to: dir.appendingPathComponent(name)) }
+        for (name, data) in names { try writeAtomically(data, to: dir.appendingPathComponent(name)) }
         try writeAtomically(csv, to: dir.appendingPathComponent("fs.csv"))
         try writeAtomically("\(tauText)\n", to: dir.appendingPathComponent("tau_alpha.txt"))
         print("tau_alpha = \(tauText) sweeps; results in \(dir.path)")

@@ -10,7 +10,9 @@ struct SelectCommand: ParsableCommand {
         With --target: supervised selection, each step adds the feature minimising Δ(X_d → target). \
         Without: unsupervised selection minimising Δ̄ = [Δ(X_full → X_d) + Δ(X_d → X_full)]/√2. \
         Features are standardized per column first (unless --no-standardize); the target is used as \
-        given. Ties between candidates go to the lowest column index. Feature names are read from \
+        given, one value per row of X: a 1-D array, or one column of a 2-D one as FILE:COLUMN (an index, or a \
+        name from FILE.names.json; the pipeline's propensity.npy has p_t_beta, q_t_beta, p_tau_alpha, q_tau_alpha). \
+        Ties between candidates go to the lowest column index. Feature names are read from \
         --names or, when present, from <features stem>.names.json beside the features file (a JSON \
         array of strings, one per column). Constant (zero-variance) columns are refused, and so is an input \
         whose N × N arrays would exceed --max-memory; both before any compute. With --subsample the M rows \
@@ -24,9 +26,9 @@ struct SelectCommand: ParsableCommand {
         (Times measured on 2 loaded cores.)
         """)
 
-    @Option(help: "Feature matrix X (.npy, rows = points, columns = features).")
+    @Option(help: "Feature matrix X (.npy, rows = points, columns = features; FILE.npy:COLUMN keeps one column).")
     var features: String
-    @Option(help: "Scalar target y (.npy, one value per row of X) for the supervised selection (default: none, unsupervised).")
+    @Option(help: "Scalar target y for the supervised selection: a 1-D .npy, or one column of a 2-D one as FILE.npy:COLUMN (0-based index, or a name from FILE.names.json), e.g. propensity.npy:p_tau_alpha (default: none, unsupervised).")
     var target: String?
     // parsing: .unconditional lets negative numbers through to validate() (a plain message there).
     @Option(name: .customLong("max-d"), parsing: .unconditional, help: "Number of features to select, 1 … number of columns (as the imbalance stage's max_d).")
@@ -47,14 +49,15 @@ struct SelectCommand: ParsableCommand {
     }
 
     func run() throws {
-        var x = try ImbalanceInput.load(features)
+        let input = try ImbalanceInput.read(features)
+        var x = input.space
         let allPoints = x.pointCount
         guard maxD <= x.featureCount else {
             throw ImbalanceInput.Problem("\(features): --max-d \(maxD) exceeds its \(x.featureCount) columns; allowed 1...\(x.featureCount)")
         }
-        let labels = try featureNames(count: x.featureCount)
+        let labels = try featureNames(input)
         func label(_ c: Int) -> String { labels.map { $0[c] } ?? "-" }
-        let rows = try rank.rows(points: allPoints, file: features)
+        let rows = try rank.rows(points: allPoints, file: input.path)
         // Decided before any compute: a selection too large for memory is a fatal allocation.
         let limit = maxMemory?.bytes ?? GreedySelection.defaultMemoryLimit
         do {
@@ -65,12 +68,11 @@ struct SelectCommand: ParsableCommand {
                                          + "(M ≤ \(fitting)), or raise --max-memory (default: half the physical memory)")
         }
         if let rows { x = try x.selecting(points: rows) }
-        try ImbalanceInput.requireVarying(x, file: features, names: labels, wayOut: "write the features file without them")
+        try ImbalanceInput.requireVarying(x, of: input, labels: labels, wayOut: "write the features file without them")
         let selection = try GreedySelection(maxD: maxD, k: rank.k, standardize: !noStandardize, memoryLimit: limit)
         let on = rank.describe(points: allPoints)
         if let target {
-            var y = try ImbalanceInput.load(target)
-            guard y.featureCount == 1 else { throw ImbalanceInput.Problem("\(target): the target must be one column (1-D array), got \(y.featureCount) columns") }
+            var y = try ImbalanceInput.read(target, oneColumn: true).space
             guard y.pointCount == allPoints else {
                 throw ImbalanceInput.Problem("\(target) has \(y.pointCount) rows but \(features) has \(allPoints); both need one row per point")
             }
@@ -102,25 +104,21 @@ struct SelectCommand: ParsableCommand {
         }
     }
 
-    /// Names from --names, else from `<stem>.names.json` beside the features file, else nil.
-    func featureNames(count: Int) throws -> [String]? {
-        let path: String
-        if let names { path = names } else {
-            let url = URL(fileURLWithPath: features)
-            let beside = url.deletingPathExtension().path + ".names.json"
-            guard FileManager.default.fileExists(atPath: beside) else { return nil }
-            path = beside
-        }
-        if let problem = readProblem(URL(fileURLWithPath: path)) { throw ImbalanceInput.Problem("\(path): cannot read the names file: \(problem)") }
+    /// Names of the chosen columns: from --names (one per chosen column), else from
+    /// `<stem>.names.json` beside the features file, else nil.
+    func featureNames(_ input: ImbalanceInput.Input) throws -> [String]? {
+        let count = input.columns.count
+        guard let names else { return input.names.map { all in input.columns.map { all[$0] } } }
+        if let problem = readProblem(URL(fileURLWithPath: names)) { throw ImbalanceInput.Problem("\(names): cannot read the names file: \(problem)") }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ImbalanceInput.Problem("\(path): cannot read the names file: \(error.localizedDescription)")
+        do { data = try Data(contentsOf: URL(fileURLWithPath: names)) } catch {
+            throw ImbalanceInput.Problem("\(names): cannot read the names file: \(error.localizedDescription)")
         }
         guard let list = try? JSONDecoder().decode([String].self, from: data) else {
-            throw ImbalanceInput.Problem("\(path): expected a JSON array of strings (one name per feature column)")
+            throw ImbalanceInput.Problem("\(names): expected a JSON array of strings (one name per feature column)")
         }
         guard list.count == count else {
-            throw ImbalanceInput.Problem("\(path): has \(list.count) names but \(features) has \(count) columns")
+            throw ImbalanceInput.Problem("\(names): has \(list.count) names but \(features) has \(count) columns")
         }
         return list
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Testing
 @testable import Reproduction
 
@@ -25,6 +26,19 @@ import Testing
         let json = dir.appendingPathComponent("propensity.json")
         try String(contentsOf: json, encoding: .utf8).replacingOccurrences(of: "t_beta", with: "tau_gamma").write(to: json, atomically: true, encoding: .utf8)
         #expect(throws: ReproductionError.self) { try PropensityData.read(from: dir) }
+    }
+
+    /// Issue 27 §1: the pipeline's propensity columns are named, so FILE:NAME picks them.
+    @Test func propensityColumnsAreNamedForTheCommandLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let times = PropensityTimes(labels: [.tBeta, .tauAlpha], times: [10, 800], tauAlpha: 800.4, runs: 2, temperature: 0.5)
+        try PropensityData.write(p: [[1, 2], [4, 5]], q: [[0.9, 0.8], [0.6, 0.5]], pHalves: [[[1, 1], [4, 4]], [[1, 2], [4, 5]]], times: times, to: dir)
+        let names = try JSONDecoder().decode([String].self, from: Data(contentsOf: dir.appendingPathComponent("propensity.names.json")))
+        #expect(names == ["p_t_beta", "q_t_beta", "p_tau_alpha", "q_tau_alpha"])
+        let file = dir.appendingPathComponent("propensity.npy").path
+        #expect(try ColumnReference(parsing: file + ":p_tau_alpha").loadVector() == [4, 5])
+        #expect(try ColumnReference(parsing: file + ":q_t_beta").loadVector() == [0.9, 0.8])
     }
 
     @Test func publishedValuesAreBundled() {
