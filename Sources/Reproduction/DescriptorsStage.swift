@@ -23,8 +23,11 @@ enum DescriptorsStage {
         run: run)
 
     @Sendable static func run(_ context: TaskContext) throws {
-        let configuration = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
-        let result = try calculator(context.parameters).compute(configuration)
+        let input = context.input("configuration")
+        let configuration = try ExtendedXYZ.read(from: input.url("configuration.xyz"))
+        // A configuration imported by `repro analyze` carries its model's mixture.
+        let mixture = try AnalysisStages.mixture(in: input.directory) ?? .paper
+        let result = try calculator(context.parameters, mixture: mixture).compute(configuration)
         try DescriptorFiles.write(result, to: context.output("features.npy"))
     }
 
@@ -35,7 +38,7 @@ enum DescriptorsStage {
                            + "(the paper uses \(StructuralDescriptors.paperElls.count)); each ℓ adds 6 feature columns")]
     }
 
-    static func calculator(_ p: Parameters) throws -> StructuralDescriptors {
-        try StructuralDescriptors(ells: p.doubles("ells"), coarseGrainingRadius: p.double("coarse_graining_radius"))
+    static func calculator(_ p: Parameters, mixture: Mixture = .paper) throws -> StructuralDescriptors {
+        try StructuralDescriptors(mixture: mixture, ells: p.doubles("ells"), coarseGrainingRadius: p.double("coarse_graining_radius"))
     }
 }

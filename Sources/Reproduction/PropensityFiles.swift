@@ -17,6 +17,9 @@ struct PropensityTimes: Codable, Sendable {
     var tauAlpha: Double
     var runs: Int
     var temperature: Double
+    /// False for a propensity imported by `repro analyze` (p only: q and the halves are NaN);
+    /// absent (true) for the study's own.
+    var qMeasured: Bool? = nil
 
     /// The time with this label, in sweeps.
     func time(_ label: String) throws -> Int {
