@@ -156,7 +156,8 @@ public struct AnalysisInputError: Error, CustomStringConvertible {
 extension AnalysisRequest.Validated {
     /// The manifest of this analysis (TOML, the format of report/manifest.toml).
     var manifestText: String {
-        func q(_ s: String) -> String { TOMLText.quoted(s) }
+        // A JSON string is a TOML basic string.
+        func q(_ s: String) -> String { ParameterValue.jsonQuote(s) }
         func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
         let c = inputs.count, split = c == 1
         let features = split ? "split" : "descriptors", dynamics = split ? "split" : "propensity"
@@ -222,21 +223,6 @@ extension AnalysisRequest.Validated {
 
         """
         return t + AnalysisRequest.expectations(maxD: maxD)
-    }
-}
-
-/// TOML basic strings for generated manifests.
-enum TOMLText {
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out += u.value < 0x20 || u.value == 0x7F ? String(format: "\\u%04X", u.value) : String(u)
-            }
-        }
-        return out + "\""
     }
 }
 

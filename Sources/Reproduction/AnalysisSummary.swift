@@ -72,11 +72,7 @@ extension AnalysisSummary: ValueKeyed, DerivedValues {
     }()
 
     var keyedValues: ValueStore {
-        get throws {
-            var v = ValueStore()
-            v.values = try ValueEncoding.values(of: self).merging(try PaperSummary().keyedValues) { _, theirs in theirs }
-            return v
-        }
+        get throws { try PaperSummary().keyed(besides: self) }
     }
 
     struct Derived: Codable {

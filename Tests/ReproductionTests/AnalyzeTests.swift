@@ -115,10 +115,16 @@ import TestSupport
     @Test func oneConfigurationFallsBackToASeededSplitOfItsParticlesAndSaysSo() throws {
         let s = try Scratch(n: 200)
         defer { try? FileManager.default.removeItem(at: s.root) }
-        let analysis = try s.analysis(["c0.xyz"], ["p0.npy:1"], name: "one")
+        // With rank k = 2 and Δ on 60 of each half's 100 points: both reach the imbalance stage.
+        let analysis = try s.analysis(["c0.xyz"], ["p0.npy:1"], name: "one") { $0.k = 2; $0.subsample = 60; $0.seed = 3 }
+        let imbalance = try #require(try analysis.load().1.tasks.first { $0.kind.name == ImbalanceStage.kind.name })
+        #expect(imbalance.parameters.int("k") == 2 && imbalance.parameters.int("subsample") == 60 && imbalance.parameters.int("subsample_seed") == 3)
         _ = try analysis.run(log: { _ in })
         let values = try ValueStore.load(s.url("results/one/values.json"))
         #expect(values.values["configurations"] == .integer(1) && values.values["analysed"] == .integer(2))
+        #expect(values.values["rank_k"] == .integer(2) && values.values["subsample"] == .integer(60))
+        let artifact = try Artifact.readJSON(ImbalanceArtifact.self, from: s.url("results/one/analysis/imbalance.json"))
+        #expect(artifact.timescales[0].supervised.count == 2 && artifact.timescales[0].qToP.allSatisfy(\.isNaN))
         let report = try String(contentsOf: s.url("report/build/one/report.md"), encoding: .utf8)
         #expect(report.contains(AnalysisRequest.splitRule))
         for f in Self.figures { #expect(s.exists("figures/one/\(f).png"), "\(f)") }
@@ -146,6 +152,8 @@ import TestSupport
             (["c1.dump"], ["p1.npy"], { $0.model = s.url("binary.toml").path }, "--configurations c1.dump: "),
             (["c0.xyz"], ["p0.npy:1"], { $0.subsample = 10 }, "--subsample M and --seed S go together"),
             (["c0.xyz"], ["constant.npy"], { _ in }, "--propensity constant.npy: every value is 1.0; ρ and Δ need a propensity that varies"),
+            (["c0.xyz"], ["p0.npy:1"], { $0.k = 37 }, "--k 37: must be below the number of points, 37"),
+            (["c0.xyz"], ["p0.npy:1"], { $0.subsample = 38; $0.seed = 1 }, "--subsample 38: more than the 37 particles"),
         ]
         for c in cases {
             #expect(throws: AnalysisInputError.self) { try s.analysis(c.configurations, c.propensities, name: "bad", edit: c.edit) }
