@@ -8,6 +8,8 @@ public struct AnalysisRun {
     public var root: URL
     public var cacheURL: URL
     public var jobs: Int?
+    /// Ctrl-C / SIGTERM stop the run at the next checkpoint (the CLI; once per process).
+    public var handlesSignals = false
     let request: AnalysisRequest.Validated
 
     /// Validates `request` (relative paths against `root`); throws `AnalysisInputError`.
@@ -67,8 +69,10 @@ public struct AnalysisRun {
         if let jobs { options.workers = jobs }
         options.exportDirectory = study.resultsURL
         options.log = log
-        options.cancellation.installSignalHandlers { _ in
-            log("interrupted: finishing checkpoints; finished tasks are kept. Run again to resume (a second Ctrl-C exits at once).")
+        if handlesSignals {
+            options.cancellation.installSignalHandlers { _ in
+                log("interrupted: finishing checkpoints; finished tasks are kept. Run again to resume (a second Ctrl-C exits at once).")
+            }
         }
         let summary = LocalExecutor().run(graph: graph, store: store, options: options)
         guard summary.succeeded else {

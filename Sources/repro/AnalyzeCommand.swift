@@ -59,7 +59,8 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let ok: Bool
         do {
-            let analysis = try analysis()
+            var analysis = try analysis()
+            analysis.handlesSignals = true
             if status { print(try analysis.status()); return }
             ok = try analysis.run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         } catch { throw fail(error) }
