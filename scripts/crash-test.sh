@@ -15,7 +15,8 @@
 #  9. status on a cache path that does not exist creates nothing;
 # 10. a forbidden link in report/report.md is refused before any compute, at its source line;
 # 11. repro diff of the reference build: 0 against itself, 1 when every check vanished, 2 when a
-#     check is listed twice (a malformed build) or the profiles differ.
+#     check is listed twice (a malformed build) or the profiles differ;
+# 12. repro analyze on two of the reference run's configurations: SIGKILLs, then resume, bit-identical.
 # Every run works in its own copy of report/ under a mktemp dir (a run writes results/,
 # figures/ and report/build/ under its working directory), with its own --cache.
 # Usage: bash scripts/crash-test.sh   (REPRO=path/to/repro, CRASH_SEED=n to replay the kill times)
@@ -283,6 +284,44 @@ out=$("$REPRO" diff "$B" "$WORK/d-empty" 2>&1); vanished=$?
 [ "$same" = 0 ] && [ "$vanished" = 1 ] && echo "$out" | grep -q "absent" && [ "$twice" = 2 ] && [ "$profile" = 2 ] \
     && pass "repro diff: itself 0, every check vanished 1, a check listed twice 2, another profile 2" \
     || fail "repro diff: itself $same, vanished $vanished, twice $twice, profile $profile"
+
+# ---- 12. repro analyze: SIGKILL at random moments, then resume (issue 27 §3) ------------------
+# Two of the reference run's configurations with their p at τα (a named column of propensity.npy).
+A=$(newroot analyze)
+S="$REF/results/smoke"
+ANALYZE=(analyze --configurations "$S/config_00/configuration.xyz" "$S/config_01/configuration.xyz"
+         --propensity "$S/config_00/propensity.npy:p(tau_alpha)" "$S/config_01/propensity.npy:p(tau_alpha)" --name crash)
+analyze_outputs() {  # root cache → checksums of the cache's files, results/crash and figures/crash
+    tree_sums "$2/entries" | grep '/files/' | sed 's/^/cache /'
+    tree_sums "$1/results/crash" | sed 's/^/results /'
+    tree_sums "$1/figures/crash" | sed 's/^/figures /'
+}
+t0=$(date +%s%N)
+(cd "$A" && "$REPRO" "${ANALYZE[@]}" --cache "$WORK/cache-analyze-ref" > "$WORK/analyze-ref.log" 2>&1); rc=$?
+T_AN_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+# Exit 1 is a failed check of the report, which the run still writes.
+{ [ "$rc" = 0 ] || [ "$rc" = 1 ]; } && [ -f "$A/report/build/crash/report.html" ] \
+    && pass "analyze, uninterrupted: exit $rc in $T_AN_MS ms, report written" || fail "analyze exited $rc (log: $WORK/analyze-ref.log)"
+AN_REFERENCE=$(analyze_outputs "$A" "$WORK/cache-analyze-ref")
+rm -rf "$A/results/crash" "$A/figures/crash" "$A/report/build/crash"
+for i in 1 2 3; do
+    delay=$(( (RANDOM % 1000) * T_AN_MS * 6 / 10000 + 100 ))
+    (cd "$A" && exec setsid "$REPRO" "${ANALYZE[@]}" --cache "$WORK/cache-analyze" > "$WORK/analyze-crash$i.log" 2>&1) &
+    BG=$!; PIDS+=("$BG")
+    sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+    state=$(kill -0 "$BG" 2>/dev/null && echo "killed" || echo "had already finished")
+    kill_bg
+    echo "crash-test: analyze: kill -9 after $delay ms ($state): $(ls "$WORK/cache-analyze/entries" 2>/dev/null | wc -l) entries"
+done
+(cd "$A" && "$REPRO" "${ANALYZE[@]}" --cache "$WORK/cache-analyze" > "$WORK/analyze-resume.log" 2>&1); rc2=$?
+[ "$rc2" = "$rc" ] && [ -f "$A/report/build/crash/report.html" ] && pass "analyze resumed after 3 kills: exit $rc2, report written" \
+    || fail "analyze resumed: exit $rc2 (log: $WORK/analyze-resume.log)"
+if [ "$(analyze_outputs "$A" "$WORK/cache-analyze")" = "$AN_REFERENCE" ]; then
+    pass "analyze after SIGKILLs: $(echo "$AN_REFERENCE" | wc -l) files bit-identical to the uninterrupted run"
+else
+    fail "analyze after SIGKILLs: outputs differ"; diff <(echo "$AN_REFERENCE") <(analyze_outputs "$A" "$WORK/cache-analyze") | head -10
+fi
+no_leftovers "$A" "$WORK/cache-analyze" "analyze after SIGKILLs"
 
 [ "$FAILED" = 0 ] || { echo "crash-test: logs kept in $WORK"; KEEP=1; }
 summary

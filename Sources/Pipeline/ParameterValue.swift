@@ -77,7 +77,7 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
     /// Lists longer than this are shown shortened (`description`).
     public static let longList = 20
 
-    static func jsonQuote(_ s: String) -> String {
+    public static func jsonQuote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

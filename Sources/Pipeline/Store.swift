@@ -229,7 +229,7 @@ public final class Store: Sendable {
     }
 
     /// Streams a file through SHA-256 in 1 MiB chunks.
-    static func sha256(path: String) throws -> String {
+    public static func sha256(path: String) throws -> String {
         guard let h = FileHandle(forReadingAtPath: path) else { throw StoreError("cannot read \(path)") }
         defer { try? h.close() }
         var hasher = SHA256()

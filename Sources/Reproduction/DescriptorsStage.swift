@@ -26,8 +26,11 @@ public enum DescriptorsStage {
         modules: ["Formats", "Model", "Statistics", "Descriptors"])
 
     @Sendable static func run(_ context: TaskContext) throws {
-        let configuration = try ExtendedXYZ.read(from: context.input("configuration").url("configuration.xyz"))
-        let result = try calculator(context.parameters).compute(configuration)
+        let input = context.input("configuration")
+        let configuration = try ExtendedXYZ.read(from: input.url("configuration.xyz"))
+        // A configuration imported by `repro analyze` carries its model's mixture.
+        let mixture = try AnalysisStages.mixture(in: input.directory) ?? .paper
+        let result = try calculator(context.parameters, mixture: mixture).compute(configuration)
         try DescriptorFiles.write(result, to: context.output("features.npy"))
     }
 
@@ -39,7 +42,7 @@ public enum DescriptorsStage {
     }
 
     /// A task's parameters as the `StructuralDescriptors` they configure.
-    static func calculator(_ p: Parameters) throws -> StructuralDescriptors {
-        try StructuralDescriptors(ells: p.doubles(ells.name), coarseGrainingRadius: p.double(radius.name))
+    static func calculator(_ p: Parameters, mixture: Mixture = .paper) throws -> StructuralDescriptors {
+        try StructuralDescriptors(mixture: mixture, ells: p.doubles(ells.name), coarseGrainingRadius: p.double(radius.name))
     }
 }

@@ -23,6 +23,9 @@ struct PropensityTimes: Codable, Sendable {
     /// entries written before it was recorded.
     var curveTimes: [Int]? = nil
     var fs: [Double]? = nil
+    /// False for a propensity imported by `repro analyze` (p only: q and the halves are NaN);
+    /// absent (true) for the study's own.
+    var qMeasured: Bool? = nil
 
     /// The time with this label, in sweeps.
     func time(_ label: Timescale) throws -> Int { times[try index(label)] }

@@ -27,11 +27,7 @@ extension ReportSummary: ValueKeyed, DerivedValues {
 
     /// The keyed form written as `values.json`.
     var keyedValues: ValueStore {
-        get throws {
-            var v = ValueStore()
-            v.values = try ValueEncoding.values(of: self).merging(try paper.keyedValues) { _, theirs in theirs }
-            return v
-        }
+        get throws { try paper.keyed(besides: self) }
     }
 
     struct Derived: Codable {
@@ -218,6 +214,13 @@ extension PaperSummary: ValueKeyed {
     /// configurations, so spreads (`.sem`) are left out; it has no tables.
     var keyedValues: [String: ReportValue] {
         get throws { try ValueEncoding.values(of: self, prefix: Self.prefix).filter { !$0.key.hasSuffix(".sem") } }
+    }
+
+    /// `ours` keyed, with these values under `paper.*` (the study's and `repro analyze`'s values.json).
+    func keyed<T: Encodable>(besides ours: T) throws -> ValueStore {
+        var v = ValueStore()
+        v.values = try ValueEncoding.values(of: ours).merging(try keyedValues) { _, theirs in theirs }
+        return v
     }
 }
 

@@ -11,11 +11,16 @@ struct TimescaleSummary: Codable, Sendable, Equatable {
 
 extension TimescaleSummary {
     init(_ o: StudyOutputs, time label: Timescale) throws {
-        let a = try o.imbalance.timescale(label), c = o.configurations.count
-        scan = DescriptorScanSummary(a, ells: o.ells, configurations: c)
-        selection = try SelectionSummary(a, names: o.imbalance.featureNames, configurations: c)
-        prediction = o.regression.outcome(label).map { PredictionSummary($0, configurations: c) }
-        leakageFreePrediction = o.regression.outcome(label, .leakageFree).map { PredictionSummary($0, configurations: c) }
+        try self.init(imbalance: o.imbalance, regression: o.regression, ells: o.ells, configurations: o.configurations.count, time: label)
+    }
+
+    /// From the imbalance and regression stages' outputs alone (also `repro analyze`'s summary).
+    init(imbalance: ImbalanceArtifact, regression: RegressionArtifact, ells: [Double], configurations c: Int, time label: Timescale) throws {
+        let a = try imbalance.timescale(label)
+        scan = DescriptorScanSummary(a, ells: ells, configurations: c)
+        selection = try SelectionSummary(a, names: imbalance.featureNames, configurations: c)
+        prediction = regression.outcome(label).map { PredictionSummary($0, configurations: c) }
+        leakageFreePrediction = regression.outcome(label, .leakageFree).map { PredictionSummary($0, configurations: c) }
     }
 }
 

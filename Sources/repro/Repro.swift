@@ -13,7 +13,7 @@ struct Repro: ParsableCommand {
         version: "repro \(ReproVersion.description)",
         subcommands: [SimulateCommand.self, DynamicsCommand.self, DescriptorsCommand.self,
                       ImbalanceCommand.self, SelectCommand.self, ReportCommand.self, StatusCommand.self, DiffCommand.self,
-                      PublishBaselineCommand.self, ReadmeCommand.self,
+                      AnalyzeCommand.self, PublishBaselineCommand.self, ReadmeCommand.self,
                       RunTaskCommand.self]
     )
 

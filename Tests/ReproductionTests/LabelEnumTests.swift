@@ -7,7 +7,7 @@ import Testing
 @Suite struct LabelEnumTests {
     /// The raw values are the labels in the cached artifacts, which still decode.
     @Test func labelEnumsKeepTheirStrings() throws {
-        #expect(Timescale.allCases.map(\.rawValue) == ["tau_alpha", "t_beta"])
+        #expect(Timescale.allCases.map(\.rawValue) == ["tau_alpha", "t_beta", "given"])
         #expect(RegressionProtocol.allCases.map(\.rawValue) == ["paper", "leakage_free"])
         let outcome = RegressionOutcome(timescale: .tBeta, protocolName: .leakageFree, methods: [], keptConfiguration: 0,
                                         keptPropensity: [], keptPrediction: [], keptSpecies: [])
