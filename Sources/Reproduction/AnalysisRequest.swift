@@ -249,21 +249,21 @@ extension AnalysisRequest {
         quantity = "supervised.drop"
         min = 0.0
         description = "Δ(X_d→p) decreases from d = 1 to the largest d (Fig. 5a)"
-        paper = "paper.supervised.drop"
+        reference = "paper.supervised.drop"
 
         [[expectation]]
         name = "unsupervised-delta-falls"
         quantity = "unsupervised.decades"
         min = 0.0
         description = "decades by which Δ̄(X_full, X_d) falls from d = 1 to the largest d (Fig. 6a)"
-        paper = "paper.unsupervised.decades"
+        reference = "paper.unsupervised.decades"
 
         [[expectation]]
         name = "single-feature-symmetry"
         quantity = "symmetry.max_abs_difference"
         max = 0.1
         description = "max over the features of |Δ(X→p) − Δ(p→X)|: two scalars that share information do so both ways (Fig. 4b)"
-        paper = "paper.symmetry.max_abs_difference"
+        reference = "paper.symmetry.max_abs_difference"
 
         """
         if maxD >= 10 {
@@ -274,7 +274,7 @@ extension AnalysisRequest {
             quantity = "supervised.drop_share_by_d10"
             min = 0.8
             description = "share of the drop of Δ(X_d→p) from d = 1 to the largest d reached by d = 10 (Fig. 5a)"
-            paper = "paper.supervised.drop_share_by_d10"
+            reference = "paper.supervised.drop_share_by_d10"
 
             """
         }

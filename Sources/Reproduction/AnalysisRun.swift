@@ -32,6 +32,8 @@ public struct AnalysisRun {
             RegressionStage.kind, AnalysisSummaryStage.kind, AnalysisFiguresStage.kind,
         ].map(\.kind))
         r.valueKeys = AnalysisSummary.keySet
+        // The paper's numbers are a labelled reference only: the user's system is another state point.
+        r.reference = ReferenceValues(prefix: "paper.", label: "Paper (reference)", example: "supervised.drop")
         return r
     }
 

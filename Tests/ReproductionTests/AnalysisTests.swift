@@ -20,7 +20,7 @@ import Testing
         // The labels on disk are today's strings; a time the file lacks, or a label outside the
         // closed set, is refused naming the file.
         #expect(try String(contentsOf: dir.appendingPathComponent("propensity.names.json"), encoding: .utf8)
-            .contains("\"p(tau_alpha)\""))
+            .contains("\"p_tau_alpha\""))
         let one = PropensityTimes(labels: [.tauAlpha], times: [800], tauAlpha: 800.4, runs: 3, temperature: 0.5)
         #expect(throws: ReproductionError.self) { try one.time(.tBeta) }
         let json = dir.appendingPathComponent("propensity.json")
