@@ -2,8 +2,9 @@
 # The worked example of docs/own-data.md, at a size CI runs in seconds: a configuration and its
 # propensities made by repro itself, the configuration exported as a LAMMPS text dump (numeric
 # types, shuffled ids), then descriptors → imbalance → select on the files, as for data from
-# elsewhere. Checks: the dump gives the same features as the XYZ file, bit for bit; the selection
-# names its features; the named column equals the indexed one.
+# elsewhere; then `repro analyze` on two such samples. Checks: the dump gives the same features as
+# the XYZ file, bit for bit; the selection names its features; the named column equals the indexed
+# one; the analysis writes its values, figures and a report whose checks pass.
 #   bash examples/own-data/run.sh [WORKDIR]     (REPRO=path/to/repro overrides the release binary)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,4 +40,18 @@ diff -q <(cut -d' ' -f1-3 "$work/imbalance.txt") <(cut -d' ' -f1-3 "$work/imbala
 first=$(awk -F'\t' '$1 == "1" { print $3 }' "$work/select.tsv")
 grep -qF "\"$first\"" "$work/dump/features.names.json" || fail "the selection's first feature '$first' is not a feature name"
 cat "$work/imbalance.txt" "$work/select.tsv"
+
+# 6. The whole analysis on two configurations (the dump above and a second sample as extended
+#    XYZ), each with its named propensity column: features, Δ, selections, regression with
+#    leave-one-configuration-out, Figs. 4–9 and a checked report (exit 1 if a check fails).
+"$repro" simulate --n 400 --temperature 0.6 --window-sweeps 200 --max-swap-sweeps 4000 --sweeps 200 --seed 3 \
+    --out "$work/conf2.xyz" > "$work/simulate2.log" 2>&1
+"$repro" dynamics --from "$work/conf2.xyz" --temperature 0.6 --sweeps 400 --times 40,400 --runs 4 --seed 4 \
+    --out "$work/dyn2" > "$work/dynamics2.log" 2>&1
+"$repro" analyze --configurations "$work/conf.dump" "$work/conf2.xyz" --propensity "$work/dyn/p.npy:p_t400" "$work/dyn2/p.npy:p_t400" \
+    --model models/ternary2d.toml --name own-data-example --cache "$work/cache" > "$work/analyze.log" 2>&1
+for f in results/own-data-example/values.json report/build/own-data-example/report.html figures/own-data-example/fig05_supervised.png; do
+    [ -s "$f" ] || fail "repro analyze did not write $f"
+done
+tail -n 3 "$work/analyze.log"
 echo "own-data example: OK (files in $work)"
