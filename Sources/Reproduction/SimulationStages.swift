@@ -61,7 +61,7 @@ public enum SimulationStages {
     public static let swapFraction = FieldSpec("swap_fraction", .double, default: .double(PreparationProtocol.defaults.swapFraction),
                                         minimum: 0, maximum: MonteCarloParameters.maxSwapFraction, help: "swap trials per sweep, per particle")
 
-    /// The swap stage's parameters of a task (equilibrate, temperature_point).
+    /// The swap stage's parameters of a task (equilibrate: the main data set and the series).
     struct SwapStage: Sendable {
         var window: Int, budget: Int, pairs: SwapPairs, fraction: Double, maxDisplacement: Double
 
