@@ -158,7 +158,7 @@ report "$CR" "$CC" "$WORK/repair.log"; rc=$?
 same_outputs "$CR" "$CC" "after repairing the flipped byte"
 
 # ---- 3. a damaged checkpoint ------------------------------------------------------------------
-meta=$(grep -l '"kind" : "relaxation"' "$CC"/entries/*/metadata.json | head -1)
+meta=$(grep -l '"taskID" : "relaxation"' "$CC"/entries/*/metadata.json | head -1)  # the main stage's (series_relaxation names its checkpoints by max lag)
 key=$(basename "$(dirname "$meta")")
 rm -rf "${CC:?}/entries/$key"
 mkdir -p "$CC/scratch/$key"
@@ -290,7 +290,7 @@ out=$("$REPRO" diff "$B" "$WORK/d-empty" 2>&1); vanished=$?
 A=$(newroot analyze)
 S="$REF/results/smoke"
 ANALYZE=(analyze --configurations "$S/config_00/configuration.xyz" "$S/config_01/configuration.xyz"
-         --propensity "$S/config_00/propensity.npy:p(tau_alpha)" "$S/config_01/propensity.npy:p(tau_alpha)" --name crash)
+         --propensity "$S/config_00/propensity.npy:p_tau_alpha" "$S/config_01/propensity.npy:p_tau_alpha" --name crash)
 analyze_outputs() {  # root cache → checksums of the cache's files, results/crash and figures/crash
     tree_sums "$2/entries" | grep '/files/' | sed 's/^/cache /'
     tree_sums "$1/results/crash" | sed 's/^/results /'
