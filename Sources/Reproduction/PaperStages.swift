@@ -24,6 +24,9 @@ public enum PaperStages {
         return r
     }
 
+    /// Whether `name` is one of the paper's kinds, which have cost models (`command` has none).
+    static func hasCostModel(_ name: String) -> Bool { kinds.contains { $0.kind.name == name } }
+
     /// The cost model of the kind registered as `name`.
     static func cost(of name: String) -> TaskCosts.Model {
         kinds.first { $0.kind.name == name }?.cost ?? TaskCosts.analysis

@@ -97,6 +97,12 @@ public struct Study {
     /// this machine's), with the check of its Slurm time limit when the executor table sets one.
     public func costEstimate(cores: Int? = nil) throws -> String {
         let (manifest, graph) = try load()
+        // Only the paper's stage kinds have cost models; a table of zeros would say "free".
+        let kinds = Set(graph.tasks.map(\.kind.name))
+        guard kinds.contains(where: PaperStages.hasCostModel) else {
+            return "Cost estimate: none of this study's stage kinds (\(kinds.sorted().joined(separator: ", "))) has a cost model; "
+                + "only the paper's stages are estimated"
+        }
         let table = manifest.executor.merging(executor.overrides) { _, new in new }
         let slurm = try SlurmOptions(workerCommand: [], table: table)
         let all = cores ?? slurm.cpusPerTask ?? ProcessInfo.processInfo.activeProcessorCount

@@ -48,6 +48,18 @@ struct ExampleStudyTests {
         #expect(try String(contentsOf: build.appendingPathComponent("report.md"), encoding: .utf8).count == markdown.count)
     }
 
+    /// Its command stages have no cost model: `status` says so instead of a table of zeros.
+    @Test func statusEstimatesNoCostForCommandStages() throws {
+        let (dir, _) = try copy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = try Binary.start(["status", "--manifest", "examples/minimal/manifest.toml", "--cache", "cache"], in: dir)
+        #expect(Binary.wait(p, limit: 60) != nil)
+        #expect(p.terminationStatus == 0, "\(Binary.stderr(dir))")
+        let out = (try? String(contentsOf: dir.appendingPathComponent("stdout.txt"), encoding: .utf8)) ?? ""
+        #expect(out.contains("none of this study's stage kinds (command) has a cost model"), "\(out)")
+        #expect(!out.contains("MC trials"), "\(out)")
+    }
+
     @Test func aFailingExpectationExits1() throws {
         let (dir, study) = try copy()
         defer { try? FileManager.default.removeItem(at: dir) }
