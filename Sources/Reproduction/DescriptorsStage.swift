@@ -5,7 +5,7 @@ import Pipeline
 
 /// Paper Sec. II B: the 60 coarse-grained structural features of one equilibrated configuration.
 public enum DescriptorsStage {
-    static let ells = FieldSpec("ells", .list(.double), default: .list(StructuralDescriptors.paperElls.map { .double($0) }),
+    public static let ells = FieldSpec("ells", .list(.double), default: .list(StructuralDescriptors.paperElls.map { .double($0) }),
                                 minimum: 0, minimumExclusive: true, help: "coarse-graining lengths ℓ, at most \(StructuralDescriptors.maxElls) (paper: 0.5, 1.0, …, 5.0)")
     /// R_N in length units, as `StructuralDescriptors` takes it: its default 20 σ_LS of the paper's
     /// mixture, where σ_LS = 1.
@@ -36,9 +36,22 @@ public enum DescriptorsStage {
 
     /// The descriptors code's limit on the ℓ list, found when the manifest loads.
     @Sendable static func ellCount(_ p: Parameters) -> [FieldIssue] {
-        guard let count = p.values[ells.name]?.listValue?.count, count > StructuralDescriptors.maxElls else { return [] }
-        return [FieldIssue(field: "ells", "\(count) lengths: at most \(StructuralDescriptors.maxElls) allowed "
-                           + "(the paper uses \(StructuralDescriptors.paperElls.count)); each ℓ adds 6 feature columns")]
+        guard let count = p.values[ells.name]?.listValue?.count, let problem = tooManyElls(count) else { return [] }
+        return [FieldIssue(field: ells.name, problem)]
+    }
+
+    /// The ℓ list's problems beyond each value's range (the field's check), worded once for the
+    /// manifest and for `repro descriptors --ells`.
+    public static func tooManyElls(_ count: Int) -> String? {
+        guard count > StructuralDescriptors.maxElls else { return nil }
+        return "\(count) lengths: at most \(StructuralDescriptors.maxElls) allowed "
+            + "(the paper uses \(StructuralDescriptors.paperElls.count)); each ℓ adds 6 feature columns"
+    }
+
+    public static func repeatedElls(_ values: [Double]) -> String? {
+        guard Set(values).count != values.count else { return nil }
+        let repeated = Dictionary(grouping: values, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        return "ℓ = \(repeated.map { "\($0)" }.joined(separator: ", ")) repeated: each ℓ names a feature column, so they must be distinct"
     }
 
     /// A task's parameters as the `StructuralDescriptors` they configure.

@@ -47,10 +47,9 @@ enum PaperChecks {
     /// The descriptors name their columns by ℓ, so a repeated ℓ is refused by the descriptors code.
     @Sendable static func distinctElls(_ stages: [StageDefinition]) -> [ManifestIssue] {
         stages.compactMap { s in
-            guard let ells = s.parameters["ells"]?.listValue?.compactMap(\.doubleValue), Set(ells).count != ells.count else { return nil }
-            let repeated = Dictionary(grouping: ells, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
-            return ManifestIssue(stage: s.name, field: "ells",
-                                 "ℓ = \(repeated.map { "\($0)" }.joined(separator: ", ")) repeated: each ℓ names a feature column, so they must be distinct")
+            guard let ells = s.parameters[DescriptorsStage.ells.name]?.listValue?.compactMap(\.doubleValue),
+                  let problem = DescriptorsStage.repeatedElls(ells) else { return nil }
+            return ManifestIssue(stage: s.name, field: DescriptorsStage.ells.name, problem)
         }
     }
 }

@@ -44,10 +44,15 @@ struct DescriptorsCommand: ParsableCommand {
         let parts = ells.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var values = [Double]()
         for part in parts {
-            guard let v = Double(part), v.isFinite, v > 0 else {
+            guard let v = Double(part), v.isFinite else {
                 throw ValidationError("--ells must be comma-separated lengths ℓ > 0, got '\(part)' in '\(ells.count > 80 ? ells.prefix(60) + "…" : ells)'")
             }
             values.append(v)
+        }
+        // The manifest's checks and messages (the descriptors stage's `ells`).
+        try checkField("--ells", DescriptorsStage.ells, .list(values.map { .double($0) }))
+        if let problem = DescriptorsStage.tooManyElls(values.count) ?? DescriptorsStage.repeatedElls(values) {
+            throw ValidationError("--ells: \(problem)")
         }
         return values
     }
